@@ -1,6 +1,7 @@
 package dev.descent.engine.optim;
 
 import dev.descent.engine.vocab.Explained;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -24,5 +25,10 @@ final class MomentumRule implements UpdateRule {
     public void apply(INDArray gradient, int iteration, double learningRate) {
         velocity.muli(momentum).addi(gradient);
         gradient.assign(velocity).muli(learningRate);
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return Map.of("velocity", velocity);
     }
 }

@@ -1,6 +1,7 @@
 package dev.descent.engine.optim;
 
 import dev.descent.engine.vocab.Explained;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -52,5 +53,10 @@ final class NadamRule implements UpdateRule {
         double gradientWeight = learningRate * (1 - mu) / (1 - muProduct);
         double momentWeight = learningRate * muNext / (1 - muProduct * muNext);
         gradient.muli(gradientWeight).addi(scratch.assign(m).muli(momentWeight)).divi(denominator);
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return Map.of("m", m, "v", v);
     }
 }

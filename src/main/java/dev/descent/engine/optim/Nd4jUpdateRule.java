@@ -1,5 +1,6 @@
 package dev.descent.engine.optim;
 
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -30,7 +31,7 @@ final class Nd4jUpdateRule implements UpdateRule {
         long stateSize = config.stateSize(parameterCount);
         INDArray state = stateSize == 0 ? null : Nd4j.create(like.dataType(), 1, stateSize);
         this.updater = config.instantiate(state, true);
-        if (scaleAfter) {
+        if (scaleAfter && config.hasLearningRate()) {
             config.setLrAndSchedule(1.0, null);
         }
     }
@@ -54,5 +55,10 @@ final class Nd4jUpdateRule implements UpdateRule {
         if (scaleAfter) {
             gradient.muli(learningRate);
         }
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return updater.getState();
     }
 }

@@ -39,6 +39,11 @@ public final class Optimizer {
         return choice;
     }
 
+    /** The update rule's state arrays by name. */
+    public java.util.Map<String, INDArray> state() {
+        return rule.state();
+    }
+
     /** The base learning rate η₀ that schedules scale. */
     public double baseLearningRate() {
         return choice.value(OptimizerType.LEARNING_RATE);

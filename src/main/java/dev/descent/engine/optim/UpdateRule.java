@@ -1,5 +1,6 @@
 package dev.descent.engine.optim;
 
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,4 +24,7 @@ public interface UpdateRule {
      * @param learningRate η for this step, from the schedule
      */
     void apply(INDArray gradient, int iteration, double learningRate);
+
+    /** The rule's state arrays by name (live views, for inspection and tests). */
+    Map<String, INDArray> state();
 }

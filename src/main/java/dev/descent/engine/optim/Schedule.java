@@ -17,7 +17,7 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * every length is in steps. Any schedule may be preceded by a linear {@code warmup} of W steps. A
  * length of 0 means "the whole training run".
  */
-public enum ScheduleType implements Term {
+public enum Schedule implements Term {
 
     @Explained(title = "Constant",
             summary = "Keeps the learning rate fixed for the whole run.",
@@ -80,7 +80,7 @@ public enum ScheduleType implements Term {
     private final Class<?> implementation;
     private final List<Param> params;
 
-    ScheduleType(String id, Class<?> implementation, Param... own) {
+    Schedule(String id, Class<?> implementation, Param... own) {
         this.id = id;
         this.implementation = implementation;
         List<Param> all = new ArrayList<>(List.of(own));
@@ -113,8 +113,8 @@ public enum ScheduleType implements Term {
      * @param initial    η₀, the optimizer's learning rate
      * @param totalSteps length of the training run, used where a length is 0
      */
-    public static ISchedule create(Choice<ScheduleType> choice, double initial, int totalSteps) {
-        ScheduleType type = choice.term();
+    public static ISchedule create(Choice<Schedule> choice, double initial, int totalSteps) {
+        Schedule type = choice.term();
         if (type == WARMUP) {
             return new WarmupSchedule(initial, choice.intValue("steps"), new FixedSchedule(initial));
         }
@@ -140,7 +140,7 @@ public enum ScheduleType implements Term {
         return warmup > 0 ? new WarmupSchedule(initial, warmup, main) : main;
     }
 
-    private static int lengthOr(Choice<ScheduleType> choice, String key, int whole) {
+    private static int lengthOr(Choice<Schedule> choice, String key, int whole) {
         int set = choice.intValue(key);
         return set > 0 ? set : whole;
     }

@@ -1,0 +1,70 @@
+package dev.descent.experiment;
+
+import dev.descent.engine.data.InputNormalizer;
+import dev.descent.engine.graph.NetworkSpec;
+import dev.descent.engine.vocab.Choice;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An experiment file in memory: data, one network, training settings and the runs to compare.
+ * It is also the window's project. Immutable; edits make new experiments.
+ *
+ * @param format     file format version, currently {@value #FORMAT}
+ * @param name       shown in the window's title and in summaries
+ * @param seed       seeds data generation, the split, initial weights, batch order and dropout
+ * @param dataset    where the examples come from
+ * @param normalizer the input normalizer (runs may override it)
+ * @param network    the network every run trains
+ * @param training   epochs, batch size, evaluation interval
+ * @param runs       the runs, at least one, names unique
+ * @param baseDirectory directory that relative data paths are resolved against (the file's directory),
+ *                      or null for an experiment not yet saved
+ */
+public record Experiment(int format, String name, long seed, DatasetSpec dataset, Choice<InputNormalizer> normalizer,
+                         NetworkSpec network, TrainingSpec training, List<RunSpec> runs, Path baseDirectory) {
+    /** The version written by this build. */
+    public static final int FORMAT = 1;
+
+    public Experiment {
+        runs = List.copyOf(runs);
+    }
+
+    /** Resolves a path written in the file against {@link #baseDirectory()}. */
+    public Path resolve(String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() || baseDirectory == null ? p : baseDirectory.resolve(p).normalize();
+    }
+
+    public Experiment withName(String name) {
+        return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
+    }
+
+    public Experiment withSeed(long seed) {
+        return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
+    }
+
+    public Experiment withDataset(DatasetSpec dataset) {
+        return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
+    }
+
+    public Experiment withNormalizer(Choice<InputNormalizer> normalizer) {
+        return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
+    }
+
+    public Experiment withNetwork(NetworkSpec network) {
+        return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
+    }
+
+    public Experiment withTraining(TrainingSpec training) {
+        return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
+    }
+
+    public Experiment withRuns(List<RunSpec> runs) {
+        return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
+    }
+
+    public Experiment withBaseDirectory(Path baseDirectory) {
+        return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
+    }
+}
