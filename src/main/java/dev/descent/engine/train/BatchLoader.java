@@ -1,0 +1,88 @@
+package dev.descent.engine.train;
+
+import dev.descent.engine.nn.Pass;
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Copies each step's minibatch from the training tensors into a pass's buffers with ND4J's
+ * {@code gather}, following the epoch's {@link BatchOrder}. Gathers are prepared once per batch size;
+ * only the index view changes from step to step.
+ */
+final class BatchLoader {
+    private final TrainingData data;
+    private final int batchSize;
+    private final BatchOrder order;
+    private final INDArray permutation;
+    private final INDArray[] batchIndices;
+    private final Map<Pass, Gather[]> gathers = new HashMap<>();
+    private int preparedEpoch = -1;
+
+    BatchLoader(TrainingData data, int batchSize, long seed) {
+        this.data = data;
+        this.batchSize = batchSize;
+        this.order = new BatchOrder(seed, data.trainSize);
+        this.permutation = Nd4j.zeros(DataType.INT32, data.trainSize);
+        int batches = (data.trainSize + batchSize - 1) / batchSize;
+        this.batchIndices = new INDArray[batches];
+        for (int b = 0; b < batches; b++) {
+            long from = (long) b * batchSize;
+            long to = Math.min(from + batchSize, data.trainSize);
+            batchIndices[b] = permutation.get(NDArrayIndex.interval(from, to));
+        }
+    }
+
+    /** Examples in batch {@code b} of an epoch (the last one may be short). */
+    int sizeOf(int b) {
+        return (int) batchIndices[b].length();
+    }
+
+    /** Batches per epoch. */
+    int batches() {
+        return batchIndices.length;
+    }
+
+    /** Fills {@code pass} with batch {@code b} of the 0-based {@code epoch}. */
+    void load(int epoch, int b, Pass pass) {
+        if (epoch != preparedEpoch) {
+            int[] p = order.permutation(epoch);
+            for (int i = 0; i < p.length; i++) {
+                permutation.putScalar(i, p[i]);
+            }
+            preparedEpoch = epoch;
+        }
+        Gather[] pair = gathers.computeIfAbsent(pass, q -> new Gather[]{
+                new Gather(data.trainFeatures, batchIndices[b], q.features()),
+                new Gather(data.trainLabels, batchIndices[b], q.labels())});
+        pair[0].run(batchIndices[b]);
+        pair[1].run(batchIndices[b]);
+    }
+
+    /** rows of {@code source} at {@code indices} → {@code target}; a prepared gather along axis 0. */
+    private static final class Gather {
+        private final CustomOp op;
+        private final OpContext context;
+
+        Gather(INDArray source, INDArray indices, INDArray target) {
+            op = DynamicCustomOp.builder("gather").addInputs(source, indices).addOutputs(target)
+                    .addIntegerArguments(0).build();
+            context = Nd4j.getExecutioner().buildContext();
+            context.setInputArrays(source, indices);
+            context.setOutputArrays(target);
+            context.setIArguments(0);
+            context.shapeFunctionOverride(true);
+        }
+
+        void run(INDArray indices) {
+            context.setInputArray(1, indices);
+            Nd4j.getExecutioner().exec(op, context);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.descent.engine.train;
+
+import dev.descent.engine.data.DataShape;
+import dev.descent.engine.data.Dataset;
+import dev.descent.engine.data.InputNormalizer;
+import dev.descent.engine.graph.GraphValidator;
+import dev.descent.engine.graph.LossFunction;
+import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Validation;
+import dev.descent.engine.nn.Pass;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Several runs trained side by side under identical conditions: runs that share a network spec and the
+ * seed start from bit-identical weights, every run sees the same minibatches in the same order, and
+ * they train concurrently, one thread each. One {@link RunControl} pauses, steps and stops them all.
+ * Lifecycle: {@link #create} (validates and prepares data) → {@link #addListener} → {@link #start} →
+ * control and {@link #await} → {@link #close}.
+ */
+public final class LockstepComparison implements AutoCloseable {
+    private final TrainingConfig training;
+    private final List<RunTrainer> trainers;
+    private final List<RunHistory> histories;
+    private final RunControl control = new RunControl();
+    private final int trainSize;
+    private final List<Thread> threads = new ArrayList<>();
+
+    private LockstepComparison(TrainingConfig training, List<RunConfig> runs, Map<String, TrainingData> prepared,
+                               DataShape shape, int trainSize) {
+        this.training = training;
+        this.trainSize = trainSize;
+        List<RunTrainer> list = new ArrayList<>();
+        List<RunHistory> hist = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunConfig run = runs.get(i);
+            RunTrainer trainer = new RunTrainer(i, run, training, prepared.get(run.normalizer().term().id()), shape,
+                    control);
+            RunHistory history = new RunHistory();
+            trainer.addListener(history);
+            list.add(trainer);
+            hist.add(history);
+        }
+        this.trainers = List.copyOf(list);
+        this.histories = List.copyOf(hist);
+    }
+
+    /**
+     * Validates every run's network against the data and prepares the tensors (one set per input
+     * normalizer used).
+     *
+     * @throws InvalidComparisonException listing every problem of every run
+     */
+    public static LockstepComparison create(TrainingConfig training, Dataset train, Dataset validation,
+                                            List<RunConfig> runs) throws InvalidComparisonException {
+        List<String> problems = new ArrayList<>();
+        if (runs.isEmpty()) {
+            problems.add("there are no runs; add at least one");
+        }
+        if (train.size() == 0) {
+            problems.add("the training split is empty");
+        }
+        Set<String> names = new HashSet<>();
+        DataShape shape = train.shape();
+        for (RunConfig run : runs) {
+            if (!names.add(run.name())) {
+                problems.add("run '" + run.name() + "': the name is used by another run; run names must be unique");
+            }
+            Validation checked = GraphValidator.validate(run.network(), shape, training.batchSize(),
+                    training.dataType().width(), dev.descent.engine.graph.MemoryEstimate.limitBytes());
+            for (Problem p : checked.problems()) {
+                problems.add(runs.size() > 1 ? "run '" + run.name() + "': " + p.message() : p.message());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidComparisonException(problems.stream().distinct().toList());
+        }
+        LossFunction loss = runs.get(0).network().nodesOf(NodeSpec.Loss.class).get(0).function().term();
+        Map<String, TrainingData> prepared = new HashMap<>();
+        for (RunConfig run : runs) {
+            InputNormalizer normalizer = run.normalizer().term();
+            prepared.computeIfAbsent(normalizer.id(),
+                    id -> TrainingData.prepare(train, validation, normalizer, loss, training.dataType()));
+        }
+        return new LockstepComparison(training, runs, prepared, shape, train.size());
+    }
+
+    /** Number of runs. */
+    public int runCount() {
+        return trainers.size();
+    }
+
+    /** The configuration of run {@code i}. */
+    public RunConfig run(int i) {
+        return trainers.get(i).config();
+    }
+
+    /** The bounded metric history of run {@code i}. */
+    public RunHistory history(int i) {
+        return histories.get(i);
+    }
+
+    /** Steps each run will take. */
+    public int totalSteps() {
+        return training.totalSteps(trainSize);
+    }
+
+    /** The shared settings. */
+    public TrainingConfig training() {
+        return training;
+    }
+
+    /** Adds a listener to every run; call before {@link #start()}. */
+    public void addListener(TrainingListener listener) {
+        for (RunTrainer trainer : trainers) {
+            trainer.addListener(listener);
+        }
+    }
+
+    /** Adds a listener to run {@code i} only; call before {@link #start()}. */
+    public void addListener(int i, TrainingListener listener) {
+        trainers.get(i).addListener(listener);
+    }
+
+    /** Starts one named thread per run. */
+    public synchronized void start() {
+        if (!threads.isEmpty()) {
+            throw new IllegalStateException("already started");
+        }
+        for (int i = 0; i < trainers.size(); i++) {
+            Thread thread = new Thread(trainers.get(i), "descent-run-" + i + "-" + trainers.get(i).config().name());
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    /** The control shared by all runs. */
+    public RunControl control() {
+        return control;
+    }
+
+    public void pause() {
+        control.pause();
+    }
+
+    public void resume() {
+        control.resume();
+    }
+
+    /** Every run takes exactly one step, then waits. */
+    public void step() {
+        control.step();
+    }
+
+    public void stop() {
+        control.stop();
+    }
+
+    /** Waits until every run has ended; false on timeout. */
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        for (RunTrainer trainer : trainers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !trainer.awaitFinished(left, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where every run is, in run order. */
+    public List<RunSummary> summaries() {
+        return trainers.stream().map(RunTrainer::summary).toList();
+    }
+
+    /** Status of run {@code i}. */
+    public RunStatus status(int i) {
+        return trainers.get(i).status();
+    }
+
+    /**
+     * Asks run {@code i} for its predictions on raw (unnormalized) inputs, computed on the run's own
+     * thread between steps, while paused, or after training, in evaluation mode.
+     *
+     * @param rows     number of points
+     * @param features row-major raw inputs, rows × input width
+     * @param result   receives row-major predictions (class probabilities or regression outputs), on
+     *                 the run's thread
+     */
+    public void predict(int i, int rows, float[] features, Consumer<double[]> result) {
+        RunTrainer trainer = trainers.get(i);
+        trainer.submit(network -> {
+            int width = features.length / rows;
+            INDArray raw = Nd4j.createFromArray(features).reshape('c', rows, width).castTo(network.dataType());
+            Pass pass = network.pass(rows, false);
+            pass.features().assign(trainer.normalize(raw));
+            pass.labels().assign(0);
+            pass.forward(false);
+            result.accept(pass.predictions().reshape(-1).toDoubleVector());
+        });
+    }
+
+    /** Stops every run and ends their threads. */
+    @Override
+    public void close() {
+        control.stop();
+        trainers.forEach(RunTrainer::close);
+    }
+
+    /** Runs whose networks cannot train on the data; lists every problem. */
+    public static final class InvalidComparisonException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final List<String> problems;
+
+        public InvalidComparisonException(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,357 @@
+package dev.descent.engine.train;
+
+import dev.descent.engine.Engine;
+import dev.descent.engine.data.DataShape;
+import dev.descent.engine.nn.ActivationStats;
+import dev.descent.engine.nn.Network;
+import dev.descent.engine.nn.ParameterSegment;
+import dev.descent.engine.nn.Pass;
+import dev.descent.engine.nn.SegmentNorms;
+import dev.descent.engine.optim.MetricFeedback;
+import dev.descent.engine.optim.Optimizer;
+import dev.descent.engine.optim.Schedule;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.schedule.ISchedule;
+
+/**
+ * Trains one run on its own thread. Lifecycle:
+ * <ol>
+ *   <li>constructed on any thread with its configuration, shared data and control;</li>
+ *   <li>{@link #run()} on the run's thread compiles the network (all ND4J work of the run happens on
+ *       this thread), then for every step: waits for its turn ({@link RunControl}), loads the
+ *       minibatch, runs forward and backward, measures gradients, applies the optimizer, measures the
+ *       update and weights, checks for divergence, publishes a {@link StepEvent} and, when due, evaluates
+ *       on the validation split and publishes an {@link EvaluationEvent};</li>
+ *   <li>it ends COMPLETED, STOPPED, DIVERGED (NaN or infinite loss or parameters, a result) or FAILED
+ *       (an internal error), always publishing a final {@link StatusEvent};</li>
+ *   <li>the thread then keeps answering requests against the trained network (predictions for the
+ *       window's decision boundary) until {@link #close()}.</li>
+ * </ol>
+ */
+final class RunTrainer implements Runnable {
+    private final int index;
+    private final RunConfig config;
+    private final TrainingConfig training;
+    private final TrainingData data;
+    private final DataShape shape;
+    private final RunControl control;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Consumer<Network>> requests = new LinkedBlockingQueue<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean closed;
+    private final RunControl.Turn turn;
+
+    private volatile RunStatus status = RunStatus.READY;
+    private volatile int steps;
+    private volatile int divergedAt = -1;
+    private volatile double lastTrainLoss = Double.NaN;
+    private volatile double lastValidationLoss = Double.NaN;
+    private volatile double bestValidationLoss = Double.NaN;
+    private volatile double lastValidationAccuracy = Double.NaN;
+    private volatile long trainingNanos;
+    private volatile String message = "";
+
+    private Network network;
+    private double lossSinceEvaluation;
+    private int stepsSinceEvaluation;
+
+    RunTrainer(int index, RunConfig config, TrainingConfig training, TrainingData data, DataShape shape,
+               RunControl control) {
+        this.index = index;
+        this.config = config;
+        this.training = training;
+        this.data = data;
+        this.shape = shape;
+        this.control = control;
+        this.turn = new RunControl.Turn(control);
+    }
+
+    void addListener(TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    RunConfig config() {
+        return config;
+    }
+
+    RunStatus status() {
+        return status;
+    }
+
+    /** Runs {@code task} on this run's thread with its network, between steps or while paused. */
+    void submit(Consumer<Network> task) {
+        requests.add(task);
+        control.wake();
+    }
+
+    RunSummary summary() {
+        double seconds = trainingNanos / 1e9;
+        return new RunSummary(config.name(), status, steps, divergedAt, lastTrainLoss, lastValidationLoss,
+                bestValidationLoss, lastValidationAccuracy, seconds, seconds > 0 ? steps / seconds : 0, message);
+    }
+
+    @Override
+    public void run() {
+        try {
+            Engine.initialize();
+            network = Network.create(config.network(), shape, training.dataType(), training.seed());
+            train();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(RunStatus.STOPPED, "interrupted");
+            return;
+        } catch (Throwable t) {
+            finish(RunStatus.FAILED, "internal error: " + t);
+        }
+        serveUntilClosed();
+    }
+
+    /** Waits until the run has ended (any final status). */
+    boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
+        return finished.await(timeout, unit);
+    }
+
+    /** Ends the thread once it has finished training (or stops it first). */
+    void close() {
+        closed = true;
+        control.wake();
+    }
+
+    private void serveUntilClosed() {
+        try {
+            while (!closed) {
+                Consumer<Network> task = requests.poll(100, TimeUnit.MILLISECONDS);
+                if (task != null && network != null) {
+                    try {
+                        task.accept(network);
+                    } catch (RuntimeException e) {
+                        System.err.println("descent: a request to run '" + config.name() + "' failed: " + e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void train() throws InterruptedException {
+        Optimizer optimizer = Optimizer.create(config.optimizer(), network.parameters());
+        int total = training.totalSteps(data.trainSize);
+        ISchedule schedule = Schedule.create(config.schedule(), optimizer.baseLearningRate(), total);
+        BatchLoader loader = new BatchLoader(data, training.batchSize(), training.seed());
+        List<ParameterSegment> segments = network.segments();
+        SegmentNorms gradientNorms = new SegmentNorms(network.gradients(), segments);
+        SegmentNorms weightNorms = new SegmentNorms(network.parameters(), segments);
+        MetricLayout layout = new MetricLayout(segments.stream().map(ParameterSegment::nodeId).toList(),
+                network.activationNodes());
+        RunControl.Waiting waiting = new RunControl.Waiting() {
+            @Override
+            public void paused() {
+                setStatus(RunStatus.PAUSED, "");
+            }
+
+            @Override
+            public void resumed() {
+                setStatus(RunStatus.TRAINING, "");
+            }
+
+            @Override
+            public void serve() {
+                serveRequests();
+            }
+        };
+        setStatus(RunStatus.TRAINING, "");
+        int batches = loader.batches();
+        for (int step = 1; step <= total; step++) {
+            serveRequests();
+            if (!control.awaitTurn(turn, waiting)) {
+                finish(RunStatus.STOPPED, "stopped after step " + steps);
+                return;
+            }
+            long started = System.nanoTime();
+            int epoch = (step - 1) / batches;
+            int batch = (step - 1) % batches;
+            Pass pass = network.pass(loader.sizeOf(batch), true);
+            loader.load(epoch, batch, pass);
+            double loss = pass.forward(true);
+            if (!Double.isFinite(loss)) {
+                diverge(step, "the loss became " + loss + " at step " + step);
+                return;
+            }
+            pass.backward();
+            double[] gradients = new double[segments.size()];
+            gradientNorms.compute(gradients);
+            double gradientNorm = euclidean(gradients);
+            if (!Double.isFinite(gradientNorm)) {
+                diverge(step, "the gradient became " + gradientNorm + " at step " + step);
+                return;
+            }
+            double learningRate = schedule.valueAt(step - 1, epoch);
+            optimizer.computeUpdate(network.gradients(), network.parameters(), gradientNorm, step - 1, learningRate);
+            double[] updates = new double[segments.size()];
+            gradientNorms.compute(updates);
+            network.parameters().subi(network.gradients());
+            double[] weights = new double[segments.size()];
+            weightNorms.compute(weights);
+            double[] ratios = new double[segments.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = weights[i] == 0 ? 0 : updates[i] / weights[i];
+            }
+            if (!Double.isFinite(euclidean(weights))) {
+                diverge(step, "a weight became infinite or NaN at step " + step);
+                return;
+            }
+            List<ActivationStats> stats = pass.activationStats();
+            double[] means = new double[stats.size()];
+            double[] stds = new double[stats.size()];
+            double[] saturated = new double[stats.size()];
+            for (int i = 0; i < stats.size(); i++) {
+                means[i] = stats.get(i).mean();
+                stds[i] = stats.get(i).std();
+                saturated[i] = stats.get(i).saturatedFraction();
+            }
+            steps = step;
+            lastTrainLoss = loss;
+            lossSinceEvaluation += loss;
+            stepsSinceEvaluation++;
+            trainingNanos += System.nanoTime() - started;
+            publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
+                    ratios, means, stds, saturated));
+            boolean epochEnd = batch == batches - 1;
+            if (step % training.evaluateEvery() == 0 || epochEnd || step == total) {
+                long evaluationStarted = System.nanoTime();
+                evaluate(step, epoch + 1, schedule);
+                trainingNanos += System.nanoTime() - evaluationStarted;
+            }
+        }
+        finish(RunStatus.COMPLETED, "");
+    }
+
+    private void evaluate(int step, int epoch, ISchedule schedule) {
+        double monitored = lossSinceEvaluation / Math.max(1, stepsSinceEvaluation);
+        lossSinceEvaluation = 0;
+        stepsSinceEvaluation = 0;
+        if (data.validationSize > 0) {
+            Pass pass = network.pass(data.validationSize, false);
+            pass.features().assign(data.validationFeatures);
+            pass.labels().assign(data.validationLabels);
+            double loss = pass.forward(false);
+            double accuracy = data.validationClasses == null ? Double.NaN : accuracy(pass);
+            lastValidationLoss = loss;
+            lastValidationAccuracy = accuracy;
+            if (Double.isNaN(bestValidationLoss) || loss < bestValidationLoss) {
+                bestValidationLoss = loss;
+            }
+            monitored = loss;
+            publishEvaluation(new EvaluationEvent(index, config.name(), step, epoch, loss, accuracy));
+        }
+        if (schedule instanceof MetricFeedback feedback && Double.isFinite(monitored)) {
+            feedback.observe(step, monitored);
+        }
+    }
+
+    private double accuracy(Pass pass) {
+        INDArray predictions = pass.predictions();
+        int correct = 0;
+        int n = data.validationClasses.length;
+        if (predictions.columns() == 1) {
+            for (int i = 0; i < n; i++) {
+                int predicted = predictions.getDouble(i, 0) > 0.5 ? 1 : 0;
+                correct += predicted == data.validationClasses[i] ? 1 : 0;
+            }
+        } else {
+            INDArray argMax = Nd4j.argMax(predictions, 1);
+            for (int i = 0; i < n; i++) {
+                correct += argMax.getInt(i) == data.validationClasses[i] ? 1 : 0;
+            }
+        }
+        return correct / (double) n;
+    }
+
+    private void diverge(int step, String what) {
+        divergedAt = step;
+        steps = step;
+        finish(RunStatus.DIVERGED, String.format(Locale.ROOT,
+                "diverged: %s; try a lower learning rate (now %s), gradient clipping (clipNorm) or normalized inputs",
+                what, config.optimizer().describe()));
+    }
+
+    private void finish(RunStatus end, String why) {
+        message = why;
+        setStatus(end, why);
+        finished.countDown();
+    }
+
+    private void setStatus(RunStatus next, String why) {
+        status = next;
+        StatusEvent event = new StatusEvent(index, config.name(), next, next == RunStatus.DIVERGED ? divergedAt : steps, why);
+        for (TrainingListener listener : listeners) {
+            try {
+                listener.onStatus(event);
+            } catch (RuntimeException e) {
+                drop(listener, e);
+            }
+        }
+    }
+
+    private void publish(StepEvent event) {
+        for (TrainingListener listener : listeners) {
+            try {
+                listener.onStep(event);
+            } catch (RuntimeException e) {
+                drop(listener, e);
+            }
+        }
+    }
+
+    private void publishEvaluation(EvaluationEvent event) {
+        for (TrainingListener listener : listeners) {
+            try {
+                listener.onEvaluation(event);
+            } catch (RuntimeException e) {
+                drop(listener, e);
+            }
+        }
+    }
+
+    private void drop(TrainingListener listener, RuntimeException e) {
+        listeners.remove(listener);
+        System.err.println("descent: a training listener failed and was removed: " + e);
+    }
+
+    private void serveRequests() {
+        Consumer<Network> task;
+        while ((task = requests.poll()) != null) {
+            try {
+                task.accept(network);
+            } catch (RuntimeException e) {
+                System.err.println("descent: a request to run '" + config.name() + "' failed: " + e);
+            }
+        }
+    }
+
+    /** The normalized form of raw inputs, as this run's network sees them. */
+    INDArray normalize(INDArray raw) {
+        if (data.normalization != null) {
+            data.normalization.transform(raw);
+        }
+        return raw;
+    }
+
+    private static double euclidean(double[] parts) {
+        double sum = 0;
+        for (double p : parts) {
+            sum += p * p;
+        }
+        return Math.sqrt(sum);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.descent.engine.train;
+
+/**
+ * What one training step did. Immutable: every number was copied out of ND4J's arrays on the training
+ * thread before the event was published.
+ *
+ * <p>Per parameter node (see {@link MetricLayout#parameterNodes()}): gradient L2 norm ‖∂L/∂θ‖₂ (before
+ * clipping), weight L2 norm ‖θ‖₂ after the update, and update-to-weight ratio ‖Δθ‖₂/‖θ‖₂. Per activation
+ * node: mean and standard deviation of its outputs and the fraction of saturated (or dead) units.
+ */
+public final class StepEvent {
+    private final int runIndex;
+    private final String run;
+    private final int step;
+    private final int epoch;
+    private final double trainLoss;
+    private final double learningRate;
+    private final MetricLayout layout;
+    private final double[] gradientNorms;
+    private final double[] weightNorms;
+    private final double[] updateRatios;
+    private final double[] activationMeans;
+    private final double[] activationStds;
+    private final double[] saturatedFractions;
+
+    StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
+              double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
+              double[] activationStds, double[] saturatedFractions) {
+        this.runIndex = runIndex;
+        this.run = run;
+        this.step = step;
+        this.epoch = epoch;
+        this.trainLoss = trainLoss;
+        this.learningRate = learningRate;
+        this.layout = layout;
+        this.gradientNorms = gradientNorms;
+        this.weightNorms = weightNorms;
+        this.updateRatios = updateRatios;
+        this.activationMeans = activationMeans;
+        this.activationStds = activationStds;
+        this.saturatedFractions = saturatedFractions;
+    }
+
+    /** Position of the run in its comparison. */
+    public int runIndex() {
+        return runIndex;
+    }
+
+    /** The run's name. */
+    public String run() {
+        return run;
+    }
+
+    /** 1-based number of this update. */
+    public int step() {
+        return step;
+    }
+
+    /** 1-based epoch the step belongs to. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Mean loss of this step's minibatch (before the update). */
+    public double trainLoss() {
+        return trainLoss;
+    }
+
+    /** η used by this step. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Node ids of the per-node metrics. */
+    public MetricLayout layout() {
+        return layout;
+    }
+
+    public double gradientNorm(int parameterNode) {
+        return gradientNorms[parameterNode];
+    }
+
+    public double weightNorm(int parameterNode) {
+        return weightNorms[parameterNode];
+    }
+
+    public double updateRatio(int parameterNode) {
+        return updateRatios[parameterNode];
+    }
+
+    public double activationMean(int activationNode) {
+        return activationMeans[activationNode];
+    }
+
+    public double activationStd(int activationNode) {
+        return activationStds[activationNode];
+    }
+
+    public double saturatedFraction(int activationNode) {
+        return saturatedFractions[activationNode];
+    }
+
+    /** ‖∂L/∂θ‖₂ over all parameters. */
+    public double totalGradientNorm() {
+        double sum = 0;
+        for (double g : gradientNorms) {
+            sum += g * g;
+        }
+        return Math.sqrt(sum);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.descent.engine.train;
+
+import static dev.descent.testing.Specs.mlp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.engine.data.Dataset;
+import dev.descent.engine.data.Generator;
+import dev.descent.engine.data.InputNormalizer;
+import dev.descent.engine.graph.NetworkSpec;
+import dev.descent.engine.optim.OptimizerType;
+import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.vocab.Choice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class LockstepComparisonTest {
+    private static Dataset train;
+    private static Dataset validation;
+
+    @BeforeAll
+    static void data() throws Exception {
+        Dataset all = Generator.SPIRAL.generate(400, 0.1, 2, 3);
+        int[] first = new int[320];
+        int[] rest = new int[80];
+        for (int i = 0; i < 400; i++) {
+            if (i < 320) {
+                first[i] = i;
+            } else {
+                rest[i - 320] = i;
+            }
+        }
+        train = all.subset(first);
+        validation = all.subset(rest);
+    }
+
+    private static RunConfig run(String name, OptimizerType type, double lr) {
+        return run(name, mlp(16, "tanh", 2, "cross_entropy"), type, lr);
+    }
+
+    private static RunConfig run(String name, NetworkSpec network, OptimizerType type, double lr) {
+        return new RunConfig(name, network, Choice.of(type).with("learningRate", lr), Choice.of(Schedule.CONSTANT),
+                Choice.of(InputNormalizer.STANDARDIZE));
+    }
+
+    private static TrainingConfig steps(int n) {
+        return new TrainingConfig(42, 1, 32, 25, n, DataType.FLOAT);
+    }
+
+    private static Recorder train(TrainingConfig config, List<RunConfig> runs) throws Exception {
+        Recorder recorder = new Recorder();
+        try (LockstepComparison comparison = LockstepComparison.create(config, train, validation, runs)) {
+            comparison.addListener(recorder);
+            comparison.start();
+            assertTrue(comparison.await(60, TimeUnit.SECONDS), "training did not finish");
+        }
+        return recorder;
+    }
+
+    @Test
+    void trainingLowersTheLossOnSpiral() throws Exception {
+        Recorder r = train(steps(300), List.of(run("adam", OptimizerType.ADAM, 0.01)));
+        double first = r.steps.get(0).trainLoss();
+        double lastTen = r.steps.subList(290, 300).stream().mapToDouble(StepEvent::trainLoss).average().orElseThrow();
+        assertTrue(lastTen < 0.6 * first, "loss went from " + first + " to " + lastTen);
+        assertEquals(RunStatus.COMPLETED, r.statuses.get(r.statuses.size() - 1).status());
+    }
+
+    @Test
+    void sameExperimentGivesIdenticalMetricsAloneOrAlongsideOtherRuns() throws Exception {
+        // given the same run trained alone and then beside three others (four threads on two cores)
+        RunConfig sgd = run("sgd", OptimizerType.SGD, 0.1);
+        List<String> alone = train(steps(120), List.of(sgd)).linesOf("sgd");
+        List<String> crowded = train(steps(120), List.of(run("adam", OptimizerType.ADAM, 0.01), sgd,
+                run("rms", OptimizerType.RMSPROP, 0.01), run("mom", OptimizerType.MOMENTUM, 0.05))).linesOf("sgd");
+        // then every number of every step is identical
+        assertEquals(alone.size(), crowded.size());
+        assertEquals(alone, crowded);
+    }
+
+    @Test
+    void runsWithDifferentOptimizersStartFromBitIdenticalWeightsOnTheSameFirstBatch() throws Exception {
+        // step 1's loss and gradients are computed before any update: they depend only on the initial
+        // weights and the first batch
+        Recorder r = train(steps(3), List.of(run("sgd", OptimizerType.SGD, 0.1), run("adam", OptimizerType.ADAM, 0.01),
+                run("rms", OptimizerType.RMSPROP, 0.01)));
+        List<StepEvent> first = r.steps.stream().filter(e -> e.step() == 1).toList();
+        assertEquals(3, first.size());
+        for (StepEvent e : first) {
+            assertEquals(first.get(0).trainLoss(), e.trainLoss(), 0.0);
+            for (int i = 0; i < 2; i++) {
+                assertEquals(first.get(0).gradientNorm(i), e.gradientNorm(i), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void runsWithTheSameSettingsFollowTheSamePathStepForStep() throws Exception {
+        // two identical runs on two threads: identical losses at every step need identical batches too
+        Recorder r = train(steps(60), List.of(run("a", OptimizerType.SGD, 0.1), run("b", OptimizerType.SGD, 0.1)));
+        List<Double> a = r.steps.stream().filter(e -> e.run().equals("a")).map(StepEvent::trainLoss).toList();
+        List<Double> b = r.steps.stream().filter(e -> e.run().equals("b")).map(StepEvent::trainLoss).toList();
+        assertEquals(a, b);
+        assertNotEquals(a.get(0), a.get(1), "batches differ from step to step");
+    }
+
+    @Test
+    void batchOrderDependsOnlyOnSeedAndEpoch() {
+        BatchOrder one = new BatchOrder(42, 100);
+        BatchOrder two = new BatchOrder(42, 100);
+        assertTrue(java.util.Arrays.equals(one.permutation(3), two.permutation(3)));
+        assertFalse(java.util.Arrays.equals(one.permutation(3), one.permutation(4)), "each epoch reshuffles");
+        int[] p = one.permutation(0);
+        java.util.Arrays.sort(p);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i, p[i], "a permutation visits every example once");
+        }
+    }
+
+    @Test
+    void aDivergingRunIsMarkedWithItsStepWhileTheOtherCompletes() throws Exception {
+        NetworkSpec relu = mlp(16, "relu", 2, "cross_entropy");
+        Recorder r = train(steps(200), List.of(run("wild", relu, OptimizerType.SGD, 1e20),
+                run("calm", relu, OptimizerType.SGD, 0.1)));
+        StatusEvent wild = r.statuses.stream().filter(s -> s.run().equals("wild") && s.status().isFinal()).findFirst()
+                .orElseThrow();
+        StatusEvent calm = r.statuses.stream().filter(s -> s.run().equals("calm") && s.status().isFinal()).findFirst()
+                .orElseThrow();
+        assertEquals(RunStatus.DIVERGED, wild.status());
+        assertTrue(wild.step() >= 1 && wild.step() < 200, "diverged at " + wild.step());
+        assertTrue(wild.message().contains("lower learning rate"), wild.message());
+        assertEquals(RunStatus.COMPLETED, calm.status());
+    }
+
+    @Test
+    void pauseHoldsStepTakesExactlyOneAndStopEnds() throws Exception {
+        Recorder r = new Recorder();
+        try (LockstepComparison c = LockstepComparison.create(steps(100000), train, validation,
+                List.of(run("x", OptimizerType.SGD, 0.1), run("y", OptimizerType.ADAM, 0.01)))) {
+            c.addListener(r);
+            c.pause();
+            c.start();
+            waitFor(() -> r.statuses.stream().filter(s -> s.status() == RunStatus.PAUSED).count() == 2);
+            assertEquals(0, r.steps.size(), "no step while paused from the start");
+            c.step();
+            waitFor(() -> r.steps.size() == 2);
+            Thread.sleep(200);
+            assertEquals(2, r.steps.size(), "one step per run, then held");
+            c.stop();
+            assertTrue(c.await(10, TimeUnit.SECONDS));
+            assertEquals(RunStatus.STOPPED, c.status(0));
+            assertEquals(1, c.summaries().get(0).steps());
+        }
+    }
+
+    @Test
+    void historyStaysBoundedOverManySteps() {
+        DownsampledSeries series = new DownsampledSeries(64);
+        double min = Double.MAX_VALUE;
+        for (int step = 1; step <= 1_000_000; step++) {
+            double value = Math.sin(step / 1000.0) + (step == 777_777 ? 100 : 0);
+            min = Math.min(min, value);
+            series.add(step, value);
+        }
+        DownsampledSeries.Snapshot s = series.snapshot();
+        assertTrue(s.size() <= 64 && s.size() >= 32, "buckets: " + s.size());
+        assertEquals(1_000_000, s.totalPoints());
+        double maxSeen = 0;
+        for (double m : s.maxs()) {
+            maxSeen = Math.max(maxSeen, m);
+        }
+        assertTrue(maxSeen > 99, "the spike survives downsampling as a maximum");
+        assertEquals(min, series.minimum(), 0);
+    }
+
+    @Test
+    void aRunHistoryRecordsEveryNodeOfEveryStep() throws Exception {
+        try (LockstepComparison c = LockstepComparison.create(steps(50), train, validation,
+                List.of(run("a", OptimizerType.ADAM, 0.01)))) {
+            c.start();
+            assertTrue(c.await(30, TimeUnit.SECONDS));
+            RunHistory h = c.history(0);
+            assertEquals(List.of("h1", "out"), h.layout().parameterNodes());
+            assertEquals(List.of("a1"), h.layout().activationNodes());
+            assertEquals(50, h.trainLoss().totalPoints());
+            assertEquals(50, h.gradientNorms().get(0).totalPoints());
+            // 320 examples in batches of 32: epochs end at 10, 20, ...; plus every 25 steps
+            assertEquals(6, h.validationLoss().totalPoints(), "evaluated at steps 10, 20, 25, 30, 40, 50");
+        }
+    }
+
+    @Test
+    void predictionsAreServedAfterTrainingEnds() throws Exception {
+        try (LockstepComparison c = LockstepComparison.create(steps(20), train, validation,
+                List.of(run("a", OptimizerType.ADAM, 0.01)))) {
+            c.start();
+            assertTrue(c.await(30, TimeUnit.SECONDS));
+            double[][] answer = new double[1][];
+            c.predict(0, 3, new float[]{0, 0, 0.5f, 0.5f, -0.5f, 0.2f}, p -> answer[0] = p);
+            waitFor(() -> answer[0] != null);
+            assertEquals(6, answer[0].length);
+            assertEquals(1.0, answer[0][0] + answer[0][1], 1e-5, "softmax probabilities sum to 1");
+        }
+    }
+
+    @Test
+    void invalidNetworksAreRefusedWithEveryProblem() {
+        NetworkSpec wrong = mlp(16, "tanh", 3, "cross_entropy");
+        var error = org.junit.jupiter.api.Assertions.assertThrows(LockstepComparison.InvalidComparisonException.class,
+                () -> LockstepComparison.create(steps(10), train, validation,
+                        List.of(run("a", wrong, OptimizerType.SGD, 0.1), run("a", OptimizerType.SGD, 0.1))));
+        assertTrue(error.problems().stream().anyMatch(p -> p.contains("cross_entropy needs 2 outputs")), error.problems().toString());
+        assertTrue(error.problems().stream().anyMatch(p -> p.contains("run names must be unique")), error.problems().toString());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            assertFalse(System.currentTimeMillis() > deadline, "timed out");
+            Thread.sleep(10);
+        }
+    }
+}
