@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.engine.data.DataShape;
 import dev.descent.engine.data.Generator;
 import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.data.Task;
 import dev.descent.engine.graph.ActivationFunction;
 import dev.descent.engine.graph.Edge;
+import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.Initializer;
 import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Position;
+import dev.descent.engine.graph.Validation;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
 import dev.descent.engine.vocab.Choice;
@@ -275,6 +278,20 @@ class ExperimentReaderTest {
 
         assertEquals(sub.toAbsolutePath().normalize(), e.baseDirectory());
         assertEquals(sub.resolve("data/iris.csv").toAbsolutePath().normalize(), e.resolve("data/iris.csv"));
+    }
+
+    @Test
+    void documentedExampleReadsAndItsNetworkCanTrain() throws Exception {
+        String doc = Files.readString(Path.of("docs/experiment-format.md"));
+        int start = doc.indexOf("```json", doc.indexOf("## A complete example")) + "```json".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+
+        Experiment e = parse(example);
+
+        Validation validation = GraphValidator.validate(e.network(), DataShape.classification(2, 2),
+                e.training().batchSize());
+        assertTrue(validation.isValid(), validation.problems()::toString);
+        assertEquals(2, e.runs().size());
     }
 
     // ---- bad input: one class each ----
