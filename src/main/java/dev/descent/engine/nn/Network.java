@@ -242,7 +242,7 @@ public final class Network {
             bound.add(pass);
             byId.put(layer.id(), pass);
         }
-        return new Pass(batchSize, training, bound, lossLayer);
+        return new Pass(batchSize, training, bound, lossLayer, position);
     }
 
     /** Whether {@code producer} feeds some node computed after position {@code consumerIndex}. */

@@ -16,8 +16,11 @@ public final class Pass {
     private final LayerPass input;
     private final LossLayer.LossPass loss;
     private final LossLayer lossLayer;
+    private final java.util.Map<String, Integer> positions;
 
-    Pass(int batchSize, boolean backward, List<LayerPass> layers, LossLayer lossLayer) {
+    Pass(int batchSize, boolean backward, List<LayerPass> layers, LossLayer lossLayer,
+         java.util.Map<String, Integer> positions) {
+        this.positions = positions;
         this.batchSize = batchSize;
         this.backward = backward;
         this.layers = List.copyOf(layers);
@@ -76,6 +79,16 @@ public final class Pass {
     /** Predictions from the last forward: class probabilities for the cross-entropies, z otherwise. A copy. */
     public INDArray predictions() {
         return lossLayer.outputActivation().getActivation(rawOutput().dup(), false);
+    }
+
+    /** The output buffer of node {@code id} from the last forward (a live view, for inspection). */
+    public INDArray layerOutput(String id) {
+        return layers.get(positions.get(id)).output;
+    }
+
+    /** ∂L/∂output of node {@code id} from the last backward (a live view, for inspection). */
+    public INDArray layerGradient(String id) {
+        return layers.get(positions.get(id)).gradient;
     }
 
     /** Output statistics of every activation node, from the last forward. */

@@ -85,6 +85,38 @@ class LockstepComparisonTest {
     }
 
     @Test
+    void wideLayersGiveIdenticalMetricsAloneOrAlongsideOtherRuns() throws Exception {
+        // 16×16 images into 256 and 128 units: long vectors, where BLAS and ND4J may split work across threads
+        Dataset images = Generator.SHAPES.generate(300, 0.1, 4, 5);
+        Dataset imageTrain = images.subset(java.util.stream.IntStream.range(0, 256).toArray());
+        Dataset imageValidation = images.subset(java.util.stream.IntStream.range(256, 300).toArray());
+        NetworkSpec wide = dev.descent.testing.Specs.chain(dev.descent.testing.Specs.input("in"),
+                dev.descent.testing.Specs.dense("h1", 256, "he_normal"), dev.descent.testing.Specs.activation("a1", "relu"),
+                dev.descent.testing.Specs.dense("h2", 128, "he_normal"), dev.descent.testing.Specs.activation("a2", "relu"),
+                dev.descent.testing.Specs.dense("out", 4), dev.descent.testing.Specs.loss("loss", "cross_entropy"));
+        RunConfig adam = new RunConfig("adam", wide, Choice.of(OptimizerType.ADAM).with("learningRate", 0.001),
+                Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.PIXEL));
+        RunConfig sgd = new RunConfig("sgd", wide, Choice.of(OptimizerType.SGD).with("learningRate", 0.05),
+                Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.PIXEL));
+        RunConfig rms = new RunConfig("rms", wide, Choice.of(OptimizerType.RMSPROP).with("learningRate", 0.001),
+                Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.NONE));
+        TrainingConfig config = new TrainingConfig(7, 1, 32, 10, 40, DataType.FLOAT);
+        List<String> alone = trainOn(config, imageTrain, imageValidation, List.of(adam)).linesOf("adam");
+        List<String> crowded = trainOn(config, imageTrain, imageValidation, List.of(sgd, adam, rms)).linesOf("adam");
+        assertEquals(alone, crowded);
+    }
+
+    private static Recorder trainOn(TrainingConfig config, Dataset t, Dataset v, List<RunConfig> runs) throws Exception {
+        Recorder recorder = new Recorder();
+        try (LockstepComparison comparison = LockstepComparison.create(config, t, v, runs)) {
+            comparison.addListener(recorder);
+            comparison.start();
+            assertTrue(comparison.await(120, TimeUnit.SECONDS), "training did not finish");
+        }
+        return recorder;
+    }
+
+    @Test
     void runsWithDifferentOptimizersStartFromBitIdenticalWeightsOnTheSameFirstBatch() throws Exception {
         // step 1's loss and gradients are computed before any update: they depend only on the initial
         // weights and the first batch
