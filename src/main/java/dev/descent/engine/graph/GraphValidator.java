@@ -244,10 +244,9 @@ public final class GraphValidator {
             Set<String> stuck = new HashSet<>(nodes.keySet());
             order.forEach(stuck::remove);
             List<String> cycle = findCycle(stuck);
-            String text = "is part of a cycle: " + String.join(" → ", cycle) + "; a network must flow one way";
-            for (String id : cycle.subList(0, cycle.size() - 1)) {
-                problems.add(Problem.at(id, text));
-            }
+            problems.add(Problem.across(cycle.subList(0, cycle.size() - 1), "nodes "
+                    + String.join(" → ", cycle.stream().map(id -> "'" + id + "'").toList())
+                    + " form a cycle; a network must flow one way, from the input to the loss"));
             return List.of();
         }
 
@@ -264,6 +263,9 @@ public final class GraphValidator {
             }
             List<String> cycle = new ArrayList<>(path.subList(seenAt.get(current), path.size()));
             java.util.Collections.reverse(cycle);
+            // start at the node that comes first in the file, so the message reads in file order
+            String first = cycle.stream().min((a, b) -> Integer.compare(index.get(a), index.get(b))).orElseThrow();
+            java.util.Collections.rotate(cycle, -cycle.indexOf(first));
             cycle.add(cycle.get(0));
             return cycle;
         }

@@ -27,7 +27,7 @@ public record Validation(List<Problem> problems, Map<String, Integer> widths, Li
 
     /** The problems of one node. */
     public List<Problem> problemsOf(String nodeId) {
-        return problems.stream().filter(p -> nodeId.equals(p.nodeId())).toList();
+        return problems.stream().filter(p -> p.concerns(nodeId)).toList();
     }
 
     /** The shape an edge carries, e.g. "N × 16", or "?" if unknown. */

@@ -1,0 +1,159 @@
+package dev.descent.cli;
+
+import dev.descent.engine.train.EvaluationEvent;
+import dev.descent.engine.train.StatusEvent;
+import dev.descent.engine.train.StepEvent;
+import dev.descent.engine.train.TrainingListener;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes {@code metrics.csv}: one row per run per step,
+ * {@code run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:<node>...}, validation
+ * columns empty where the step was not evaluated. Each run writes its own part file on its own thread;
+ * {@link #finish} joins them in run order, so the file is the same whatever order the threads ran in.
+ */
+final class MetricsCsv {
+    private final Path target;
+    private final List<String> parameterNodes;
+    private final List<Part> parts = new ArrayList<>();
+
+    /**
+     * @param parameterNodes the grad_norm columns: every parameter node of any run, in order
+     */
+    MetricsCsv(Path target, List<String> parameterNodes, List<String> runs) throws IOException {
+        this.target = target;
+        this.parameterNodes = List.copyOf(parameterNodes);
+        for (int i = 0; i < runs.size(); i++) {
+            Path file = target.resolveSibling(target.getFileName() + ".part" + i);
+            parts.add(new Part(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The listener for run {@code i}; call its events on that run's thread only. */
+    TrainingListener listener(int i) {
+        return parts.get(i);
+    }
+
+    /** Flushes every part and writes the joined file atomically; removes the parts. */
+    void finish() throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            StringBuilder header = new StringBuilder("run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate");
+            for (String node : parameterNodes) {
+                header.append(",grad_norm:").append(node);
+            }
+            out.write(header.append('\n').toString());
+            for (Part part : parts) {
+                part.close();
+                try (var lines = Files.newBufferedReader(part.file, StandardCharsets.UTF_8)) {
+                    lines.transferTo(out);
+                }
+            }
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        for (Part part : parts) {
+            Files.deleteIfExists(part.file);
+        }
+    }
+
+    /** Removes part files after a failure. */
+    void discard() {
+        for (Part part : parts) {
+            try {
+                part.close();
+                Files.deleteIfExists(part.file);
+            } catch (IOException ignored) {
+                // best effort: the run is already failing with its own message
+            }
+        }
+    }
+
+    static String number(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : "";
+    }
+
+    /** One run's rows; holds the last step's row until its evaluation (if any) is known. */
+    private final class Part implements TrainingListener {
+        private final Path file;
+        private final BufferedWriter writer;
+        private StepEvent pending;
+        private double validationLoss = Double.NaN;
+        private double validationAccuracy = Double.NaN;
+        private boolean closed;
+
+        Part(Path file, BufferedWriter writer) {
+            this.file = file;
+            this.writer = writer;
+        }
+
+        @Override
+        public void onStep(StepEvent e) {
+            flushPending();
+            pending = e;
+        }
+
+        @Override
+        public void onEvaluation(EvaluationEvent e) {
+            if (pending != null && pending.step() == e.step()) {
+                validationLoss = e.validationLoss();
+                validationAccuracy = e.validationAccuracy();
+            }
+        }
+
+        @Override
+        public void onStatus(StatusEvent e) {
+            if (e.status().isFinal()) {
+                flushPending();
+            }
+        }
+
+        private void flushPending() {
+            if (pending == null) {
+                return;
+            }
+            StepEvent e = pending;
+            StringBuilder row = new StringBuilder(128);
+            row.append(csv(e.run())).append(',').append(e.step()).append(',').append(e.epoch()).append(',')
+                    .append(number(e.trainLoss())).append(',').append(number(validationLoss)).append(',')
+                    .append(number(validationAccuracy)).append(',').append(number(e.learningRate()));
+            List<String> own = e.layout().parameterNodes();
+            for (String node : parameterNodes) {
+                int i = own.indexOf(node);
+                row.append(',').append(i < 0 ? "" : number(e.gradientNorm(i)));
+            }
+            row.append('\n');
+            try {
+                writer.write(row.toString());
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            pending = null;
+            validationLoss = Double.NaN;
+            validationAccuracy = Double.NaN;
+        }
+
+        synchronized void close() throws IOException {
+            if (!closed) {
+                flushPending();
+                writer.close();
+                closed = true;
+            }
+        }
+    }
+
+    private static String csv(String text) {
+        if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.descent.cli;
+
+import dev.descent.engine.Engine;
+import dev.descent.engine.data.Dataset;
+import dev.descent.experiment.Experiment;
+import dev.descent.experiment.ExperimentData;
+import dev.descent.experiment.ExperimentException;
+import dev.descent.experiment.ExperimentReader;
+import dev.descent.experiment.PreparedExperiment;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code descent validate FILE}: "ok", or every problem, one per line. */
+@Command(name = "validate", description = "Checks an experiment file and its data: prints ok, or every problem, one per line (exit 2).")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (JSON).")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<String> problems;
+        try {
+            Experiment experiment = ExperimentReader.read(file);
+            Engine.initialize();
+            Dataset data = ExperimentData.load(experiment);
+            problems = PreparedExperiment.problems(experiment, data);
+        } catch (ExperimentException e) {
+            problems = e.problems();
+        }
+        var out = spec.commandLine().getOut();
+        if (problems.isEmpty()) {
+            out.println("ok");
+            return 0;
+        }
+        for (String problem : problems) {
+            out.println(file + ": " + problem);
+        }
+        return 2;
+    }
+}

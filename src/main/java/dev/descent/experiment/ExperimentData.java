@@ -1,0 +1,44 @@
+package dev.descent.experiment;
+
+import dev.descent.engine.data.CsvReader;
+import dev.descent.engine.data.DataException;
+import dev.descent.engine.data.Dataset;
+import dev.descent.engine.data.IdxReader;
+
+/** Loads (or generates) an experiment's examples. */
+public final class ExperimentData {
+    private ExperimentData() {
+    }
+
+    /**
+     * The examples of {@code experiment}: generated with its seed, or read from the files its dataset
+     * names (relative paths against the experiment file's directory).
+     *
+     * @throws ExperimentException with one line saying which file or setting is wrong and why
+     */
+    public static Dataset load(Experiment experiment) throws ExperimentException {
+        DatasetSpec spec = experiment.dataset();
+        try {
+            if (spec instanceof DatasetSpec.Generated g) {
+                return g.generator().generate(g.samples(), g.noise(), g.classes(), experiment.seed());
+            }
+            if (spec instanceof DatasetSpec.Csv csv) {
+                return CsvReader.read(experiment.resolve(csv.path()), csv.target(), csv.task());
+            }
+            DatasetSpec.Idx idx = (DatasetSpec.Idx) spec;
+            return IdxReader.read(experiment.resolve(idx.images()), experiment.resolve(idx.labels()));
+        } catch (DataException e) {
+            throw new ExperimentException(java.util.List.of("dataset: " + where(spec) + e.getMessage()));
+        }
+    }
+
+    private static String where(DatasetSpec spec) {
+        if (spec instanceof DatasetSpec.Csv csv) {
+            return csv.path() + ": ";
+        }
+        if (spec instanceof DatasetSpec.Generated g) {
+            return g.generator().id() + ": ";
+        }
+        return "";
+    }
+}

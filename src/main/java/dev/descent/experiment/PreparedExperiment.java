@@ -1,0 +1,134 @@
+package dev.descent.experiment;
+
+import dev.descent.engine.data.Dataset;
+import dev.descent.engine.data.InputNormalizer;
+import dev.descent.engine.data.Split;
+import dev.descent.engine.graph.GraphValidator;
+import dev.descent.engine.graph.MemoryEstimate;
+import dev.descent.engine.graph.NetworkSpec;
+import dev.descent.engine.graph.Problem;
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.RunConfig;
+import dev.descent.engine.train.TrainingConfig;
+import dev.descent.engine.vocab.Choice;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * An experiment with its data loaded and split and every run's network checked: ready to train.
+ * {@link #prepare} collects every problem of the experiment (data and every run's network) and refuses
+ * with all of them at once.
+ */
+public final class PreparedExperiment {
+    private final Experiment experiment;
+    private final Dataset data;
+    private final Split split;
+    private final List<RunConfig> runs;
+
+    private PreparedExperiment(Experiment experiment, Dataset data, Split split, List<RunConfig> runs) {
+        this.experiment = experiment;
+        this.data = data;
+        this.split = split;
+        this.runs = List.copyOf(runs);
+    }
+
+    /**
+     * Loads the data, applies every run's overrides and validates every network.
+     *
+     * @throws ExperimentException listing every problem
+     */
+    public static PreparedExperiment prepare(Experiment experiment) throws ExperimentException {
+        Dataset data = ExperimentData.load(experiment);
+        List<String> problems = problems(experiment, data);
+        if (!problems.isEmpty()) {
+            throw new ExperimentException(problems);
+        }
+        Split split = Split.of(data, experiment.dataset().validation(), experiment.seed());
+        return new PreparedExperiment(experiment, data, split, runConfigs(experiment));
+    }
+
+    /**
+     * Every problem that stops {@code experiment} from training on {@code data}: problems of the shared
+     * network once, and problems that only a run's overrides cause, prefixed with the run's name.
+     */
+    public static List<String> problems(Experiment experiment, Dataset data) {
+        Set<String> problems = new LinkedHashSet<>();
+        int batch = experiment.training().batchSize();
+        List<String> shared = check(experiment.network(), data, batch);
+        problems.addAll(shared);
+        if (experiment.runs().isEmpty()) {
+            problems.add("runs: there are no runs; add at least one");
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (RunSpec run : experiment.runs()) {
+            if (!names.add(run.name())) {
+                problems.add("run '" + run.name() + "': the name is used by another run; run names must be unique");
+            }
+            for (String p : check(Overrides.apply(experiment.network(), run), data, batch)) {
+                if (!shared.contains(p)) {
+                    problems.add("run '" + run.name() + "': " + p);
+                }
+            }
+            if (run.init() != null) {
+                run.init().problems().forEach(p -> problems.add("run '" + run.name() + "': init: " + p));
+            }
+        }
+        if (data.size() < 2) {
+            problems.add("dataset: needs at least 2 examples, has " + data.size());
+        }
+        return new ArrayList<>(problems);
+    }
+
+    private static List<String> check(NetworkSpec network, Dataset data, int batch) {
+        return GraphValidator.validate(network, data.shape(), batch, Float.BYTES, MemoryEstimate.limitBytes())
+                .problems().stream().map(Problem::message).toList();
+    }
+
+    /** The engine's view of each run: overrides applied, normalizer resolved. */
+    public static List<RunConfig> runConfigs(Experiment experiment) {
+        List<RunConfig> configs = new ArrayList<>();
+        for (RunSpec run : experiment.runs()) {
+            Choice<InputNormalizer> normalizer = run.normalizer() != null ? run.normalizer() : experiment.normalizer();
+            configs.add(new RunConfig(run.name(), Overrides.apply(experiment.network(), run), run.optimizer(),
+                    run.schedule(), normalizer));
+        }
+        return configs;
+    }
+
+    /** The shared training settings; {@code maxSteps > 0} overrides the epoch count. */
+    public TrainingConfig training(int maxSteps) {
+        TrainingSpec t = experiment.training();
+        return new TrainingConfig(experiment.seed(), t.epochs(), t.batchSize(), t.evaluateEvery(), maxSteps,
+                DataType.FLOAT);
+    }
+
+    /** A comparison ready to start. */
+    public LockstepComparison comparison(int maxSteps) throws ExperimentException {
+        try {
+            return LockstepComparison.create(training(maxSteps), split.train(), split.validation(), runs);
+        } catch (LockstepComparison.InvalidComparisonException e) {
+            throw new ExperimentException(e.problems());
+        }
+    }
+
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    /** All examples. */
+    public Dataset data() {
+        return data;
+    }
+
+    /** The training and validation examples. */
+    public Split split() {
+        return split;
+    }
+
+    public List<RunConfig> runs() {
+        return runs;
+    }
+}
