@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -221,7 +222,10 @@ public final class Network {
         long key = batchSize * 2L + (training ? 1 : 0);
         Pass pass = passes.get(key);
         if (pass == null) {
-            pass = bind(batchSize, training);
+            // a pass lives across steps: never in a step's workspace
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                pass = bind(batchSize, training);
+            }
             passes.put(key, pass);
         }
         return pass;

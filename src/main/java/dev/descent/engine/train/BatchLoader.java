@@ -4,6 +4,7 @@ import dev.descent.engine.nn.Pass;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -13,8 +14,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Copies each step's minibatch from the training tensors into a pass's buffers with ND4J's
- * {@code gather}, following the epoch's {@link BatchOrder}. Gathers are prepared once per batch size;
- * only the index view changes from step to step.
+ * {@code gather}, following the epoch's {@link BatchOrder}. Gathers are prepared once per pass and read
+ * their row indices from a fixed buffer that each step refills. (Rebinding a prepared op's input instead
+ * leaks about 100 bytes of native memory per call in ND4J 1.0.0-M2.1; see docs/decisions/0004.)
  */
 final class BatchLoader {
     private final TrainingData data;
@@ -56,19 +58,27 @@ final class BatchLoader {
             permutation.assign(Nd4j.createFromArray(order.permutation(epoch)));
             preparedEpoch = epoch;
         }
-        Gather[] pair = gathers.computeIfAbsent(pass, q -> new Gather[]{
-                new Gather(data.trainFeatures, batchIndices[b], q.features()),
-                new Gather(data.trainLabels, batchIndices[b], q.labels())});
-        pair[0].run(batchIndices[b]);
-        pair[1].run(batchIndices[b]);
+        Gather[] pair = gathers.computeIfAbsent(pass, q -> {
+            // lives across steps: created outside the step's workspace
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                INDArray indices = batchIndices[b].ulike();
+                return new Gather[]{new Gather(data.trainFeatures, indices, q.features()),
+                        new Gather(data.trainLabels, indices, q.labels())};
+            }
+        });
+        pair[0].indices.assign(batchIndices[b]);
+        pair[0].run();
+        pair[1].run();
     }
 
     /** rows of {@code source} at {@code indices} → {@code target}; a prepared gather along axis 0. */
     private static final class Gather {
         private final CustomOp op;
         private final OpContext context;
+        final INDArray indices;
 
         Gather(INDArray source, INDArray indices, INDArray target) {
+            this.indices = indices;
             op = DynamicCustomOp.builder("gather").addInputs(source, indices).addOutputs(target)
                     .addIntegerArguments(0).build();
             context = Nd4j.getExecutioner().buildContext();
@@ -78,8 +88,7 @@ final class BatchLoader {
             context.shapeFunctionOverride(true);
         }
 
-        void run(INDArray indices) {
-            context.setInputArray(1, indices);
+        void run() {
             Nd4j.getExecutioner().exec(op, context);
         }
     }

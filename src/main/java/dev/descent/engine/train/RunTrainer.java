@@ -18,6 +18,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -61,6 +67,15 @@ final class RunTrainer implements Runnable {
     private volatile String message = "";
 
     private Network network;
+    private Optimizer optimizer;
+    private ISchedule schedule;
+    private BatchLoader loader;
+    private List<ParameterSegment> segments;
+    private SegmentNorms gradientNorms;
+    private SegmentNorms weightNorms;
+    private MetricLayout layout;
+    private int total;
+    private int batches;
     private double lossSinceEvaluation;
     private int stepsSinceEvaluation;
 
@@ -144,15 +159,14 @@ final class RunTrainer implements Runnable {
     }
 
     private void train() throws InterruptedException {
-        Optimizer optimizer = Optimizer.create(config.optimizer(), network.parameters());
-        int total = training.totalSteps(data.trainSize);
-        ISchedule schedule = Schedule.create(config.schedule(), optimizer.baseLearningRate(), total);
-        BatchLoader loader = new BatchLoader(data, training.batchSize(), training.seed());
-        List<ParameterSegment> segments = network.segments();
-        SegmentNorms gradientNorms = new SegmentNorms(network.gradients(), segments);
-        SegmentNorms weightNorms = new SegmentNorms(network.parameters(), segments);
-        MetricLayout layout = new MetricLayout(segments.stream().map(ParameterSegment::nodeId).toList(),
-                network.activationNodes());
+        optimizer = Optimizer.create(config.optimizer(), network.parameters());
+        total = training.totalSteps(data.trainSize);
+        schedule = Schedule.create(config.schedule(), optimizer.baseLearningRate(), total);
+        loader = new BatchLoader(data, training.batchSize(), training.seed());
+        segments = network.segments();
+        gradientNorms = new SegmentNorms(network.gradients(), segments);
+        weightNorms = new SegmentNorms(network.parameters(), segments);
+        layout = new MetricLayout(segments.stream().map(ParameterSegment::nodeId).toList(), network.activationNodes());
         RunControl.Waiting waiting = new RunControl.Waiting() {
             @Override
             public void paused() {
@@ -170,7 +184,7 @@ final class RunTrainer implements Runnable {
             }
         };
         setStatus(RunStatus.TRAINING, "");
-        int batches = loader.batches();
+        batches = loader.batches();
         for (int step = 1; step <= total; step++) {
             serveRequests();
             if (!control.awaitTurn(turn, waiting)) {
@@ -178,65 +192,87 @@ final class RunTrainer implements Runnable {
                 return;
             }
             long started = System.nanoTime();
-            int epoch = (step - 1) / batches;
-            int batch = (step - 1) % batches;
-            Pass pass = network.pass(loader.sizeOf(batch), true);
-            loader.load(epoch, batch, pass);
-            double loss = pass.forward(true);
-            if (!Double.isFinite(loss)) {
-                diverge(step, "the loss became " + loss + " at step " + step);
-                return;
-            }
-            pass.backward();
-            double[] gradients = new double[segments.size()];
-            gradientNorms.compute(gradients);
-            double gradientNorm = euclidean(gradients);
-            if (!Double.isFinite(gradientNorm)) {
-                diverge(step, "the gradient became " + gradientNorm + " at step " + step);
-                return;
-            }
-            double learningRate = schedule.valueAt(step - 1, epoch);
-            optimizer.computeUpdate(network.gradients(), network.parameters(), gradientNorm, step - 1, learningRate);
-            double[] updates = new double[segments.size()];
-            gradientNorms.compute(updates);
-            network.parameters().subi(network.gradients());
-            double[] weights = new double[segments.size()];
-            weightNorms.compute(weights);
-            double[] ratios = new double[segments.size()];
-            for (int i = 0; i < ratios.length; i++) {
-                ratios[i] = weights[i] == 0 ? 0 : updates[i] / weights[i];
-            }
-            if (!Double.isFinite(euclidean(weights))) {
-                diverge(step, "a weight became infinite or NaN at step " + step);
-                return;
-            }
-            List<ActivationStats> stats = pass.activationStats();
-            double[] means = new double[stats.size()];
-            double[] stds = new double[stats.size()];
-            double[] saturated = new double[stats.size()];
-            for (int i = 0; i < stats.size(); i++) {
-                means[i] = stats.get(i).mean();
-                stds[i] = stats.get(i).std();
-                saturated[i] = stats.get(i).saturatedFraction();
-            }
-            steps = step;
-            lastTrainLoss = loss;
-            lossSinceEvaluation += loss;
-            stepsSinceEvaluation++;
-            trainingNanos += System.nanoTime() - started;
-            publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                    ratios, means, stds, saturated));
-            boolean epochEnd = batch == batches - 1;
-            if (step % training.evaluateEvery() == 0 || epochEnd || step == total) {
-                long evaluationStarted = System.nanoTime();
-                evaluate(step, epoch + 1, schedule);
-                trainingNanos += System.nanoTime() - evaluationStarted;
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, "descent-step")) {
+                if (!step(step, started)) {
+                    return;
+                }
             }
         }
         finish(RunStatus.COMPLETED, "");
     }
 
-    private void evaluate(int step, int epoch, ISchedule schedule) {
+    /**
+     * Temporaries of a step (ND4J's own intermediate arrays, loss and activation gradients) come from an
+     * arena reset after every step, so a step allocates nothing from the system that it does not give
+     * back. Persistent buffers (parameters, optimizer state, passes) are created outside it.
+     */
+    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.25)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyReset(ResetPolicy.BLOCK_LEFT)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
+
+    /** One step; false when the run ended (diverged). */
+    private boolean step(int step, long started) {
+        int epoch = (step - 1) / batches;
+        int batch = (step - 1) % batches;
+        Pass pass = network.pass(loader.sizeOf(batch), true);
+        loader.load(epoch, batch, pass);
+        double loss = pass.forward(true);
+        if (!Double.isFinite(loss)) {
+            diverge(step, "the loss became " + loss + " at step " + step);
+            return false;
+        }
+        pass.backward();
+        double[] gradients = new double[segments.size()];
+        gradientNorms.compute(gradients);
+        double gradientNorm = euclidean(gradients);
+        if (!Double.isFinite(gradientNorm)) {
+            diverge(step, "the gradient became " + gradientNorm + " at step " + step);
+            return false;
+        }
+        double learningRate = schedule.valueAt(step - 1, epoch);
+        optimizer.computeUpdate(network.gradients(), network.parameters(), gradientNorm, step - 1, learningRate);
+        double[] updates = new double[segments.size()];
+        gradientNorms.compute(updates);
+        network.parameters().subi(network.gradients());
+        double[] weights = new double[segments.size()];
+        weightNorms.compute(weights);
+        double[] ratios = new double[segments.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = weights[i] == 0 ? 0 : updates[i] / weights[i];
+        }
+        if (!Double.isFinite(euclidean(weights))) {
+            diverge(step, "a weight became infinite or NaN at step " + step);
+            return false;
+        }
+        List<ActivationStats> stats = pass.activationStats();
+        double[] means = new double[stats.size()];
+        double[] stds = new double[stats.size()];
+        double[] saturated = new double[stats.size()];
+        for (int i = 0; i < stats.size(); i++) {
+            means[i] = stats.get(i).mean();
+            stds[i] = stats.get(i).std();
+            saturated[i] = stats.get(i).saturatedFraction();
+        }
+        steps = step;
+        lastTrainLoss = loss;
+        lossSinceEvaluation += loss;
+        stepsSinceEvaluation++;
+        trainingNanos += System.nanoTime() - started;
+        publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
+                ratios, means, stds, saturated));
+        boolean epochEnd = batch == batches - 1;
+        if (step % training.evaluateEvery() == 0 || epochEnd || step == total) {
+            long evaluationStarted = System.nanoTime();
+            evaluate(step, epoch + 1);
+            trainingNanos += System.nanoTime() - evaluationStarted;
+        }
+        return true;
+    }
+
+    private void evaluate(int step, int epoch) {
         double monitored = lossSinceEvaluation / Math.max(1, stepsSinceEvaluation);
         lossSinceEvaluation = 0;
         stepsSinceEvaluation = 0;
