@@ -14,8 +14,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            args = new String[]{"--help"};
+        if (args.length == 0 || (args.length == 1 && args[0].endsWith(".json"))) {
+            System.exit(dev.descent.ui.app.Launcher.launch(args));
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.engine.Engine;
-import dev.descent.engine.graph.GraphValidator;
-import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.MetricsCsv;
 import dev.descent.engine.train.RunConfig;
 import dev.descent.engine.train.RunSummary;
 import dev.descent.experiment.Experiment;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (ExperimentException e) {
             throw new BadInputException(file.toString(), String.join("; ", e.problems()));
         }
-        MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), parameterNodes(prepared.runs()),
+        MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
                 prepared.runs().stream().map(RunConfig::name).toList());
         for (int i = 0; i < comparison.runCount(); i++) {
             comparison.addListener(i, metrics.listener(i));
@@ -134,24 +132,6 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean failed = comparison.summaries().stream().anyMatch(s -> s.status() == dev.descent.engine.train.RunStatus.FAILED);
         return failed ? 1 : 0;
-    }
-
-    /** Every parameter node of every run, in first-seen topological order: the grad_norm columns. */
-    static List<String> parameterNodes(List<RunConfig> runs) {
-        List<String> nodes = new ArrayList<>();
-        for (RunConfig run : runs) {
-            var order = GraphValidator.validate(run.network(), new dev.descent.engine.data.DataShape(1,
-                    dev.descent.engine.data.Task.REGRESSION, 0, 1), 1, 4, Long.MAX_VALUE).order();
-            for (String id : order) {
-                NodeSpec node = run.network().node(id).orElseThrow();
-                boolean hasParameters = node instanceof NodeSpec.Dense || node instanceof NodeSpec.BatchNorm
-                        || node instanceof NodeSpec.LayerNorm;
-                if (hasParameters && !nodes.contains(id)) {
-                    nodes.add(id);
-                }
-            }
-        }
-        return nodes;
     }
 
     static void writeSummary(Path target, Experiment experiment, List<RunSummary> summaries) throws IOException {

@@ -36,6 +36,36 @@ public record Experiment(int format, String name, long seed, DatasetSpec dataset
         return p.isAbsolute() || baseDirectory == null ? p : baseDirectory.resolve(p).normalize();
     }
 
+    /**
+     * The same experiment saved in {@code directory}: relative data paths are rewritten so they still
+     * point at the same files (made absolute when no relative path exists, e.g. another drive).
+     */
+    public Experiment relocatedTo(Path directory) {
+        Path target = directory.toAbsolutePath().normalize();
+        if (baseDirectory == null || baseDirectory.equals(target)) {
+            return withBaseDirectory(target);
+        }
+        DatasetSpec moved = dataset;
+        if (dataset instanceof DatasetSpec.Csv csv) {
+            moved = new DatasetSpec.Csv(relocate(csv.path(), target), csv.target(), csv.task(), csv.validation());
+        } else if (dataset instanceof DatasetSpec.Idx idx) {
+            moved = new DatasetSpec.Idx(relocate(idx.images(), target), relocate(idx.labels(), target), idx.validation());
+        }
+        return withDataset(moved).withBaseDirectory(target);
+    }
+
+    private String relocate(String path, Path target) {
+        if (Path.of(path).isAbsolute()) {
+            return path;
+        }
+        Path absolute = resolve(path);
+        try {
+            return target.relativize(absolute).toString().replace('\\', '/');
+        } catch (IllegalArgumentException differentRoot) {
+            return absolute.toString();
+        }
+    }
+
     public Experiment withName(String name) {
         return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
     }

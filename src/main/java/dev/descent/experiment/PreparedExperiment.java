@@ -41,7 +41,11 @@ public final class PreparedExperiment {
      * @throws ExperimentException listing every problem
      */
     public static PreparedExperiment prepare(Experiment experiment) throws ExperimentException {
-        Dataset data = ExperimentData.load(experiment);
+        return prepare(experiment, ExperimentData.load(experiment));
+    }
+
+    /** As {@link #prepare(Experiment)}, with data already loaded for this experiment. */
+    public static PreparedExperiment prepare(Experiment experiment, Dataset data) throws ExperimentException {
         List<String> problems = problems(experiment, data);
         if (!problems.isEmpty()) {
             throw new ExperimentException(problems);

@@ -1,9 +1,5 @@
-package dev.descent.cli;
+package dev.descent.engine.train;
 
-import dev.descent.engine.train.EvaluationEvent;
-import dev.descent.engine.train.StatusEvent;
-import dev.descent.engine.train.StepEvent;
-import dev.descent.engine.train.TrainingListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +17,7 @@ import java.util.List;
  * columns empty where the step was not evaluated. Each run writes its own part file on its own thread;
  * {@link #finish} joins them in run order, so the file is the same whatever order the threads ran in.
  */
-final class MetricsCsv {
+public final class MetricsCsv {
     private final Path target;
     private final List<String> parameterNodes;
     private final List<Part> parts = new ArrayList<>();
@@ -29,7 +25,7 @@ final class MetricsCsv {
     /**
      * @param parameterNodes the grad_norm columns: every parameter node of any run, in order
      */
-    MetricsCsv(Path target, List<String> parameterNodes, List<String> runs) throws IOException {
+    public MetricsCsv(Path target, List<String> parameterNodes, List<String> runs) throws IOException {
         this.target = target;
         this.parameterNodes = List.copyOf(parameterNodes);
         for (int i = 0; i < runs.size(); i++) {
@@ -39,19 +35,15 @@ final class MetricsCsv {
     }
 
     /** The listener for run {@code i}; call its events on that run's thread only. */
-    TrainingListener listener(int i) {
+    public TrainingListener listener(int i) {
         return parts.get(i);
     }
 
     /** Flushes every part and writes the joined file atomically; removes the parts. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            StringBuilder header = new StringBuilder("run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate");
-            for (String node : parameterNodes) {
-                header.append(",grad_norm:").append(node);
-            }
-            out.write(header.append('\n').toString());
+            out.write(header());
             for (Part part : parts) {
                 part.close();
                 try (var lines = Files.newBufferedReader(part.file, StandardCharsets.UTF_8)) {
@@ -65,8 +57,60 @@ final class MetricsCsv {
         }
     }
 
+    /**
+     * Writes the rows recorded so far to {@code copy} (atomically), while the runs go on: each part is
+     * flushed under its lock at a row boundary and read up to there.
+     */
+    public void snapshotTo(Path copy) throws IOException {
+        Path tmp = copy.resolveSibling(copy.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            out.write(header());
+            for (Part part : parts) {
+                long length;
+                synchronized (part) {
+                    if (!part.closed) {
+                        part.writer.flush();
+                    }
+                    length = Files.size(part.file);
+                }
+                try (var in = Files.newInputStream(part.file)) {
+                    out.write(new String(in.readNBytes((int) Math.min(length, Integer.MAX_VALUE - 8)),
+                            StandardCharsets.UTF_8));
+                }
+            }
+        }
+        Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String header() {
+        StringBuilder header = new StringBuilder("run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate");
+        for (String node : parameterNodes) {
+            header.append(",grad_norm:").append(node);
+        }
+        return header.append('\n').toString();
+    }
+
+    /** Every parameter node of every run, in first-seen computation order: the grad_norm columns. */
+    public static List<String> parameterNodes(List<RunConfig> runs) {
+        List<String> nodes = new ArrayList<>();
+        for (RunConfig run : runs) {
+            var order = dev.descent.engine.graph.GraphValidator.validate(run.network(),
+                    dev.descent.engine.data.DataShape.regression(1, 1), 1, 4, Long.MAX_VALUE).order();
+            for (String id : order) {
+                var node = run.network().node(id).orElseThrow();
+                boolean hasParameters = node instanceof dev.descent.engine.graph.NodeSpec.Dense
+                        || node instanceof dev.descent.engine.graph.NodeSpec.BatchNorm
+                        || node instanceof dev.descent.engine.graph.NodeSpec.LayerNorm;
+                if (hasParameters && !nodes.contains(id)) {
+                    nodes.add(id);
+                }
+            }
+        }
+        return nodes;
+    }
+
     /** Removes part files after a failure. */
-    void discard() {
+    public void discard() {
         for (Part part : parts) {
             try {
                 part.close();
@@ -96,13 +140,13 @@ final class MetricsCsv {
         }
 
         @Override
-        public void onStep(StepEvent e) {
+        public synchronized void onStep(StepEvent e) {
             flushPending();
             pending = e;
         }
 
         @Override
-        public void onEvaluation(EvaluationEvent e) {
+        public synchronized void onEvaluation(EvaluationEvent e) {
             if (pending != null && pending.step() == e.step()) {
                 validationLoss = e.validationLoss();
                 validationAccuracy = e.validationAccuracy();
@@ -110,7 +154,7 @@ final class MetricsCsv {
         }
 
         @Override
-        public void onStatus(StatusEvent e) {
+        public synchronized void onStatus(StatusEvent e) {
             if (e.status().isFinal()) {
                 flushPending();
             }

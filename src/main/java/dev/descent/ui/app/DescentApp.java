@@ -1,0 +1,88 @@
+package dev.descent.ui.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.descent.ui.model.DataModel;
+import dev.descent.ui.model.EngineStatus;
+import dev.descent.ui.model.ProjectModel;
+import dev.descent.ui.model.SelectionModel;
+import dev.descent.ui.model.Theme;
+import dev.descent.ui.model.TrainingSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: builds the models, the window and the frame timer. The window shows at
+ * once with the first example; ND4J starts in the background (status bar: "Starting ND4J…").
+ * Optional argument: an experiment file to open.
+ */
+public final class DescentApp extends Application {
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "descent-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private AnimationTimer timer;
+
+    @Override
+    public void start(Stage stage) {
+        Preferences preferences = Preferences.userRoot().node("dev/descent");
+        Theme theme = new Theme(preferences);
+        applyTheme(theme.isDark());
+        theme.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
+
+        ProjectModel project = new ProjectModel(Examples.load(Examples.FIRST));
+        SelectionModel selection = new SelectionModel();
+        DataModel data = new DataModel(project, background, Platform::runLater);
+        EngineStatus engine = new EngineStatus();
+        engine.start(runnable -> {
+            Thread t = new Thread(runnable, "descent-engine-start");
+            t.setDaemon(true);
+            t.start();
+        }, Platform::runLater);
+        TrainingSession session = new TrainingSession(project, data, engine, background, Platform::runLater);
+        MainWindow window = new MainWindow(stage, project, selection, data, engine, session, RecentFiles.forUser(), theme);
+
+        Scene scene = new Scene(window.root(), 1440, 900);
+        scene.getStylesheets().add(DescentApp.class.getResource("/dev/descent/ui/descent.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                session.tick(now, false);
+            }
+        };
+        timer.start();
+
+        List<String> args = getParameters().getRaw();
+        if (!args.isEmpty() && Files.isRegularFile(Path.of(args.get(0)))) {
+            window.openFile(Path.of(args.get(0)));
+        }
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.descent.ui.model;
+
+import dev.descent.experiment.Experiment;
+import dev.descent.experiment.ExperimentException;
+import dev.descent.experiment.ExperimentReader;
+import dev.descent.experiment.ExperimentWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The open project: one experiment, the file it lives in, whether it has unsaved changes, and the
+ * undo and redo history. Experiments are immutable, so the history is a stack of snapshots and every
+ * edit, whatever made it (canvas, palette, inspector, runs panel), is undone the same way.
+ * FX thread only.
+ */
+public final class ProjectModel {
+    /** Most edits kept for undo. */
+    static final int HISTORY = 200;
+
+    private record Entry(String what, Experiment before) {
+    }
+
+    private final ReadOnlyObjectWrapper<Experiment> experiment = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final Deque<Entry> undo = new ArrayDeque<>();
+    private final Deque<Entry> redo = new ArrayDeque<>();
+    private Experiment saved;
+
+    public ProjectModel(Experiment initial) {
+        replace(initial, null);
+    }
+
+    /** Replaces the whole project (new, open): history cleared, not dirty. */
+    public void replace(Experiment e, Path path) {
+        undo.clear();
+        redo.clear();
+        saved = e;
+        file.set(path);
+        experiment.set(e);
+        refresh();
+    }
+
+    /**
+     * Applies an edit. Nothing is recorded if the experiment does not change.
+     *
+     * @param what   what the edit does, for the Undo menu item ("Add dense")
+     * @param change the edit
+     */
+    public void edit(String what, UnaryOperator<Experiment> change) {
+        Experiment before = experiment.get();
+        Experiment after = change.apply(before);
+        if (after == null || after.equals(before)) {
+            return;
+        }
+        undo.push(new Entry(what, before));
+        while (undo.size() > HISTORY) {
+            undo.removeLast();
+        }
+        redo.clear();
+        experiment.set(after);
+        refresh();
+    }
+
+    public void undo() {
+        if (undo.isEmpty()) {
+            return;
+        }
+        Entry e = undo.pop();
+        redo.push(new Entry(e.what(), experiment.get()));
+        experiment.set(e.before());
+        refresh();
+    }
+
+    public void redo() {
+        if (redo.isEmpty()) {
+            return;
+        }
+        Entry e = redo.pop();
+        undo.push(new Entry(e.what(), experiment.get()));
+        experiment.set(e.before());
+        refresh();
+    }
+
+    /** Reads a file; on success it becomes the project, on failure nothing changes. */
+    public void open(Path path) throws ExperimentException {
+        Experiment read = ExperimentReader.read(path);
+        replace(read, path.toAbsolutePath().normalize());
+    }
+
+    /** Saves to the current file. */
+    public void save() throws IOException {
+        if (file.get() == null) {
+            throw new IllegalStateException("no file yet: use saveAs");
+        }
+        saveAs(file.get());
+    }
+
+    /**
+     * Saves atomically to {@code path} (a temporary file renamed over it), which becomes the project's
+     * file. Relative data paths are kept as written.
+     */
+    public void saveAs(Path path) throws IOException {
+        Path target = path.toAbsolutePath().normalize();
+        Experiment located = experiment.get().relocatedTo(target.getParent());
+        ExperimentWriter.write(located, target);
+        saved = located;
+        file.set(target);
+        experiment.set(located);
+        refresh();
+    }
+
+    private void refresh() {
+        dirty.set(!experiment.get().equals(saved));
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+        undoText.set(undo.isEmpty() ? "Undo" : "Undo " + undo.peek().what());
+        redoText.set(redo.isEmpty() ? "Redo" : "Redo " + redo.peek().what());
+    }
+
+    public Experiment experiment() {
+        return experiment.get();
+    }
+
+    public ReadOnlyObjectProperty<Experiment> experimentProperty() {
+        return experiment.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+}

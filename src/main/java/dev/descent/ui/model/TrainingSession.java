@@ -1,0 +1,355 @@
+package dev.descent.ui.model;
+
+import dev.descent.engine.data.Dataset;
+import dev.descent.engine.optim.OptimizerType;
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.MetricsCsv;
+import dev.descent.engine.train.RunConfig;
+import dev.descent.engine.train.RunHistory;
+import dev.descent.engine.train.RunStatus;
+import dev.descent.engine.train.RunSummary;
+import dev.descent.experiment.Experiment;
+import dev.descent.experiment.ExperimentException;
+import dev.descent.experiment.PreparedExperiment;
+import dev.descent.experiment.RunSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's side of training: starts a {@link LockstepComparison} for the project, passes Train,
+ * Pause, Step and Reset to it, and, at most about 30 times a second ({@link #tick}), copies what the
+ * runs report into the runs panel's rows and advances {@link #frameProperty()} for the charts.
+ *
+ * <p>The FX thread never waits on a trainer: controls return at once, data is read from the runs'
+ * bounded histories (short locks, no waiting on training), and preparing a comparison (loading data,
+ * building tensors) happens on the background executor. FX thread only.
+ */
+public final class TrainingSession {
+    /** Where the session is. */
+    public enum State { IDLE, PREPARING, RUNNING, PAUSED, FINISHED }
+
+    private static final long FRAME_NANOS = 33_000_000L;
+
+    private final ProjectModel project;
+    private final DataModel data;
+    private final EngineStatus engine;
+    private final Executor background;
+    private final Executor fx;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyObjectWrapper<LockstepComparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final LongProperty frame = new SimpleLongProperty();
+    private long lastFrame;
+    private boolean stepWhenStarted;
+    private Path metricsDirectory;
+    private MetricsCsv metrics;
+    private Experiment trained;
+
+    public TrainingSession(ProjectModel project, DataModel data, EngineStatus engine, Executor background, Executor fx) {
+        this.project = project;
+        this.data = data;
+        this.engine = engine;
+        this.background = background;
+        this.fx = fx;
+        project.experimentProperty().addListener((o, old, now) -> {
+            if (state.get() == State.IDLE) {
+                rebuildRows(now);
+            }
+        });
+        rebuildRows(project.experiment());
+    }
+
+    /** Why training cannot start now, or null if it can. */
+    public String blockedReason() {
+        if (!engine.isReady()) {
+            return "the engine is starting";
+        }
+        return data.blockedReasonProperty().get();
+    }
+
+    /** Train: starts a new comparison, or resumes a paused one. */
+    public void train() {
+        switch (state.get()) {
+            case IDLE, FINISHED -> start(false);
+            case PAUSED -> {
+                comparison.get().resume();
+                state.set(State.RUNNING);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Pause: runs finish their current step and wait. */
+    public void pause() {
+        if (state.get() == State.RUNNING) {
+            comparison.get().pause();
+            state.set(State.PAUSED);
+        }
+    }
+
+    /** Step: every run takes exactly one step (starting a paused comparison if there is none). */
+    public void step() {
+        switch (state.get()) {
+            case IDLE, FINISHED -> start(true);
+            case RUNNING, PAUSED -> {
+                comparison.get().step();
+                state.set(State.PAUSED);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Reset: stops and discards the comparison; the charts clear and runs return to ready. */
+    public void reset() {
+        LockstepComparison c = comparison.get();
+        if (c != null) {
+            c.close();
+        }
+        comparison.set(null);
+        metrics = null;
+        state.set(State.IDLE);
+        message.set("");
+        rebuildRows(project.experiment());
+        frame.set(frame.get() + 1);
+    }
+
+    private void start(boolean paused) {
+        String blocked = blockedReason();
+        if (blocked != null) {
+            message.set("Cannot train: " + blocked);
+            return;
+        }
+        LockstepComparison old = comparison.get();
+        if (old != null) {
+            old.close();
+        }
+        comparison.set(null);
+        Experiment experiment = project.experiment();
+        Dataset dataset = data.dataset();
+        state.set(State.PREPARING);
+        message.set("Preparing data…");
+        stepWhenStarted = paused;
+        background.execute(() -> {
+            LockstepComparison created = null;
+            String error = null;
+            MetricsCsv csv = null;
+            try {
+                PreparedExperiment prepared = PreparedExperiment.prepare(experiment, dataset);
+                created = prepared.comparison(0);
+                Path dir = metricsDirectory();
+                csv = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
+                        prepared.runs().stream().map(RunConfig::name).toList());
+                for (int i = 0; i < created.runCount(); i++) {
+                    created.addListener(i, csv.listener(i));
+                }
+            } catch (ExperimentException e) {
+                error = String.join("; ", e.problems());
+            } catch (IOException e) {
+                error = "cannot record metrics: " + e.getMessage();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                error = e.toString();
+            }
+            LockstepComparison result = created;
+            MetricsCsv recorder = csv;
+            String failure = error;
+            fx.execute(() -> started(result, recorder, failure, experiment));
+        });
+    }
+
+    private void started(LockstepComparison created, MetricsCsv recorder, String error, Experiment experiment) {
+        if (state.get() != State.PREPARING) {
+            if (created != null) {
+                created.close(); // reset while preparing
+            }
+            return;
+        }
+        if (created == null) {
+            state.set(State.IDLE);
+            message.set("Cannot train: " + error);
+            return;
+        }
+        trained = experiment;
+        metrics = recorder;
+        comparison.set(created);
+        rebuildRows(experiment);
+        if (stepWhenStarted) {
+            created.pause();
+            created.start();
+            created.step();
+            state.set(State.PAUSED);
+        } else {
+            created.start();
+            state.set(State.RUNNING);
+        }
+        message.set("");
+        tick(System.nanoTime(), true);
+    }
+
+    /**
+     * Called every pulse by the window's timer: at most every 33 ms, copies the runs' progress into the
+     * rows and advances the frame counter that charts follow. Never blocks.
+     */
+    public void tick(long now, boolean force) {
+        if (!force && now - lastFrame < FRAME_NANOS) {
+            return;
+        }
+        lastFrame = now;
+        LockstepComparison c = comparison.get();
+        if (c == null) {
+            return;
+        }
+        List<RunSummary> summaries = c.summaries();
+        int total = c.totalSteps();
+        boolean allFinal = true;
+        int slowestLeft = 0;
+        double slowestRate = Double.MAX_VALUE;
+        int maxStep = 0;
+        double totalRate = 0;
+        for (int i = 0; i < summaries.size() && i < rows.size(); i++) {
+            RunSummary s = summaries.get(i);
+            RunRow row = rows.get(i);
+            row.statusProperty().set(statusText(s));
+            row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
+            row.speedProperty().set(s.steps() == 0 || s.status().isFinal() ? ""
+                    : String.format(Locale.ROOT, "%,.0f/s", s.stepsPerSecond()));
+            allFinal &= s.status().isFinal();
+            maxStep = Math.max(maxStep, s.steps());
+            if (!s.status().isFinal()) {
+                totalRate += s.stepsPerSecond();
+                if (s.stepsPerSecond() > 0 && s.stepsPerSecond() < slowestRate) {
+                    slowestRate = s.stepsPerSecond();
+                    slowestLeft = total - s.steps();
+                }
+            }
+        }
+        if (allFinal && state.get() != State.FINISHED) {
+            state.set(State.FINISHED);
+        }
+        String left = slowestRate < Double.MAX_VALUE && state.get() == State.RUNNING
+                ? " · " + duration(slowestLeft / slowestRate) + " left" : "";
+        statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left));
+        frame.set(frame.get() + 1);
+    }
+
+    private static String statusText(RunSummary s) {
+        return switch (s.status()) {
+            case DIVERGED -> "diverged at step " + s.divergedAtStep();
+            default -> s.status().id();
+        };
+    }
+
+    private static String duration(double seconds) {
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.0f s", Math.max(1, seconds));
+        }
+        return String.format(Locale.ROOT, "%d min %02d s", (long) seconds / 60, (long) seconds % 60);
+    }
+
+    private void rebuildRows(Experiment e) {
+        List<RunSpec> runs = e.runs();
+        while (rows.size() > runs.size()) {
+            rows.remove(rows.size() - 1);
+        }
+        while (rows.size() < runs.size()) {
+            rows.add(new RunRow());
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            RunSpec run = runs.get(i);
+            RunRow row = rows.get(i);
+            row.nameProperty().set(run.name());
+            row.colorProperty().set(RunColors.of(i));
+            row.optimizerProperty().set(run.optimizer().term().explained().title());
+            row.learningRateProperty().set(format(run.optimizer().value(OptimizerType.LEARNING_RATE)));
+            row.scheduleProperty().set(run.schedule().describe());
+            if (comparison.get() == null) {
+                row.statusProperty().set("ready");
+                row.progressProperty().set(0);
+                row.speedProperty().set("");
+            }
+        }
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private Path metricsDirectory() throws IOException {
+        if (metricsDirectory == null) {
+            metricsDirectory = Files.createTempDirectory("descent-metrics");
+            metricsDirectory.toFile().deleteOnExit();
+        }
+        return metricsDirectory;
+    }
+
+    /**
+     * Writes the metrics recorded so far (one row per run per step, the format of {@code descent run})
+     * to {@code target}. Pauses nothing: rows written so far are joined.
+     */
+    public void exportMetrics(Path target) throws IOException {
+        if (metrics == null) {
+            throw new IOException("there are no metrics yet: train first");
+        }
+        metrics.snapshotTo(target);
+    }
+
+    /** The experiment the current comparison trains (it may differ from the project after edits). */
+    public Experiment trainedExperiment() {
+        return trained;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    /** The running comparison, or null. */
+    public ReadOnlyObjectProperty<LockstepComparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /** The bounded history of run {@code i}, or null without a comparison. */
+    public RunHistory history(int i) {
+        LockstepComparison c = comparison.get();
+        return c == null || i < 0 || i >= c.runCount() ? null : c.history(i);
+    }
+
+    public ObservableList<RunRow> rows() {
+        return rows;
+    }
+
+    /** Advances at most ~30 times a second while training: charts redraw when it changes. */
+    public ReadOnlyLongProperty frameProperty() {
+        return frame;
+    }
+
+    /** A sentence for the status bar when something went wrong, or empty. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** "step 1,200 of 5,000 · 3,100 steps/s · 2 s left". */
+    public ReadOnlyStringProperty statusLineProperty() {
+        return statusLine.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.descent.ui;
+
+import dev.descent.ui.app.Examples;
+import dev.descent.ui.app.MainWindow;
+import dev.descent.ui.app.RecentFiles;
+import dev.descent.ui.model.DataModel;
+import dev.descent.ui.model.EngineStatus;
+import dev.descent.ui.model.ProjectModel;
+import dev.descent.ui.model.SelectionModel;
+import dev.descent.ui.model.Theme;
+import dev.descent.ui.model.TrainingSession;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The whole window wired as the application wires it, for TestFX tests: real models, real panels,
+ * ND4J started in the background, a frame timer. Preferences go to a throw-away node.
+ */
+public final class WindowFixture {
+    public final ProjectModel project;
+    public final SelectionModel selection;
+    public final DataModel data;
+    public final EngineStatus engine;
+    public final TrainingSession session;
+    public final MainWindow window;
+    public final Theme theme;
+    private final ExecutorService background;
+    private final AnimationTimer timer;
+
+    public WindowFixture(Stage stage) {
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-background");
+            t.setDaemon(true);
+            return t;
+        });
+        Preferences preferences = Preferences.userRoot().node("dev/descent/test-" + System.nanoTime());
+        theme = new Theme(preferences);
+        project = new ProjectModel(Examples.load(Examples.FIRST));
+        selection = new SelectionModel();
+        data = new DataModel(project, background, Platform::runLater);
+        engine = new EngineStatus();
+        engine.start(background, Platform::runLater);
+        session = new TrainingSession(project, data, engine, background, Platform::runLater);
+        window = new MainWindow(stage, project, selection, data, engine, session, new RecentFiles(preferences), theme);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().add(WindowFixture.class.getResource("/dev/descent/ui/descent.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                session.tick(now, false);
+            }
+        };
+        timer.start();
+    }
+
+    /** Stops training and the timer. */
+    public void close() {
+        timer.stop();
+        session.reset();
+        background.shutdownNow();
+    }
+}
