@@ -42,7 +42,12 @@ public final class TrainingSession {
     /** Where the session is. */
     public enum State { IDLE, PREPARING, RUNNING, PAUSED, FINISHED }
 
+    /** Shortest interval between frames: about 30 a second. */
     private static final long FRAME_NANOS = 33_000_000L;
+    /** Longest: the charts still move 4 times a second on a slow machine. */
+    private static final long SLOWEST_FRAME_NANOS = 250_000_000L;
+    /** Frame work may take at most this share of the FX thread (the rest is rendering and input). */
+    private static final double FRAME_BUDGET = 0.12;
 
     private final ProjectModel project;
     private final DataModel data;
@@ -56,6 +61,7 @@ public final class TrainingSession {
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     private final LongProperty frame = new SimpleLongProperty();
     private long lastFrame;
+    private long frameInterval = FRAME_NANOS;
     private boolean stepWhenStarted;
     private Path metricsDirectory;
     private MetricsCsv metrics;
@@ -204,11 +210,14 @@ public final class TrainingSession {
     }
 
     /**
-     * Called every pulse by the window's timer: at most every 33 ms, copies the runs' progress into the
-     * rows and advances the frame counter that charts follow. Never blocks.
+     * Called every pulse by the window's timer: copies the runs' progress into the rows and advances the
+     * frame counter that charts follow, at most every 33 ms and less often when drawing is expensive:
+     * the interval adapts so that frame work stays within {@value #FRAME_BUDGET} of the FX thread, which
+     * keeps the window responsive (and training fast) however many runs share the two cores.
+     * Never blocks.
      */
     public void tick(long now, boolean force) {
-        if (!force && now - lastFrame < FRAME_NANOS) {
+        if (!force && now - lastFrame < frameInterval) {
             return;
         }
         lastFrame = now;
@@ -246,7 +255,15 @@ public final class TrainingSession {
         String left = slowestRate < Double.MAX_VALUE && state.get() == State.RUNNING
                 ? " · " + duration(slowestLeft / slowestRate) + " left" : "";
         statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left));
+        long work = System.nanoTime();
         frame.set(frame.get() + 1);
+        work = System.nanoTime() - work;
+        frameInterval = Math.max(FRAME_NANOS, Math.min(SLOWEST_FRAME_NANOS, (long) (work / FRAME_BUDGET)));
+    }
+
+    /** The current interval between frames, in nanoseconds (for tests and diagnostics). */
+    public long frameInterval() {
+        return frameInterval;
     }
 
     private static String statusText(RunSummary s) {

@@ -1,0 +1,119 @@
+package dev.descent.ui.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.engine.graph.NodeSpec;
+import dev.descent.experiment.ExperimentReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's training logic without a window: every executor runs inline. */
+class TrainingSessionTest {
+    private static final Executor NOW = Runnable::run;
+    private ProjectModel project;
+    private DataModel data;
+    private TrainingSession session;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void build() throws Exception {
+        project = new ProjectModel(ExperimentReader.read(Path.of("sample-data/spiral-sgd-vs-adam.json")));
+        data = new DataModel(project, NOW, NOW);
+        EngineStatus engine = new EngineStatus();
+        engine.start(NOW, NOW);
+        session = new TrainingSession(project, data, engine, NOW, NOW);
+    }
+
+    private void waitForSteps(int steps) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (session.comparisonProperty().get().summaries().stream().anyMatch(s -> s.steps() < steps
+                && !s.status().isFinal())) {
+            assertTrue(System.currentTimeMillis() < deadline, "timed out");
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void rowsDescribeTheRunsBeforeTraining() {
+        assertEquals(2, session.rows().size());
+        assertEquals("SGD", session.rows().get(0).nameProperty().get());
+        assertEquals("ready", session.rows().get(1).statusProperty().get());
+        assertEquals("0.01", session.rows().get(1).learningRateProperty().get());
+    }
+
+    @Test
+    void trainPauseStepAndResetMoveThroughTheStates() throws Exception {
+        // when training starts
+        session.train();
+        assertEquals(TrainingSession.State.RUNNING, session.state());
+        waitForSteps(20);
+        session.tick(System.nanoTime(), true);
+        assertEquals("training", session.rows().get(0).statusProperty().get());
+        assertTrue(session.rows().get(0).progressProperty().get() > 0);
+        // and is paused
+        session.pause();
+        assertEquals(TrainingSession.State.PAUSED, session.state());
+        Thread.sleep(200);
+        int held = session.comparisonProperty().get().summaries().get(0).steps();
+        Thread.sleep(200);
+        assertEquals(held, session.comparisonProperty().get().summaries().get(0).steps(), "no steps while paused");
+        // then a step advances every run by one
+        session.step();
+        waitForSteps(held + 1);
+        Thread.sleep(100);
+        assertEquals(held + 1, session.comparisonProperty().get().summaries().get(0).steps());
+        // and reset clears it
+        session.reset();
+        assertNull(session.comparisonProperty().get());
+        assertEquals("ready", session.rows().get(0).statusProperty().get());
+        assertEquals(TrainingSession.State.IDLE, session.state());
+    }
+
+    @Test
+    void stepFromIdleStartsPausedAfterOneStep() throws Exception {
+        session.step();
+        assertEquals(TrainingSession.State.PAUSED, session.state());
+        waitForSteps(1);
+        Thread.sleep(150);
+        assertEquals(1, session.comparisonProperty().get().summaries().get(0).steps());
+        session.reset();
+    }
+
+    @Test
+    void anInvalidNetworkBlocksTrainingWithItsReason() {
+        project.edit("Set units", e -> Edits.replaceNode(e,
+                ((NodeSpec.Dense) e.network().node("h1").orElseThrow()).withUnits(0)));
+        assertEquals("node 'h1': units must be >= 1, got 0", session.blockedReason());
+        session.train();
+        assertEquals(TrainingSession.State.IDLE, session.state());
+        assertEquals("Cannot train: node 'h1': units must be >= 1, got 0", session.messageProperty().get());
+    }
+
+    @Test
+    void metricsCanBeExportedWhileTraining() throws Exception {
+        session.train();
+        waitForSteps(30);
+        Path csv = dir.resolve("m.csv");
+        session.exportMetrics(csv);
+        var lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("run,step,epoch,train_loss"));
+        assertTrue(lines.size() > 20, "rows so far: " + lines.size());
+        session.reset();
+    }
+
+    @Test
+    void rowsFollowRunsAddedWhileIdle() {
+        project.edit("Add run", e -> Edits.addRun(e, Edits.runFor(dev.descent.engine.vocab.Choice.of(
+                dev.descent.engine.optim.OptimizerType.RMSPROP))));
+        assertEquals(3, session.rows().size());
+        assertEquals("RMSprop", session.rows().get(2).nameProperty().get());
+    }
+}
