@@ -30,6 +30,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -53,9 +54,9 @@ final class Form {
     Form() {
         grid.getStyleClass().add("inspector-form");
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(70);
-        labels.setPrefWidth(GridPane.USE_COMPUTED_SIZE);
-        labels.setMaxWidth(140);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        labels.setMaxWidth(160);
         labels.setHalignment(HPos.LEFT);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
