@@ -316,13 +316,15 @@ final class Form {
         if (chosen == null) {
             return;
         }
-        Label formula = new Label(chosen.term().explained().formula());
+        Label formula = new Label(lines(chosen.term().explained().formula()));
         formula.setId("formula-" + key);
         formula.setWrapText(true);
         formula.setMinHeight(Label.USE_PREF_SIZE);
+        formula.setMinWidth(0);
+        formula.setMaxWidth(Double.MAX_VALUE);
         formula.getStyleClass().add("inspector-formula");
         formula.setTooltip(tooltip(chosen.term().explained().summary() + "\n" + chosen.term().explained().source()));
-        grid.add(formula, 1, row++);
+        grid.add(formula, 0, row++, 2, 1);
         for (Param p : chosen.term().params()) {
             String paramKey = key + "-" + p.key();
             Supplier<Choice<T>> now = current;
@@ -336,6 +338,11 @@ final class Form {
                         v -> apply.accept("Set " + p.key(), now.get().with(p.key(), v)));
             }
         }
+    }
+
+    /** A formula with one statement per line: the engine separates them with ";". */
+    static String lines(String formula) {
+        return String.join("\n", formula.split(";\\s+")).strip();
     }
 
     /** "learningRate η", "beta1 β₁", "stepSize": the key as in files, with the summary's symbol if it has one. */

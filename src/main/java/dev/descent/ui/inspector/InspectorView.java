@@ -221,7 +221,7 @@ public final class InspectorView extends VBox {
                         new CornerRadii(4), null)));
                 title.setText(e.runs().get(target.run()).name());
                 subtitle.setText("Run " + (target.run() + 1) + " of " + e.runs().size()
-                        + ": its own optimizer and schedule; the network, data and seed are shared.");
+                        + ". Its own optimizer and schedule; network, data and seed are shared.");
             }
             case "node" -> {
                 NodeSpec node = e.network().node(target.nodeId()).orElseThrow();

@@ -69,7 +69,7 @@ public final class PaletteTile extends HBox {
         Label summary = new Label(entry.summary());
         summary.setWrapText(true);
         summary.getStyleClass().add("tooltip-summary");
-        Label formula = new Label(entry.formula());
+        Label formula = new Label(String.join("\n", entry.formula().split(";\\s+")).strip());
         formula.setWrapText(true);
         formula.getStyleClass().add("tooltip-formula");
         VBox box = new VBox(title, summary, formula);
