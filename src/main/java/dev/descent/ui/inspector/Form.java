@@ -340,9 +340,9 @@ final class Form {
         }
     }
 
-    /** A formula with one statement per line: the engine separates them with ";". */
+    /** A formula with one statement per line: the engine separates them with ";" (and once with ",   "). */
     static String lines(String formula) {
-        return String.join("\n", formula.split(";\\s+")).strip();
+        return String.join("\n", formula.split(";\\s+|,\\s{3,}")).strip();
     }
 
     /** "learningRate η", "beta1 β₁", "stepSize": the key as in files, with the summary's symbol if it has one. */

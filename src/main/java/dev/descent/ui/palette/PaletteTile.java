@@ -1,5 +1,6 @@
 package dev.descent.ui.palette;
 
+import javafx.scene.Group;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -63,24 +64,34 @@ public final class PaletteTile extends HBox {
         return tooltip;
     }
 
-    private static VBox tooltipGraphic(PaletteEntry entry) {
-        Label title = new Label(entry.title() + "   " + entry.tile().id());
-        title.getStyleClass().add("tooltip-title");
-        Label summary = new Label(entry.summary());
-        summary.setWrapText(true);
-        summary.getStyleClass().add("tooltip-summary");
-        Label formula = new Label(String.join("\n", entry.formula().split(";\\s+")).strip());
-        formula.setWrapText(true);
-        formula.getStyleClass().add("tooltip-formula");
-        VBox box = new VBox(title, summary, formula);
+    private static final double TOOLTIP_WIDTH = 380;
+
+    /**
+     * Name and id, summary, formula (one statement per line) and source. Every label has a fixed
+     * width and the box sits in a {@link Group}, which sizes it at its preferred size: given the box
+     * directly, the tooltip measured it at a negative width and asked for the whole screen's height.
+     */
+    private static Group tooltipGraphic(PaletteEntry entry) {
+        VBox box = new VBox(); // within a Group: see above
+        box.getChildren().addAll(
+                wrapped(entry.title() + "   " + entry.tile().id(), "tooltip-title"),
+                wrapped(entry.summary(), "tooltip-summary"),
+                wrapped(String.join("\n", entry.formula().split(";\\s+|,\\s{3,}")).strip(), "tooltip-formula"));
         if (!entry.source().isEmpty()) {
-            Label source = new Label(entry.source());
-            source.setWrapText(true);
-            source.getStyleClass().add("tooltip-source");
-            box.getChildren().add(source);
+            box.getChildren().add(wrapped(entry.source(), "tooltip-source"));
         }
         box.getStyleClass().add("palette-tooltip-box");
-        box.setMaxWidth(420);
-        return box;
+        return new Group(box);
     }
+
+    private static Label wrapped(String text, String style) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPrefWidth(TOOLTIP_WIDTH);
+        label.setMaxWidth(TOOLTIP_WIDTH);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        label.getStyleClass().add(style);
+        return label;
+    }
+
 }

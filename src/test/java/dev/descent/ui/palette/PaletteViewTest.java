@@ -126,6 +126,21 @@ class PaletteViewTest {
         assertEquals("OPTIMIZER:adam", PaletteView.dragContent(new Tile(Tile.Kind.OPTIMIZER, "adam")).get(Tile.FORMAT));
     }
 
+    @Test
+    void aTooltipIsAsTallAsItsText(FxRobot robot) {
+        // given the Adam tile, whose tooltip has a long formula
+        PaletteTile adam = palette.tiles().stream().filter(t -> t.tile().equals(new Tile(Tile.Kind.OPTIMIZER, "adam")))
+                .findFirst().orElseThrow();
+
+        // when its tooltip is shown
+        robot.interact(() -> adam.tooltip().show(palette.getScene().getWindow(), 10, 10));
+
+        // then it is a few lines high, not the height of the screen (a wrapped graphic once made it so)
+        double height = adam.tooltip().getHeight();
+        robot.interact(() -> adam.tooltip().hide());
+        assertTrue(height > 60 && height < 320, "tooltip height " + height);
+    }
+
     private static void addTerms(List<Tile> tiles, Map<Tile, Term> terms, Tile.Kind kind, Term[] values) {
         for (Term t : values) {
             Tile tile = new Tile(kind, t.id());
