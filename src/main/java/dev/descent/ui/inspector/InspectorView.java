@@ -5,6 +5,7 @@ import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Validation;
+import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
 import dev.descent.ui.model.DataModel;
 import dev.descent.ui.model.ProjectModel;
@@ -29,7 +30,6 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -53,7 +53,7 @@ public final class InspectorView extends VBox {
     private final Label subtitle = new Label();
     private final StackPane badge = new StackPane();
     private final ScrollPane scroll = new ScrollPane();
-    private final Map<String, dev.descent.experiment.DatasetSpec> rememberedDatasets = new HashMap<>();
+    private final Map<String, DatasetSpec> rememberedDatasets = new HashMap<>();
     private Form form;
     private String key = "";
     private boolean refreshing;
@@ -337,10 +337,5 @@ public final class InspectorView extends VBox {
             case ADD -> "mdi2p-plus-circle-outline";
             case LOSS -> "mdi2t-target";
         };
-    }
-
-    /** For tests: the region the form is shown in. */
-    Region formRegion() {
-        return (Region) scroll.getContent();
     }
 }

@@ -12,6 +12,7 @@ import dev.descent.ui.model.RunRow;
 import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.TrainingSession;
 import dev.descent.ui.palette.Tile;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -305,7 +306,7 @@ public final class RunsPanel extends VBox {
         session.rows().addListener((ListChangeListener<RunRow>) change -> syncing = true);
         table.setItems(session.rows());
         table.setEditable(true);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label placeholder = new Label("No runs yet. Press Add, or drag an optimizer here.");
         placeholder.getStyleClass().add("runs-placeholder");
         placeholder.setWrapText(true);
@@ -334,11 +335,11 @@ public final class RunsPanel extends VBox {
         Label statusHeader = new Label("Status");
         statusHeader.setTooltip(new Tooltip("Status and steps per second, over the share of steps taken"));
         status.setGraphic(statusHeader);
-        for (TableColumn<RunRow, ?> column : java.util.List.of(color, runColumn, status)) {
+        for (TableColumn<RunRow, ?> column : List.of(color, runColumn, status)) {
             column.setSortable(false);
             column.setReorderable(false);
         }
-        table.getColumns().setAll(java.util.List.of(color, runColumn, status));
+        table.getColumns().setAll(List.of(color, runColumn, status));
 
         table.setRowFactory(t -> {
             TableRow<RunRow> row = new TableRow<>();
