@@ -1,0 +1,213 @@
+package dev.descent.ui.runs;
+
+import dev.descent.ui.model.RunRow;
+import java.util.List;
+import java.util.function.BiPredicate;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+
+/**
+ * The cells of the runs table. Rows are two lines high so a narrow panel still shows everything: the
+ * run's name over its optimizer, learning rate and schedule; its status and speed over a progress bar.
+ * Cells bind to the row's properties, which the session updates in place while training.
+ */
+final class RunCells {
+    private RunCells() {
+    }
+
+    /** The run's colour, the one its curves have in the charts. */
+    static final class SwatchCell extends TableCell<RunRow, RunRow> {
+        private final Circle dot = new Circle(6);
+
+        SwatchCell() {
+            dot.getStyleClass().add("run-swatch");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            getStyleClass().add("runs-swatch-cell");
+        }
+
+        @Override
+        protected void updateItem(RunRow row, boolean empty) {
+            super.updateItem(row, empty);
+            dot.fillProperty().unbind();
+            if (empty || row == null) {
+                setGraphic(null);
+            } else {
+                // a data colour (the run's curves), not a theme one
+                dot.fillProperty().bind(Bindings.createObjectBinding(() -> row.colorProperty().get() == null
+                        ? Color.GRAY : Color.web(row.colorProperty().get()), row.colorProperty()));
+                setGraphic(dot);
+            }
+        }
+    }
+
+    /**
+     * The run's name (editable in place: Enter commits, Escape cancels) over "optimizer · η … · schedule".
+     * Committing calls {@code rename(index, name)}, which says whether the name was taken.
+     */
+    static final class RunCell extends TableCell<RunRow, RunRow> {
+        private final Label name = new Label();
+        private final Label details = new Label();
+        private final VBox box = new VBox(0, name, details);
+        private final BiPredicate<Integer, String> rename;
+        private TextField editor;
+
+        RunCell(BiPredicate<Integer, String> rename) {
+            this.rename = rename;
+            name.getStyleClass().add("runs-name");
+            details.getStyleClass().add("runs-details");
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.setMinWidth(0);
+            getStyleClass().add("runs-run-cell");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(RunRow row, boolean empty) {
+            super.updateItem(row, empty);
+            name.textProperty().unbind();
+            details.textProperty().unbind();
+            if (empty || row == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            name.textProperty().bind(row.nameProperty());
+            details.textProperty().bind(Bindings.concat(row.optimizerProperty(), " · η ", row.learningRateProperty(),
+                    " · ", row.scheduleProperty()));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(Bindings.concat(row.nameProperty(), "\nOptimizer: ", row.optimizerProperty(),
+                    "\nLearning rate η: ", row.learningRateProperty(), "\nSchedule: ", row.scheduleProperty(),
+                    "\nDouble-click or F2 to rename"));
+            setTooltip(tip);
+            setGraphic(isEditing() && editor != null ? editor : box);
+        }
+
+        @Override
+        public void startEdit() {
+            if (isEmpty() || getItem() == null) {
+                return;
+            }
+            super.startEdit();
+            if (!isEditing()) {
+                return;
+            }
+            editor = new TextField(getItem().nameProperty().get());
+            editor.getStyleClass().add("runs-name-editor");
+            editor.setOnAction(e -> commitName());
+            editor.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    cancelEdit();
+                    e.consume();
+                }
+            });
+            editor.focusedProperty().addListener((o, was, now) -> {
+                if (!now && isEditing()) {
+                    commitName();
+                }
+            });
+            setGraphic(editor);
+            editor.selectAll();
+            editor.requestFocus();
+        }
+
+        private void commitName() {
+            String text = editor.getText();
+            int index = getIndex();
+            cancelEdit();
+            rename.test(index, text);
+        }
+
+        @Override
+        public void cancelEdit() {
+            super.cancelEdit();
+            editor = null;
+            setGraphic(isEmpty() ? null : box);
+        }
+
+        /** The in-place editor while renaming, else null (for tests). */
+        TextField editor() {
+            return editor;
+        }
+    }
+
+    /** "training  3,200/s" over a progress bar; diverged and failed runs in the danger colour. */
+    static final class StatusCell extends TableCell<RunRow, RunRow> {
+        private static final List<String> STYLES = List.of("status-ready", "status-training", "status-paused",
+                "status-completed", "status-diverged", "status-stopped", "status-failed", "status-other");
+        private final Label status = new Label();
+        private final Label speed = new Label();
+        private final ProgressBar bar = new ProgressBar(0);
+        private final VBox box;
+
+        StatusCell() {
+            status.getStyleClass().add("runs-status");
+            speed.getStyleClass().add("runs-speed");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox line = new HBox(6, status, gap, speed);
+            line.setAlignment(Pos.CENTER_LEFT);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().addAll("small", "runs-progress");
+            box = new VBox(3, line, bar);
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.setMinWidth(0);
+            getStyleClass().add("runs-status-cell");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            status.textProperty().addListener((o, was, now) -> {
+                status.getStyleClass().removeAll(STYLES);
+                if (now != null) {
+                    status.getStyleClass().add(styleOf(now));
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(RunRow row, boolean empty) {
+            super.updateItem(row, empty);
+            status.textProperty().unbind();
+            speed.textProperty().unbind();
+            bar.progressProperty().unbind();
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            status.textProperty().bind(row.statusProperty());
+            speed.textProperty().bind(row.speedProperty());
+            bar.progressProperty().bind(row.progressProperty());
+            setGraphic(box);
+        }
+
+        /** The status label (for tests). */
+        Label status() {
+            return status;
+        }
+
+        static String styleOf(String status) {
+            if (status.startsWith("diverged")) {
+                return "status-diverged";
+            }
+            return switch (status) {
+                case "ready" -> "status-ready";
+                case "training" -> "status-training";
+                case "paused" -> "status-paused";
+                case "completed" -> "status-completed";
+                case "stopped" -> "status-stopped";
+                case "failed" -> "status-failed";
+                default -> "status-other";
+            };
+        }
+    }
+}
