@@ -47,7 +47,8 @@ public final class WindowFixture {
         engine.start(background, Platform::runLater);
         session = new TrainingSession(project, data, engine, background, Platform::runLater);
         window = new MainWindow(stage, project, selection, data, engine, session, new RecentFiles(preferences), theme);
-        Scene scene = new Scene(window.root(), 1280, 800);
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(window.root(), 1200, 760);
         scene.getStylesheets().add(WindowFixture.class.getResource("/dev/descent/ui/descent.css").toExternalForm());
         stage.setScene(scene);
         stage.show();

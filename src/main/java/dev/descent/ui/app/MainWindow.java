@@ -8,7 +8,6 @@ import dev.descent.ui.data.DataView;
 import dev.descent.ui.inspector.InspectorView;
 import dev.descent.ui.model.DataModel;
 import dev.descent.ui.model.EngineStatus;
-import dev.descent.ui.model.Edits;
 import dev.descent.ui.model.ProjectModel;
 import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.Theme;
@@ -70,6 +69,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Menu recentMenu = new Menu("Open _Recent");
     private Button trainButton;
+    private RunsPanel runs;
 
     public MainWindow(Stage stage, ProjectModel project, SelectionModel selection, DataModel data, EngineStatus engine,
                       TrainingSession session, RecentFiles recent, Theme theme) {
@@ -117,7 +117,7 @@ public final class MainWindow {
     private Node workspace() {
         PaletteView palette = new PaletteView();
         InspectorView inspector = new InspectorView(project, selection, data);
-        RunsPanel runs = new RunsPanel(project, selection, session);
+        runs = new RunsPanel(project, selection, session);
         DataView dataView = new DataView(data, session, selection, theme);
 
         SplitPane top = new SplitPane(canvas, inspector);
@@ -428,9 +428,7 @@ public final class MainWindow {
     private void delete() {
         int run = selection.runProperty().get();
         if (run >= 0 && run < project.experiment().runs().size()) {
-            String name = project.experiment().runs().get(run).name();
-            project.edit("Remove run " + name, e -> Edits.removeRun(e, run));
-            selection.clear();
+            runs.removeRun(run);
         } else {
             canvas.deleteSelection();
         }
