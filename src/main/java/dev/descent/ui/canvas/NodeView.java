@@ -33,7 +33,7 @@ final class NodeView extends Region {
     /** Measures detail forms (FX thread only). */
     private static final Text MEASURE = new Text();
     /** The output port reacts in this radius, bigger than it looks, so it is easy to grab. */
-    static final double PORT_HIT_RADIUS = 11;
+    static final double PORT_HIT_RADIUS = 9;
 
     private final Label title = new Label();
     private final Label idLabel = new Label();
@@ -86,6 +86,7 @@ final class NodeView extends Region {
         tooltip.setMaxWidth(380);
         Tooltip.install(this, tooltip);
 
+        setPickOnBounds(false); // the card and its ports, not the box around the ports
         setPrefSize(WIDTH, HEIGHT);
         setMinSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
