@@ -23,6 +23,7 @@ final class CanvasStyles {
     static final String NODE_ID = "node-id";
     static final String NODE_DETAIL = "node-detail";
     static final String NODE_WARNING = "node-warning";
+    static final String NODE_WARNING_GROUND = "node-warning-ground";
     static final String PORT = "port";
     static final String PORT_IN = "port-in";
     static final String PORT_OUT = "port-out";

@@ -364,7 +364,7 @@ public final class GraphCanvas extends StackPane {
         }
         nodeViews.clear();
         nodeViews.putAll(nodes);
-        nodeLayer.getChildren().setAll(nodes.values());
+        setChildren(nodeLayer, nodes.values());
 
         Map<Edge, EdgeView> edges = new LinkedHashMap<>();
         for (Edge edge : network.edges()) {
@@ -380,7 +380,7 @@ public final class GraphCanvas extends StackPane {
         }
         edgeViews.clear();
         edgeViews.putAll(edges);
-        edgeLayer.getChildren().setAll(edges.values());
+        setChildren(edgeLayer, edges.values());
         routeEdges();
 
         selection.nodes().retainAll(nodes.keySet());
@@ -571,16 +571,16 @@ public final class GraphCanvas extends StackPane {
         setCamera(s, x - content.getMinX() * s, y - content.getMinY() * s);
     }
 
-    /** The cards, their ports and the edge labels above them, in canvas units; null when empty. */
+    /** The cards, edges and edge labels, in canvas units, with a little room; null when there are no cards. */
     private Bounds contentBounds() {
-        Bounds all = null;
-        for (NodeView view : nodeViews.values()) {
-            all = union(all, view.rect());
-        }
-        if (all == null) {
+        if (nodeViews.isEmpty()) {
             return null;
         }
-        return new BoundingBox(all.getMinX() - 16, all.getMinY() - 26, all.getWidth() + 32, all.getHeight() + 36);
+        Bounds all = nodeLayer.getBoundsInParent();
+        if (!edgeViews.isEmpty()) {
+            all = union(all, edgeLayer.getBoundsInParent());
+        }
+        return new BoundingBox(all.getMinX() - 12, all.getMinY() - 12, all.getWidth() + 24, all.getHeight() + 24);
     }
 
     private Bounds visibleWorld() {
@@ -1180,6 +1180,13 @@ public final class GraphCanvas extends StackPane {
     }
 
     // ---- small helpers ----
+
+    /** Replaces a layer's children only if they differ: re-adding a node re-applies its CSS. */
+    private static void setChildren(Group layer, java.util.Collection<? extends Node> children) {
+        if (!layer.getChildren().equals(List.copyOf(children))) {
+            layer.getChildren().setAll(children);
+        }
+    }
 
     private static Set<String> ids(NetworkSpec network) {
         Set<String> ids = new LinkedHashSet<>();

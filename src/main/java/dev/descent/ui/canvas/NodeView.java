@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
@@ -30,6 +31,7 @@ final class NodeView extends Region {
     static final double HEADER = 26;
     static final double PORT_RADIUS = 5;
     private static final double DETAIL_INSET = 9;
+    private static final double WARNING_RADIUS = 9;
     /** Measures detail forms (FX thread only). */
     private static final Text MEASURE = new Text();
     /** The output port reacts in this radius, bigger than it looks, so it is easy to grab. */
@@ -38,6 +40,8 @@ final class NodeView extends Region {
     private final Label title = new Label();
     private final Label idLabel = new Label();
     private final FontIcon warning = new FontIcon("mdi2a-alert-circle");
+    /** The warning icon on a disc, on the card's top-right corner, clear of the title and id. */
+    private final StackPane badge;
     private final HBox header;
     private final Label detail = new Label();
     private final Circle inPort;
@@ -56,17 +60,21 @@ final class NodeView extends Region {
         idLabel.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         idLabel.setMinWidth(0);
         warning.getStyleClass().add(CanvasStyles.NODE_WARNING);
-        warning.setVisible(false);
-        warning.setManaged(false);
+        Circle badgeGround = new Circle(WARNING_RADIUS - 1);
+        badgeGround.getStyleClass().add(CanvasStyles.NODE_WARNING_GROUND);
+        badge = new StackPane(badgeGround, warning);
+        badge.setManaged(false);
+        badge.setVisible(false);
+        badge.setMouseTransparent(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        header = new HBox(4, title, spacer, warning, idLabel);
+        header = new HBox(4, title, spacer, idLabel);
         header.getStyleClass().add(CanvasStyles.NODE_HEADER);
         header.setFillHeight(false);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         detail.getStyleClass().add(CanvasStyles.NODE_DETAIL);
         detail.setTextOverrun(OverrunStyle.ELLIPSIS);
-        getChildren().addAll(header, detail);
+        getChildren().addAll(header, detail, badge);
 
         inPort = spec.type() == NodeType.INPUT ? null : port(0, CanvasStyles.PORT_IN);
         outPort = spec.type() == NodeType.LOSS ? null : port(WIDTH, CanvasStyles.PORT_OUT);
@@ -107,6 +115,7 @@ final class NodeView extends Region {
         header.resizeRelocate(1, 1, WIDTH - 2, HEADER - 1);
         detail.resizeRelocate(DETAIL_INSET, HEADER + 3, WIDTH - 2 * DETAIL_INSET, HEIGHT - HEADER - 6);
         detail.setText(fitting(WIDTH - 2 * DETAIL_INSET));
+        badge.resizeRelocate(WIDTH - WARNING_RADIUS - 3, -WARNING_RADIUS + 1, 2 * WARNING_RADIUS, 2 * WARNING_RADIUS);
     }
 
     /** The longest detail form whose text fits {@code width} in the detail's font (the last one otherwise). */
@@ -134,8 +143,7 @@ final class NodeView extends Region {
             detail.setText(details.get(0));
             requestLayout();
         }
-        warning.setVisible(invalid);
-        warning.setManaged(invalid);
+        badge.setVisible(invalid);
         pseudoClassStateChanged(CanvasStyles.INVALID, invalid);
         tooltip.setText(hoverText);
     }
@@ -200,8 +208,9 @@ final class NodeView extends Region {
         return outPort;
     }
 
-    FontIcon warningIcon() {
-        return warning;
+    /** The warning mark (visible when the node has a problem). */
+    Node warningMark() {
+        return badge;
     }
 
     Tooltip tooltip() {

@@ -46,11 +46,11 @@ final class ProblemsList extends VBox {
         Tooltip.install(header, new Tooltip("Show or hide the problems"));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMaxHeight(150);
+        scroll.setMaxHeight(116);
         scroll.getStyleClass().add("edge-to-edge");
         getChildren().addAll(header, scroll);
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        setMaxWidth(520);
+        setMaxWidth(460);
         show(List.of());
     }
 

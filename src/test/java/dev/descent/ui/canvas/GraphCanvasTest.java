@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
@@ -233,6 +234,34 @@ class GraphCanvasTest {
         assertNotNull(canvas.nodeView("a1"));
     }
 
+    @Test
+    void aSelectedEdgeIsDeletedAloneByTheDeleteKey(FxRobot robot) {
+        // given the edge h2 → a2 clicked
+        robot.clickOn(onFx(() -> canvas.screenOf(canvas.edgeView(new Edge("h2", "a2")).midpoint())));
+        // when
+        robot.type(KeyCode.DELETE);
+        // then
+        assertFalse(experiment().network().edges().contains(new Edge("h2", "a2")));
+        assertEquals(7, experiment().network().nodes().size());
+        assertEquals(null, canvas.edgeView(new Edge("h2", "a2")));
+    }
+
+    @Test
+    void cardsAreUpdatedInPlaceNotRebuilt(FxRobot robot) {
+        // given
+        NodeView h1 = canvas.nodeView("h1");
+        EdgeView edge = canvas.edgeView(new Edge("h1", "a1"));
+        // when h1 changes, and the change is undone
+        robot.interact(() -> project.edit("Set units", e -> Edits.replaceNode(e, ((NodeSpec.Dense) node("h1")).withUnits(64))));
+        String changed = canvas.nodeView("h1").detailLabel().getText();
+        robot.interact(project::undo);
+        // then the same card and edge show each state
+        assertTrue(changed.startsWith("64"), changed);
+        assertSame(h1, canvas.nodeView("h1"));
+        assertSame(edge, canvas.edgeView(new Edge("h1", "a1")));
+        assertTrue(canvas.nodeView("h1").detailLabel().getText().startsWith("16"));
+    }
+
     // ---- selecting ----
 
     @Test
@@ -300,6 +329,32 @@ class GraphCanvasTest {
         assertEquals(7, experiment().network().nodes().size());
     }
 
+    @Test
+    void ctrlASelectsEverything(FxRobot robot) {
+        // given the canvas focused by a click on empty space
+        robot.clickOn(onFx(() -> canvas.screenOf(new Point2D(500, 420))));
+        // when
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        // then
+        assertEquals(7, selection.nodes().size());
+        assertEquals(6, selection.edges().size());
+    }
+
+    @Test
+    void cutThenPastePutsTheNodesBackWhereTheyWere(FxRobot robot) {
+        // given
+        robot.interact(() -> selection.selectGraph(List.of("a2"), List.of()));
+        // when
+        robot.interact(canvas::cut);
+        // then
+        assertTrue(experiment().network().node("a2").isEmpty());
+        // when
+        robot.interact(canvas::paste);
+        // then a copy sits in the same place, selected
+        String copy = selection.nodes().iterator().next();
+        assertEquals(new Position(700, 200), node(copy).position());
+    }
+
     // ---- problems ----
 
     @Test
@@ -311,7 +366,7 @@ class GraphCanvasTest {
         assertFalse(problems.isEmpty());
         NodeView a1 = canvas.nodeView("a1");
         assertTrue(a1.getPseudoClassStates().contains(CanvasStyles.INVALID));
-        assertTrue(a1.warningIcon().isVisible());
+        assertTrue(a1.warningMark().isVisible());
         assertTrue(a1.tooltip().getText().contains(problems.get(0).message()), a1.tooltip().getText());
         assertFalse(canvas.nodeView("h2").getPseudoClassStates().contains(CanvasStyles.INVALID));
         // and the problems list shows every problem
@@ -418,6 +473,23 @@ class GraphCanvasTest {
         assertEquals(h1Before.getX() - 60, h1After.getX(), 1);
         assertEquals(h1Before.getY() + 40, h1After.getY(), 1);
         assertEquals(before, experiment());
+    }
+
+    @Test
+    void draggingWithSpaceHeldPans(FxRobot robot) {
+        // given
+        Point2D start = onFx(() -> canvas.screenOf(new Point2D(500, 420)));
+        robot.clickOn(start);
+        Point2D h1Before = onFx(() -> canvas.screenOf(new Point2D(220, 200)));
+        // when
+        robot.press(KeyCode.SPACE);
+        robot.drag(start, MouseButton.PRIMARY).dropBy(50, -30);
+        robot.release(KeyCode.SPACE);
+        // then the view moved and nothing was selected
+        Point2D h1After = onFx(() -> canvas.screenOf(new Point2D(220, 200)));
+        assertEquals(h1Before.getX() + 50, h1After.getX(), 1);
+        assertEquals(h1Before.getY() - 30, h1After.getY(), 1);
+        assertTrue(selection.nodes().isEmpty());
     }
 
     @Test
