@@ -294,7 +294,10 @@ public final class GraphCanvas extends StackPane {
         pastes = 0;
     }
 
-    /** Adds copies of the copied nodes, offset from the originals, and selects them. */
+    /**
+     * Adds copies of the copied nodes, offset from the originals, and selects them. A copy keeps its
+     * original's id when that is free (after a cut), so cut and paste moves a node without renaming it.
+     */
     public void paste() {
         if (clipboard == null || clipboard.nodes().isEmpty()) {
             return;
@@ -305,8 +308,19 @@ public final class GraphCanvas extends StackPane {
         List<String> added = new ArrayList<>();
         edit(clip.nodes().size() == 1 ? "Paste " + clip.nodes().get(0).id() : "Paste " + clip.nodes().size() + " nodes",
                 e -> {
+                    List<String> ids = new ArrayList<>();
+                    Experiment pasted = Edits.paste(e, clip.nodes(), clip.edges(), offset, offset, ids);
+                    for (int i = 0; i < ids.size(); i++) {
+                        String original = clip.nodes().get(i).id();
+                        Experiment renamed = Edits.renameNode(pasted, ids.get(i), original);
+                        if (renamed != pasted) {
+                            pasted = renamed;
+                            ids.set(i, original);
+                        }
+                    }
                     added.clear();
-                    return Edits.paste(e, clip.nodes(), clip.edges(), offset, offset, added);
+                    added.addAll(ids);
+                    return pasted;
                 });
         selection.selectGraph(List.copyOf(added), List.of());
     }

@@ -341,7 +341,7 @@ class GraphCanvasTest {
     }
 
     @Test
-    void cutThenPastePutsTheNodesBackWhereTheyWere(FxRobot robot) {
+    void cutThenPastePutsTheNodeBackWhereItWasUnderItsName(FxRobot robot) {
         // given
         robot.interact(() -> selection.selectGraph(List.of("a2"), List.of()));
         // when
@@ -350,9 +350,11 @@ class GraphCanvasTest {
         assertTrue(experiment().network().node("a2").isEmpty());
         // when
         robot.interact(canvas::paste);
-        // then a copy sits in the same place, selected
-        String copy = selection.nodes().iterator().next();
-        assertEquals(new Position(700, 200), node(copy).position());
+        // then it is back in the same place, under the same name, with its edges, selected
+        assertEquals(Set.of("a2"), Set.copyOf(selection.nodes()));
+        assertEquals(new Position(700, 200), node("a2").position());
+        assertFalse(experiment().network().edges().contains(new Edge("h2", "a2")),
+                "edges to nodes outside the cut are not restored by a paste");
     }
 
     // ---- problems ----
