@@ -15,6 +15,7 @@ import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.Theme;
 import dev.descent.ui.palette.Tile;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +29,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.BoundingBox;
@@ -39,8 +39,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -56,12 +54,9 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.input.ZoomEvent;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.transform.Affine;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -81,18 +76,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the experiment.
  */
 public final class GraphCanvas extends StackPane {
-    private static final double MIN_ZOOM = 0.25;
-    private static final double MAX_ZOOM = 3;
-    /** Fitting never enlarges past this: a two-node network should not fill a projector wall. */
-    private static final double MAX_FIT_ZOOM = 1.25;
-    /** Opening a network never shrinks it below this: a long one starts at its input, readable, instead. */
-    private static final double READABLE_ZOOM = 0.6;
     private static final double ZOOM_STEP = 1.2;
-    private static final double FIT_MARGIN = 32;
     /** Pointer travel (screen pixels) before a press becomes a drag. */
     private static final double DRAG_THRESHOLD = 4;
     private static final double PASTE_OFFSET = 32;
-    private static final double GRID = 24;
     private static final Pattern NAMED_NODE = Pattern.compile("node '([^']+)'");
 
     private final ProjectModel project;
@@ -100,27 +87,17 @@ public final class GraphCanvas extends StackPane {
     private final DataModel data;
     private final Theme theme;
 
-    private final Pane viewport = new Pane();
-    private final Canvas grid = new Canvas();
     private final Group world = new Group();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
-    private final Affine camera = new Affine();
+    private final CanvasViewport viewport;
     private final Rectangle band = new Rectangle();
     private final CubicCurve wire = new CubicCurve();
     private final Rectangle ghost = new Rectangle(NodeView.WIDTH, NodeView.HEIGHT);
     private final Label emptyHint = new Label("Drag a layer here from the palette to start a network");
     private final Label zoomBadge = new Label();
     private final ProblemsList problems;
-
-    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
-    private double panX;
-    private double panY;
-    /** How the view follows the canvas's size until the user zooms or pans. */
-    private enum Fit { NONE, READABLE, ALL }
-
-    private Fit fit = Fit.READABLE;
 
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edgeViews = new LinkedHashMap<>();
@@ -155,17 +132,7 @@ public final class GraphCanvas extends StackPane {
         setMinSize(0, 0);
         setFocusTraversable(true);
 
-        viewport.getStyleClass().add(CanvasStyles.VIEWPORT);
-        viewport.setMinSize(0, 0);
-        viewport.setPrefSize(600, 400);
-        Rectangle clip = new Rectangle();
-        clip.widthProperty().bind(viewport.widthProperty());
-        clip.heightProperty().bind(viewport.heightProperty());
-        viewport.setClip(clip);
-        grid.setManaged(false);
-        grid.setMouseTransparent(true);
-        world.setManaged(false);
-        world.getTransforms().add(camera);
+        viewport = new CanvasViewport(world, this::contentBounds, theme);
         wire.getStyleClass().add(CanvasStyles.WIRE);
         wire.setVisible(false);
         ghost.getStyleClass().add(CanvasStyles.GHOST);
@@ -174,17 +141,17 @@ public final class GraphCanvas extends StackPane {
         overlay.getChildren().addAll(wire, ghost);
         world.getChildren().addAll(edgeLayer, nodeLayer, overlay);
         band.getStyleClass().add(CanvasStyles.RUBBER_BAND);
-        band.setManaged(false);
         band.setMouseTransparent(true);
         band.setVisible(false);
-        viewport.getChildren().addAll(grid, world, band);
+        viewport.addOverlay(band);
 
         emptyHint.getStyleClass().add(CanvasStyles.EMPTY_HINT);
         emptyHint.setGraphic(new FontIcon("mdi2g-gesture-tap-hold"));
         emptyHint.setMouseTransparent(true);
         zoomBadge.getStyleClass().add(CanvasStyles.ZOOM_BADGE);
         zoomBadge.setTooltip(new Tooltip("Zoom: Ctrl+wheel or Ctrl+= / Ctrl+-. Click for 100 %."));
-        zoomBadge.setOnMouseClicked(e -> zoomAt(1 / zoom.get(), viewport.getWidth() / 2, viewport.getHeight() / 2));
+        zoomBadge.setOnMouseClicked(e -> viewport.zoomAtCentre(1 / viewport.zoom()));
+        zoomBadge.textProperty().bind(viewport.zoomProperty().multiply(100).asString("%.0f %%"));
         problems = new ProblemsList(message -> !nodesNamedBy(message).isEmpty(), this::revealProblem);
         getChildren().addAll(viewport, emptyHint, problems, zoomBadge);
         StackPane.setAlignment(problems, Pos.BOTTOM_LEFT);
@@ -192,14 +159,12 @@ public final class GraphCanvas extends StackPane {
         StackPane.setAlignment(zoomBadge, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(zoomBadge, new Insets(10));
 
-        viewport.widthProperty().addListener((o, was, now) -> resized());
-        viewport.heightProperty().addListener((o, was, now) -> resized());
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         viewport.addEventHandler(ZoomEvent.ZOOM, e -> {
-            zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+            viewport.zoomAt(e.getZoomFactor(), e.getX(), e.getY());
             e.consume();
         });
         viewport.setOnDragOver(this::dragOver);
@@ -213,39 +178,33 @@ public final class GraphCanvas extends StackPane {
             boolean replaced = isReplacement(old, now);
             refresh();
             if (replaced) {
-                fit = Fit.READABLE;
-                applyFit();
+                viewport.fitReadable();
             }
         });
         data.validationProperty().addListener((o, old, now) -> refresh());
         data.problems().addListener((ListChangeListener<String>) c -> problems.show(List.copyOf(data.problems())));
         selection.nodes().addListener((SetChangeListener<String>) c -> showSelection());
         selection.edges().addListener((SetChangeListener<Edge>) c -> showSelection());
-        theme.darkProperty().addListener((o, was, dark) -> {
-            pseudoClassStateChanged(CanvasStyles.DARK, dark);
-            drawGrid();
-        });
+        theme.darkProperty().addListener((o, was, dark) -> pseudoClassStateChanged(CanvasStyles.DARK, dark));
         pseudoClassStateChanged(CanvasStyles.DARK, theme.isDark());
 
         refresh();
         problems.show(List.copyOf(data.problems()));
-        setCamera(1, 0, 0);
     }
 
     // ---- the commands of the main window ----
 
     public void zoomIn() {
-        zoomAt(ZOOM_STEP, viewport.getWidth() / 2, viewport.getHeight() / 2);
+        viewport.zoomAtCentre(ZOOM_STEP);
     }
 
     public void zoomOut() {
-        zoomAt(1 / ZOOM_STEP, viewport.getWidth() / 2, viewport.getHeight() / 2);
+        viewport.zoomAtCentre(1 / ZOOM_STEP);
     }
 
     /** Zooms and scrolls so the whole network shows, and keeps it so when the canvas is resized. */
     public void fitToView() {
-        fit = Fit.ALL;
-        applyFit();
+        viewport.fitAll();
     }
 
     /** Lays the network out left to right by depth: one undoable "Auto-layout" edit. */
@@ -266,7 +225,7 @@ public final class GraphCanvas extends StackPane {
                 new Position(Math.round(minX), Math.round(minY)));
         edit("Auto-layout", e -> Edits.move(e, layout));
         Bounds content = contentBounds();
-        if (content != null && !visibleWorld().contains(content)) {
+        if (content != null && !viewport.visibleWorld().contains(content)) {
             fitToView();
         }
     }
@@ -337,7 +296,7 @@ public final class GraphCanvas extends StackPane {
 
     /** The zoom factor: 1 shows canvas units as pixels. */
     public ReadOnlyDoubleProperty zoomProperty() {
-        return zoom.getReadOnlyProperty();
+        return viewport.zoomProperty();
     }
 
     // ---- following the models ----
@@ -520,70 +479,12 @@ public final class GraphCanvas extends StackPane {
         for (String id : ids) {
             area = union(area, nodeViews.get(id).rect());
         }
-        if (area != null && !visibleWorld().contains(area)) {
-            double cx = area.getMinX() + area.getWidth() / 2;
-            double cy = area.getMinY() + area.getHeight() / 2;
-            fit = Fit.NONE;
-            setCamera(zoom.get(), viewport.getWidth() / 2 - cx * zoom.get(), viewport.getHeight() / 2 - cy * zoom.get());
+        if (area != null && !viewport.visibleWorld().contains(area)) {
+            viewport.centreOn(new Point2D(area.getMinX() + area.getWidth() / 2, area.getMinY() + area.getHeight() / 2));
         }
     }
 
-    // ---- camera ----
-
-    private void setCamera(double scale, double x, double y) {
-        panX = x;
-        panY = y;
-        camera.setToTransform(scale, 0, x, 0, scale, y);
-        zoom.set(scale);
-        zoomBadge.setText(Math.round(scale * 100) + " %");
-        drawGrid();
-    }
-
-    private void zoomAt(double factor, double x, double y) {
-        double s = zoom.get();
-        double next = clamp(s * factor, MIN_ZOOM, MAX_ZOOM);
-        double wx = (x - panX) / s;
-        double wy = (y - panY) / s;
-        fit = Fit.NONE;
-        setCamera(next, x - next * wx, y - next * wy);
-    }
-
-    private void panBy(double dx, double dy) {
-        fit = Fit.NONE;
-        setCamera(zoom.get(), panX + dx, panY + dy);
-    }
-
-    private void resized() {
-        if (fit != Fit.NONE) {
-            applyFit();
-        } else {
-            drawGrid();
-        }
-    }
-
-    /**
-     * Fits the network in the view: all of it ({@link Fit#ALL}), or, on opening, all of it unless that
-     * would make it unreadable, in which case it starts at its left end ({@link Fit#READABLE}).
-     */
-    private void applyFit() {
-        double w = viewport.getWidth();
-        double h = viewport.getHeight();
-        if (w <= 0 || h <= 0) {
-            return; // done when the canvas gets its size
-        }
-        Bounds content = contentBounds();
-        if (content == null) {
-            setCamera(1, 0, 0);
-            return;
-        }
-        double s = clamp(Math.min((w - 2 * FIT_MARGIN) / content.getWidth(), (h - 2 * FIT_MARGIN) / content.getHeight()),
-                fit == Fit.READABLE ? READABLE_ZOOM : MIN_ZOOM, MAX_FIT_ZOOM);
-        double x = content.getWidth() * s <= w - 2 * FIT_MARGIN ? (w - content.getWidth() * s) / 2
-                : FIT_MARGIN;
-        double y = content.getHeight() * s <= h - 2 * FIT_MARGIN ? (h - content.getHeight() * s) / 2
-                : FIT_MARGIN;
-        setCamera(s, x - content.getMinX() * s, y - content.getMinY() * s);
-    }
+    // ---- view ----
 
     /** The cards, edges and edge labels, in canvas units, with a little room; null when there are no cards. */
     private Bounds contentBounds() {
@@ -595,31 +496,6 @@ public final class GraphCanvas extends StackPane {
             all = union(all, edgeLayer.getBoundsInParent());
         }
         return new BoundingBox(all.getMinX() - 12, all.getMinY() - 12, all.getWidth() + 24, all.getHeight() + 24);
-    }
-
-    private Bounds visibleWorld() {
-        return world.parentToLocal(new BoundingBox(0, 0, viewport.getWidth(), viewport.getHeight()));
-    }
-
-    /** A dot every {@value #GRID} canvas units (fewer when zoomed out far), moving with the view. */
-    private void drawGrid() {
-        double w = viewport.getWidth();
-        double h = viewport.getHeight();
-        grid.setWidth(w);
-        grid.setHeight(h);
-        GraphicsContext g = grid.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        double step = GRID * zoom.get();
-        while (step < 14) {
-            step *= 2;
-        }
-        g.setFill(Color.web(theme.grid()));
-        double size = zoom.get() >= 0.75 ? 2 : 1.5;
-        for (double x = mod(panX, step); x < w; x += step) {
-            for (double y = mod(panY, step); y < h; y += step) {
-                g.fillRect(x - size / 2, y - size / 2, size, size);
-            }
-        }
     }
 
     // ---- mouse ----
@@ -695,7 +571,7 @@ public final class GraphCanvas extends StackPane {
         Node picked = e.getPickResult().getIntersectedNode();
         NodeView card = ancestor(picked, NodeView.class);
         EdgeView edge = ancestor(picked, EdgeView.class);
-        Point2D at = world.parentToLocal(e.getX(), e.getY());
+        Point2D at = viewport.toWorld(e.getX(), e.getY());
         if (card != null && card.isOutputPort(picked)) {
             startConnect(card, at);
         } else if (card != null) {
@@ -755,7 +631,7 @@ public final class GraphCanvas extends StackPane {
 
     private void dragged(MouseEvent e) {
         if (gesture instanceof Pan pan) {
-            panBy(e.getX() - pan.lastX, e.getY() - pan.lastY);
+            viewport.panBy(e.getX() - pan.lastX, e.getY() - pan.lastY);
             pan.lastX = e.getX();
             pan.lastY = e.getY();
         } else if (gesture instanceof Band b) {
@@ -773,17 +649,17 @@ public final class GraphCanvas extends StackPane {
                 view.pseudoClassStateChanged(CanvasStyles.SELECTED, inside.contains(view.nodeId()));
             }
         } else if (gesture instanceof Move move) {
-            Point2D at = world.parentToLocal(e.getX(), e.getY());
+            Point2D at = viewport.toWorld(e.getX(), e.getY());
             double dx = at.getX() - move.start.getX();
             double dy = at.getY() - move.start.getY();
-            if (!move.moved && Math.hypot(dx, dy) * zoom.get() < DRAG_THRESHOLD) {
+            if (!move.moved && Math.hypot(dx, dy) * viewport.zoom() < DRAG_THRESHOLD) {
                 return;
             }
             move.moved = true;
             move.origins.forEach((view, origin) -> view.moveTo(origin.getX() + dx, origin.getY() + dy));
             routeEdges();
         } else if (gesture instanceof Connect connect) {
-            Point2D at = world.parentToLocal(e.getX(), e.getY());
+            Point2D at = viewport.toWorld(e.getX(), e.getY());
             setWireEnd(at);
             NodeView target = connectTargetAt(connect.from, at);
             if (target != connect.target) {
@@ -868,7 +744,7 @@ public final class GraphCanvas extends StackPane {
     private void scrolled(ScrollEvent e) {
         if (e.isControlDown() || e.isShortcutDown()) {
             if (e.getDeltaY() != 0) {
-                zoomAt(Math.pow(ZOOM_STEP, e.getDeltaY() / 40), e.getX(), e.getY());
+                viewport.zoomAt(Math.pow(ZOOM_STEP, e.getDeltaY() / 40), e.getX(), e.getY());
             }
         } else {
             double dx = e.getDeltaX();
@@ -877,7 +753,7 @@ public final class GraphCanvas extends StackPane {
                 dx = dy;
                 dy = 0;
             }
-            panBy(dx, dy);
+            viewport.panBy(dx, dy);
         }
         e.consume();
     }
@@ -1196,7 +1072,7 @@ public final class GraphCanvas extends StackPane {
     // ---- small helpers ----
 
     /** Replaces a layer's children only if they differ: re-adding a node re-applies its CSS. */
-    private static void setChildren(Group layer, java.util.Collection<? extends Node> children) {
+    private static void setChildren(Group layer, Collection<? extends Node> children) {
         if (!layer.getChildren().equals(List.copyOf(children))) {
             layer.getChildren().setAll(children);
         }
@@ -1216,14 +1092,5 @@ public final class GraphCanvas extends StackPane {
         double minY = Math.min(a.getMinY(), b.getMinY());
         return new BoundingBox(minX, minY, Math.max(a.getMaxX(), b.getMaxX()) - minX,
                 Math.max(a.getMaxY(), b.getMaxY()) - minY);
-    }
-
-    private static double clamp(double v, double min, double max) {
-        return Math.max(min, Math.min(max, v));
-    }
-
-    private static double mod(double v, double m) {
-        double r = v % m;
-        return r < 0 ? r + m : r;
     }
 }
