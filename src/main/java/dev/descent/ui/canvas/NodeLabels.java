@@ -28,8 +28,8 @@ final class NodeLabels {
 
     /**
      * The detail line and shorter forms of it, longest first, for a card too narrow for the whole line:
-     * "16 units · xavier_uniform", then "16 · xavier_uniform", then "16 units". The edge labels show the
-     * widths, so a short form may leave them out.
+     * "16 units · xavier_uniform", then "16 · xavier_uniform", then "xavier_uniform", then "16 units". The
+     * edge labels show the widths, so a short form keeps the initializer rather than the width.
      */
     static List<String> details(NodeSpec node, Experiment experiment, Validation validation) {
         if (node instanceof NodeSpec.Input) {
@@ -47,7 +47,7 @@ final class NodeLabels {
             String init = dense.init().describe();
             String bias = dense.bias() ? "" : " · no bias";
             return distinct(units + " · " + init + bias, dense.units() + " · " + init + bias,
-                    dense.units() + " · " + init, units + bias, units);
+                    dense.units() + " · " + init, init + bias, init, units);
         }
         if (node instanceof NodeSpec.Activation activation) {
             return distinct(activation.function().describe(), activation.function().term().id());

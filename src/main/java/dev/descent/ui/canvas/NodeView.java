@@ -30,7 +30,7 @@ final class NodeView extends Region {
     static final double HEIGHT = 58;
     static final double HEADER = 26;
     static final double PORT_RADIUS = 5;
-    private static final double DETAIL_INSET = 9;
+    private static final double DETAIL_INSET = 8;
     private static final double WARNING_RADIUS = 9;
     /** Measures detail forms (FX thread only). */
     private static final Text MEASURE = new Text();

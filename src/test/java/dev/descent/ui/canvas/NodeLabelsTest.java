@@ -43,7 +43,7 @@ class NodeLabelsTest {
                 new NodeSpec.Dense("h", 2, Choice.of(Initializer.XAVIER_UNIFORM), false, null), spiral, null);
         // then
         assertEquals(List.of("2 units · xavier_uniform · no bias", "2 · xavier_uniform · no bias", "2 · xavier_uniform",
-                "2 units · no bias", "2 units"), forms);
+                "xavier_uniform · no bias", "xavier_uniform", "2 units"), forms);
     }
 
     @Test
