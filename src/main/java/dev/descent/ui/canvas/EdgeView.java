@@ -26,6 +26,8 @@ final class EdgeView extends Group {
     private static final double ARROW_LENGTH = 9;
     private static final double ARROW_HALF_WIDTH = 5;
     private static final int SAMPLES = 24;
+    /** How far an edge arching over cards passes above their tops. */
+    private static final double ARCH_CLEARANCE = 36;
 
     private final Edge edge;
     private final Path line = new Path();
@@ -98,13 +100,14 @@ final class EdgeView extends Group {
             double c2y = ey;
             double top = obstacleTop(sx, sy, sx + bend, c1y, ex - bend, c2y, ex, ey, from, to, others);
             if (!Double.isNaN(top)) {
-                // a cubic whose two control points are raised by h peaks 0.75 h above its ends
-                double lift = (Math.min(sy, ey) - top + 22) / 0.75;
+                // a cubic whose two control points are raised by h peaks 0.75 h above its ends; clear the
+                // card tops and the shape labels that float above them
+                double lift = (Math.min(sy, ey) - top + ARCH_CLEARANCE) / 0.75;
                 c1y -= lift;
                 c2y -= lift;
             }
             path.add(new CubicCurveTo(sx + bend, c1y, ex - bend, c2y, ex, ey));
-            mx = cubic(sx, sx + bend, ex - bend, ex, 0.5);
+            mx = (sx + tipX) / 2; // the middle of the gap between the cards
             my = cubic(sy, c1y, c2y, ey, 0.5);
         } else {
             double channel;
@@ -162,7 +165,7 @@ final class EdgeView extends Group {
         double x = middle.getX();
         double y = middle.getY();
         Bounds onRoute = new BoundingBox(x - w / 2, y - h / 2, w, h);
-        if (intersects(onRoute, fromCard, 3) || intersects(onRoute, toCard, 3)) {
+        if (intersects(onRoute, fromCard, 1) || intersects(onRoute, toCard, 1)) {
             y = Math.min(fromCard.getMinY(), toCard.getMinY()) - h / 2 - 3;
         }
         label.relocate(x - w / 2, y - h / 2);
