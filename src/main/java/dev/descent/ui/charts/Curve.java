@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param color line colour
  * @param line  line style
  * @param x     step of each point, ascending
- * @param y     value of each point; NaN leaves a gap
+ * @param y     value of each point as drawn; NaN leaves a gap
+ * @param log   whether {@code y} holds base-10 logarithms (drawn on an {@link ExponentAxis})
  */
-record Curve(String key, String label, Color color, Line line, double[] x, double[] y) {
+record Curve(String key, String label, Color color, Line line, double[] x, double[] y, boolean log) {
     /** How a curve is drawn. */
     enum Line {
         /** 2 px solid: the main curves. */
@@ -34,8 +35,18 @@ record Curve(String key, String label, Color color, Line line, double[] x, doubl
         }
     }
 
+    /** A curve drawn on a linear axis. */
+    Curve(String key, String label, Color color, Line line, double[] x, double[] y) {
+        this(key, label, color, line, x, y, false);
+    }
+
     int size() {
         return x.length;
+    }
+
+    /** The value of point {@code i} (undoing the logarithm of a log curve). */
+    double value(int i) {
+        return log ? Math.pow(10, y[i]) : y[i];
     }
 
     /** Index of the point whose x is nearest {@code value}, or -1 if the curve is empty. */

@@ -43,23 +43,4 @@ final class Smoothing {
         }
         return out;
     }
-
-    /**
-     * {@link #ema} of the logarithm (a running geometric mean), for values drawn on a log axis;
-     * values at or below zero stay as they are.
-     */
-    static double[] emaLog(double[] steps, double[] values, double window) {
-        if (window <= 1 || values.length == 0) {
-            return values;
-        }
-        double[] logs = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            logs[i] = values[i] > 0 ? Math.log(values[i]) : Double.NaN;
-        }
-        double[] smoothed = ema(steps, logs, window);
-        for (int i = 0; i < smoothed.length; i++) {
-            smoothed[i] = values[i] > 0 ? Math.exp(smoothed[i]) : values[i];
-        }
-        return smoothed;
-    }
 }

@@ -91,17 +91,4 @@ class SmoothingTest {
         assertTrue(Double.isNaN(s[1]));
         assertEquals(1, s[2], 1e-12);
     }
-
-    @Test
-    void logSmoothingIsAGeometricMean() {
-        // given values alternating between 0.1 and 10
-        double[] v = new double[400];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = i % 2 == 0 ? 0.1 : 10;
-        }
-        // when smoothed in log space
-        double[] s = Smoothing.emaLog(steps(400), v, 100);
-        // then the late values sit near 1, not near the arithmetic 5.05
-        assertEquals(1, s[399], 0.1);
-    }
 }
