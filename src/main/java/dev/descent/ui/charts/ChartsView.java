@@ -1,22 +1,285 @@
 package dev.descent.ui.charts;
 
+import dev.descent.engine.train.LockstepComparison;
 import dev.descent.ui.model.ProjectModel;
+import dev.descent.ui.model.RunColors;
+import dev.descent.ui.model.RunRow;
 import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.Theme;
 import dev.descent.ui.model.TrainingSession;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javax.imageio.ImageIO;
 
-/** Loss, gradient, learning-rate and accuracy charts. (Placeholder: being built.) */
-public final class ChartsView extends VBox {
+/**
+ * The live charts, in a 2 × 2 grid: loss (with a log-scale toggle and a smoothing slider), the focus
+ * run's gradient norm per layer, validation accuracy and learning rate. Redraws only when
+ * {@link TrainingSession#frameProperty()} advances (at most ~30 times a second) and only the charts
+ * whose series have new points, each with a single change event; the trainers never wait for it.
+ * FX thread only.
+ */
+public final class ChartsView extends GridPane {
+    /** Width and height of one chart in {@link #exportPng}: the image is twice as wide and high. */
+    public static final int EXPORT_CHART_WIDTH = 800;
+    public static final int EXPORT_CHART_HEIGHT = 500;
+
+    static final String STYLE = "charts-view";
+    static final String CHART_CELL = "chart-cell";
+    static final String CONTROLS = "chart-controls";
+    static final String HOVER_LINE = "chart-hover-line";
+    static final String HOVER_BOX = "chart-hover-box";
+    static final String HOVER_HEAD = "chart-hover-head";
+    static final String HOVER_DOT = "chart-hover-dot";
+    /** Smoothing slider: window = 10^(3·position) steps, 0 = raw, 1 = 1,000 steps. */
+    private static final double SMOOTHING_DECADES = 3;
+    private static final double DEFAULT_SMOOTHING = 1.0 / 3; // 10 steps
+    /** Most of the FX thread's time the charts take while training (see {@link #onFrame}). */
+    static final double DRAW_BUDGET = 0.12;
+
+    private final SelectionModel selection;
+    private final TrainingSession session;
+    private final Theme theme;
+    private final LossChart loss = new LossChart();
+    private final GradientChart gradients = new GradientChart();
+    private final RunMetricChart accuracy = RunMetricChart.validationAccuracy();
+    private final RunMetricChart learningRate = RunMetricChart.learningRate();
+    private final List<LiveChart> charts = List.of(loss, gradients, accuracy, learningRate);
+    private final ToggleButton logToggle = new ToggleButton("Log scale");
+    private final Slider smoothing = new Slider(0, 1, DEFAULT_SMOOTHING);
+    private final Label smoothingLabel = new Label();
+    private LockstepComparison shown;
+    private long nextDraw;
+    private boolean first = true;
+
     public ChartsView(ProjectModel project, SelectionModel selection, TrainingSession session, Theme theme) {
-        getChildren().add(new Label("charts"));
+        this.selection = selection;
+        this.session = session;
+        this.theme = theme;
+        getStyleClass().add(STYLE);
+        setId("charts");
+        getStylesheets().add(ChartsView.class.getResource("charts.css").toExternalForm());
+        layoutGrid();
+        StackPane lossCell = (StackPane) loss.node();
+        HBox controls = controls();
+        StackPane.setAlignment(controls, Pos.TOP_RIGHT);
+        lossCell.getChildren().add(controls);
+
+        session.frameProperty().addListener((o, was, now) -> onFrame(false));
+        selection.focusRunProperty().addListener((o, was, now) -> refresh(gradients, true));
+        session.rows().addListener((ListChangeListener<RunRow>) c -> onFrame(true));
+        project.experimentProperty().addListener((o, was, now) -> onFrame(true));
+        theme.darkProperty().addListener((o, was, now) -> applyTheme());
+        applyTheme();
+        onFrame(true);
     }
 
-    /** Writes the charts as one PNG image. */
+    private void layoutGrid() {
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(column);
+        }
+        RowConstraints top = new RowConstraints();
+        top.setPercentHeight(54);
+        top.setVgrow(Priority.ALWAYS);
+        RowConstraints bottom = new RowConstraints();
+        bottom.setPercentHeight(46);
+        bottom.setVgrow(Priority.ALWAYS);
+        getRowConstraints().addAll(top, bottom);
+        add(loss.node(), 0, 0);
+        add(gradients.node(), 1, 0);
+        add(accuracy.node(), 0, 1);
+        add(learningRate.node(), 1, 1);
+        setMinSize(0, 0);
+    }
+
+    private HBox controls() {
+        logToggle.setId("loss-log");
+        logToggle.getStyleClass().add("small");
+        logToggle.setTooltip(new Tooltip("Logarithmic loss axis: late, small improvements stay visible"));
+        logToggle.selectedProperty().addListener((o, was, on) -> {
+            loss.setLog(on);
+            refresh(loss, true);
+        });
+        smoothing.setId("loss-smoothing");
+        smoothing.setPrefWidth(90);
+        smoothing.setMaxWidth(90);
+        smoothing.setTooltip(new Tooltip("Average the training loss and the gradient norms over a window of "
+                + "steps when drawing; the faint line is the raw loss. Far left: no smoothing."));
+        smoothing.valueProperty().addListener((o, was, now) -> {
+            loss.setWindow(smoothingWindow());
+            gradients.setWindow(smoothingWindow());
+            smoothingLabel.setText(smoothingText());
+            refresh(loss, true);
+            refresh(gradients, true);
+        });
+        loss.setWindow(smoothingWindow());
+        gradients.setWindow(smoothingWindow());
+        smoothingLabel.setText(smoothingText());
+        smoothingLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(smoothingLabel, smoothing, logToggle);
+        box.getStyleClass().add(CONTROLS);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        box.setPickOnBounds(false);
+        return box;
+    }
+
+    /** The smoothing window the slider asks for, in steps (1 = raw). */
+    double smoothingWindow() {
+        double p = smoothing.getValue();
+        return p <= 0.005 ? 1 : Math.round(Math.pow(10, SMOOTHING_DECADES * p));
+    }
+
+    private String smoothingText() {
+        double w = smoothingWindow();
+        return w <= 1 ? "Smoothing: off" : String.format(Locale.ROOT, "Smoothing: %,.0f steps", w);
+    }
+
+    /**
+     * Redraws what changed, unless the charts have used up their share of the FX thread: after a frame
+     * that took t, unforced frames are skipped for t / {@value #DRAW_BUDGET}, so on a slow or busy
+     * machine the charts update less often instead of taking time from the window and the trainers.
+     */
+    private void onFrame(boolean force) {
+        long start = System.nanoTime();
+        LockstepComparison c = session.comparisonProperty().get();
+        if (!force && !first && c == shown && start < nextDraw) {
+            return;
+        }
+        ChartInput input = input(c);
+        if (first || c != shown) {
+            first = false;
+            shown = c;
+            for (LiveChart chart : charts) {
+                chart.reset(input);
+            }
+        }
+        for (LiveChart chart : charts) {
+            chart.refresh(input, force);
+        }
+        nextDraw = start + (long) ((System.nanoTime() - start) / DRAW_BUDGET);
+    }
+
+    private void refresh(LiveChart chart, boolean force) {
+        chart.refresh(input(session.comparisonProperty().get()), force);
+    }
+
+    private ChartInput input(LockstepComparison c) {
+        List<RunRow> rows = session.rows();
+        int count = c == null ? rows.size() : Math.min(c.runCount(), rows.size());
+        List<ChartInput.Run> runs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = c == null ? rows.get(i).nameProperty().get() : c.run(i).name();
+            runs.add(new ChartInput.Run(name == null ? "run " + (i + 1) : name,
+                    java.awt.Color.decode(RunColors.of(i)), c == null ? null : c.history(i)));
+        }
+        int focus = selection.focusRunProperty().get();
+        if (focus < 0 || focus >= count) {
+            focus = count > 0 ? 0 : -1;
+        }
+        return new ChartInput(c, runs, focus, c == null ? 0 : c.totalSteps());
+    }
+
+    private void applyTheme() {
+        ChartPalette palette = ChartPalette.of(theme);
+        for (LiveChart chart : charts) {
+            chart.applyTheme(palette);
+        }
+    }
+
+    /**
+     * Writes the four charts as one PNG image ({@code 2·EXPORT_CHART_WIDTH × 2·EXPORT_CHART_HEIGHT}
+     * pixels, the current theme's colours) to {@code file}, replacing it in one rename so a reader
+     * never sees half a file. FX thread.
+     */
     public void exportPng(Path file) throws IOException {
-        throw new IOException("not available yet");
+        BufferedImage image = render();
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", temp.toFile())) {
+                throw new IOException("no PNG writer is available");
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private BufferedImage render() {
+        int w = EXPORT_CHART_WIDTH;
+        int h = EXPORT_CHART_HEIGHT;
+        BufferedImage image = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setPaint(ChartPalette.of(theme).background());
+            g.fillRect(0, 0, 2 * w, 2 * h);
+            for (int i = 0; i < charts.size(); i++) {
+                charts.get(i).draw(g, new Rectangle2D.Double((i % 2) * w, (i / 2) * h, w, h));
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    // ---- for tests ----
+
+    LossChart lossChart() {
+        return loss;
+    }
+
+    GradientChart gradientChart() {
+        return gradients;
+    }
+
+    RunMetricChart accuracyChart() {
+        return accuracy;
+    }
+
+    RunMetricChart learningRateChart() {
+        return learningRate;
+    }
+
+    ToggleButton logToggle() {
+        return logToggle;
+    }
+
+    Slider smoothingSlider() {
+        return smoothing;
     }
 }

@@ -1,0 +1,29 @@
+package dev.descent.ui.charts;
+
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.RunHistory;
+import java.awt.Color;
+import java.util.List;
+
+/**
+ * What the charts draw from at one frame.
+ *
+ * @param comparison the running comparison, or null (the charts are empty)
+ * @param runs       one entry per run, in run order; histories are null without a comparison
+ * @param focus      index into {@code runs} of the run whose per-layer details are shown, or -1
+ * @param totalSteps steps each run will take (0 without a comparison)
+ */
+record ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int totalSteps) {
+    /** A run as the charts see it. */
+    record Run(String name, Color color, RunHistory history) {
+    }
+
+    ChartInput {
+        runs = List.copyOf(runs);
+    }
+
+    /** The focus run, or null if there is none. */
+    Run focusRun() {
+        return focus >= 0 && focus < runs.size() ? runs.get(focus) : null;
+    }
+}

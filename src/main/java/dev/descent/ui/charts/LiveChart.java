@@ -1,0 +1,333 @@
+package dev.descent.ui.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Stroke;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.fx.FXHints;
+
+/**
+ * One live line chart: a JFreeChart XY plot over a {@link CurveDataset}, shown in a {@link ChartViewer}
+ * with a hover read-out. Each {@link #refresh} reads what is new, and if anything is, replaces the
+ * curves and redraws exactly once (the chart's notifications are held while series, styles and legend
+ * change, then released with one event). Subclasses say which curves to draw. FX thread only.
+ *
+ * <p>Lifecycle: constructed once; {@link #refresh} every frame; {@link #reset} when the comparison
+ * changes; {@link #applyTheme} when the theme does.
+ */
+abstract class LiveChart {
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Stroke SOLID = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+            new float[] {7f, 5f}, 0f);
+    static final Stroke FAINT = new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Alpha of a faint (raw) curve: visible, but clearly behind the smoothed one. */
+    static final int FAINT_ALPHA = 70;
+
+    protected final CurveDataset dataset = new CurveDataset();
+    protected final XYPlot plot;
+    protected final JFreeChart chart;
+    protected final SeriesReader reader = new SeriesReader();
+    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final NumberAxis domain = new NumberAxis("step");
+    private final TextTitle title = new TextTitle();
+    private final ChartViewer viewer;
+    private final Hover hover;
+    private final StackPane node;
+    private ChartPalette palette = ChartPalette.LIGHT;
+    private List<String> shown = List.of();
+    private double domainEnd = Double.NaN;
+    private long redraws;
+
+    protected LiveChart(String titleText, ValueAxis rangeAxis) {
+        domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.getDefault()));
+        domain.setAutoRangeIncludesZero(true);
+        domain.setLowerMargin(0);
+        domain.setUpperMargin(0.02);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setDefaultCreateEntities(false, false);
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        plot = new XYPlot(dataset, domain, rangeAxis, renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setNoDataMessageFont(LABEL_FONT);
+        styleAxis(rangeAxis);
+        styleAxis(domain);
+        chart = new JFreeChart(null, TITLE_FONT, plot, false);
+        title.setText(titleText);
+        title.setFont(TITLE_FONT);
+        title.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        title.setPadding(new RectangleInsets(6, 8, 4, 8));
+        chart.addSubtitle(title);
+        chart.setPadding(new RectangleInsets(0, 4, 6, 12));
+        chart.setAntiAlias(true);
+        // measure text with AWT, not by laying out a JavaFX Text per string: several times faster
+        chart.getRenderingHints().put(FXHints.KEY_USE_FX_FONT_METRICS, false);
+
+        viewer = new ChartViewer(chart, false);
+        ChartCanvas canvas = viewer.getCanvas();
+        canvas.setTooltipEnabled(false);
+        for (String id : List.of("scroll", "anchor", "tooltip")) {
+            if (canvas.getMouseHandler(id) != null) {
+                canvas.removeAuxiliaryMouseHandler(canvas.getMouseHandler(id));
+            }
+        }
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                restoreBounds();
+            }
+        });
+        hover = new Hover(viewer, plot, dataset);
+        node = new StackPane(viewer, hover.layer());
+        node.getStyleClass().add(ChartsView.CHART_CELL);
+        node.setMinSize(0, 0);
+        viewer.setMinSize(0, 0);
+    }
+
+    private static void styleAxis(ValueAxis axis) {
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(LABEL_FONT);
+        axis.setAxisLineVisible(false);
+        axis.setTickMarksVisible(false);
+    }
+
+    /** Where this chart sits in the window. */
+    Node node() {
+        return node;
+    }
+
+    /** Reads the runs' histories and redraws if anything is new, the curves changed, or {@code force}. */
+    final void refresh(ChartInput input, boolean force) {
+        reader.begin();
+        List<Curve> curves = curves(input);
+        String titleText = title(input);
+        String message = noDataMessage(input);
+        LegendItemCollection legend = legend(input);
+        List<String> keys = new ArrayList<>(curves.size() + 2);
+        for (Curve c : curves) {
+            keys.add(c.key());
+        }
+        keys.add(titleText);
+        keys.add(message);
+        for (int i = 0; legend != null && i < legend.getItemCount(); i++) {
+            keys.add(legend.get(i).getLabel());
+        }
+        if (!force && keys.equals(shown) && !reader.changed()) {
+            return;
+        }
+        shown = List.copyOf(keys);
+        double end = input.totalSteps();
+        double visible = domain.isAutoRange() && end > 0 ? end : domain.getRange().getLength();
+        double perPixel = visible / Math.max(50, dataAreaWidth());
+        List<Curve> drawn = new ArrayList<>(curves.size());
+        for (Curve c : curves) {
+            drawn.add(Curves.decimate(c, perPixel));
+        }
+        batch(() -> {
+            for (int i = 0; i < drawn.size(); i++) {
+                Curve c = drawn.get(i);
+                Color color = c.line() == Curve.Line.FAINT
+                        ? new Color(c.color().getRed(), c.color().getGreen(), c.color().getBlue(), FAINT_ALPHA)
+                        : c.color();
+                renderer.setSeriesPaint(i, color, false);
+                renderer.setSeriesStroke(i, switch (c.line()) {
+                    case SOLID -> SOLID;
+                    case DASHED -> DASHED;
+                    case FAINT -> FAINT;
+                }, false);
+            }
+            dataset.setCurves(drawn);
+            if (end > 0 && end != domainEnd) {
+                domainEnd = end; // fixed for a comparison: the curves grow across the chart as it trains
+                domain.setRange(0, end);
+            }
+            title.setText(titleText);
+            plot.setFixedLegendItems(legend);
+            showLegend(legend != null && legend.getItemCount() > 0);
+            plot.setNoDataMessage(message);
+        });
+        hover.update();
+    }
+
+    /** Width in pixels of the plot's data area at the last drawing (or an estimate before the first). */
+    private double dataAreaWidth() {
+        var info = viewer.getCanvas().getRenderingInfo();
+        if (info != null && info.getPlotInfo().getDataArea().getWidth() > 0) {
+            return info.getPlotInfo().getDataArea().getWidth();
+        }
+        return viewer.getWidth() > 0 ? viewer.getWidth() - 70 : 400;
+    }
+
+    /** Clears the curves and forgets the histories (a new comparison, or Reset). */
+    final void reset(ChartInput input) {
+        reader.clear();
+        shown = List.of();
+        domainEnd = Double.NaN;
+        batch(() -> {
+            dataset.clear();
+            domain.setAutoRange(true);
+            restoreRange(plot.getRangeAxis());
+            title.setText(title(input));
+            LegendItemCollection legend = legend(input);
+            plot.setFixedLegendItems(legend);
+            showLegend(legend != null && legend.getItemCount() > 0);
+            plot.setNoDataMessage(noDataMessage(input));
+        });
+        hover.update();
+    }
+
+    /** The curves to draw now; read histories through {@link #reader} so unchanged frames cost nothing. */
+    protected abstract List<Curve> curves(ChartInput input);
+
+    /** The chart's title line. */
+    protected abstract String title(ChartInput input);
+
+    /** Legend entries, or null for none. */
+    protected LegendItemCollection legend(ChartInput input) {
+        return null;
+    }
+
+    /** What the empty chart says. */
+    protected String noDataMessage(ChartInput input) {
+        return input.comparison() == null ? "Press Train to see this chart" : "Waiting for the first steps…";
+    }
+
+    /** Puts the y axis back to its own range after a zoom: fitted to the data unless overridden. */
+    protected void restoreRange(ValueAxis axis) {
+        axis.setAutoRange(true);
+    }
+
+    /** Replaces the y axis (log or linear), keeping its style; one redraw. */
+    protected final void setRangeAxis(ValueAxis axis) {
+        styleAxis(axis);
+        batch(() -> {
+            plot.setRangeAxis(axis);
+            paintAxis(axis);
+        });
+        hover.update();
+    }
+
+    /** Colours for the theme; one redraw. */
+    final void applyTheme(ChartPalette p) {
+        palette = p;
+        batch(() -> {
+            chart.setBackgroundPaint(p.background());
+            plot.setBackgroundPaint(p.background());
+            plot.setOutlinePaint(p.grid());
+            plot.setDomainGridlinePaint(p.grid());
+            plot.setRangeGridlinePaint(p.grid());
+            plot.setNoDataMessagePaint(p.muted());
+            title.setPaint(p.foreground());
+            paintAxis(plot.getDomainAxis());
+            paintAxis(plot.getRangeAxis());
+            if (chart.getLegend() != null) {
+                paintLegend(chart.getLegend());
+            }
+        });
+    }
+
+    private void paintAxis(ValueAxis axis) {
+        axis.setLabelPaint(palette.muted());
+        axis.setTickLabelPaint(palette.foreground());
+    }
+
+    private void paintLegend(LegendTitle legend) {
+        legend.setBackgroundPaint(palette.background());
+        legend.setItemPaint(palette.foreground());
+        legend.setItemFont(LABEL_FONT);
+    }
+
+    private void showLegend(boolean visible) {
+        LegendTitle legend = chart.getLegend();
+        if (visible && legend == null) {
+            legend = new LegendTitle(plot);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setFrame(BlockBorder.NONE);
+            legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 10));
+            paintLegend(legend);
+            chart.addLegend(legend);
+        } else if (!visible && legend != null) {
+            chart.removeLegend();
+        }
+    }
+
+    /** Runs {@code changes} with the chart's notifications held, then redraws once. */
+    protected final void batch(Runnable changes) {
+        chart.setNotify(false);
+        try {
+            changes.run();
+        } finally {
+            redraws++;
+            chart.setNotify(true);
+        }
+    }
+
+    /** Back to the whole run: x from 0 to the last step, y fitted to the data. */
+    final void restoreBounds() {
+        batch(() -> {
+            if (Double.isNaN(domainEnd)) {
+                domain.setAutoRange(true);
+            } else {
+                domain.setRange(0, domainEnd);
+            }
+            restoreRange(plot.getRangeAxis());
+        });
+        hover.update();
+    }
+
+    /** Draws the chart into {@code area} (for export). */
+    final void draw(Graphics2D g, Rectangle2D area) {
+        chart.draw(g, area);
+    }
+
+    // ---- for tests ----
+
+    CurveDataset dataset() {
+        return dataset;
+    }
+
+    XYPlot plot() {
+        return plot;
+    }
+
+    String titleText() {
+        return title.getText();
+    }
+
+    /** Chart change events released so far (each is one full redraw). */
+    long redraws() {
+        return redraws;
+    }
+
+    Hover hover() {
+        return hover;
+    }
+}

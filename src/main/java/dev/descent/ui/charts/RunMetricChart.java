@@ -1,0 +1,90 @@
+package dev.descent.ui.charts;
+
+import dev.descent.engine.train.DownsampledSeries;
+import dev.descent.engine.train.RunHistory;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+
+/** One line per run of a single metric: the learning rate, or the validation accuracy. */
+final class RunMetricChart extends LiveChart {
+    /** A little headroom above 100 % so a perfect run's line is not hidden by the frame. */
+    private static final double ACCURACY_TOP = 1.03;
+    private final String name;
+    private final Function<RunHistory, DownsampledSeries> metric;
+    private final boolean accuracy;
+
+    private RunMetricChart(String name, NumberAxis axis, Function<RunHistory, DownsampledSeries> metric, boolean accuracy) {
+        super(name, axis);
+        this.name = name;
+        this.metric = metric;
+        this.accuracy = accuracy;
+    }
+
+    /** The learning rate each run used at each step (schedules show their shape here). */
+    static RunMetricChart learningRate() {
+        NumberAxis axis = new NumberAxis();
+        axis.setAutoRangeIncludesZero(true);
+        return new RunMetricChart("Learning rate", axis, RunHistory::learningRate, false);
+    }
+
+    /** Validation accuracy, 0 to 100 %; says so when the data is regression. */
+    static RunMetricChart validationAccuracy() {
+        NumberAxis axis = new NumberAxis();
+        axis.setRange(0, ACCURACY_TOP);
+        axis.setNumberFormatOverride(NumberFormat.getPercentInstance());
+        return new RunMetricChart("Validation accuracy", axis, RunHistory::validationAccuracy, true);
+    }
+
+    @Override
+    protected List<Curve> curves(ChartInput input) {
+        List<Curve> curves = new ArrayList<>();
+        for (ChartInput.Run run : input.runs()) {
+            if (run.history() == null) {
+                continue;
+            }
+            DownsampledSeries.Snapshot s = reader.read(metric.apply(run.history()));
+            if (s.size() > 0) {
+                curves.add(new Curve(run.name(), run.name(), run.color(), Curve.Line.SOLID, s.steps(),
+                        Curves.forAxis(s.means(), false)));
+            }
+        }
+        return curves;
+    }
+
+    @Override
+    protected void restoreRange(ValueAxis axis) {
+        if (accuracy) {
+            axis.setRange(0, ACCURACY_TOP);
+        } else {
+            super.restoreRange(axis);
+        }
+    }
+
+    @Override
+    protected String title(ChartInput input) {
+        return name;
+    }
+
+    @Override
+    protected String noDataMessage(ChartInput input) {
+        if (accuracy && input.comparison() != null && isRegression(input)) {
+            return "No accuracy: this data is regression (see the loss)";
+        }
+        return super.noDataMessage(input);
+    }
+
+    /** Validation has run but produced no accuracy: the task has no classes. */
+    private static boolean isRegression(ChartInput input) {
+        for (ChartInput.Run run : input.runs()) {
+            RunHistory h = run.history();
+            if (h != null && h.validationLoss().totalPoints() > 0 && h.validationAccuracy().totalPoints() == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

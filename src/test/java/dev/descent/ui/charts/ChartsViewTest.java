@@ -1,0 +1,245 @@
+package dev.descent.ui.charts;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.engine.train.DownsampledSeries;
+import dev.descent.engine.train.RunHistory;
+import dev.descent.ui.WindowFixture;
+import dev.descent.ui.model.TrainingSession;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.jfree.chart.axis.NumberAxis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ChartsViewTest {
+    private WindowFixture fx;
+    private ChartsView charts;
+
+    @Start
+    void start(Stage stage) {
+        fx = new WindowFixture(stage);
+        charts = (ChartsView) stage.getScene().lookup("#charts");
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(fx::close);
+    }
+
+    /** Trains the window's example (spiral, SGD vs Adam, 1,500 steps) to the end. */
+    private void trainToTheEnd() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.asyncFx(fx.session::train);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.FINISHED);
+        // the frame after the last step has drawn every point
+        double lastStep = lastStep(history(0).trainLoss().snapshot());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
+                lastStep(curve(charts.lossChart(), "SGD training")) == lastStep));
+    }
+
+    private static double lastStep(DownsampledSeries.Snapshot s) {
+        return s.size() == 0 ? Double.NaN : s.steps()[s.size() - 1];
+    }
+
+    private static double lastStep(Curve c) {
+        return c.size() == 0 ? Double.NaN : c.x()[c.size() - 1];
+    }
+
+    /**
+     * Asserts that {@code drawn} is {@code history} thinned for the screen: it ends at the last step,
+     * every drawn point is a point of the history, and the lowest and highest values survive.
+     */
+    private static void assertDrawnFrom(DownsampledSeries.Snapshot history, Curve drawn) {
+        assertTrue(drawn.size() > 0, drawn.key() + " is empty");
+        assertTrue(drawn.size() <= history.size());
+        assertTrue(drawn.size() >= Math.min(history.size(), 100), drawn.key() + " kept " + drawn.size() + " points");
+        assertEquals(lastStep(history), lastStep(drawn), drawn.key());
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < drawn.size(); i++) {
+            int at = java.util.Arrays.binarySearch(history.steps(), drawn.x()[i]);
+            assertTrue(at >= 0, "step " + drawn.x()[i] + " of " + drawn.key() + " is in the history");
+            double expected = history.means()[at];
+            assertEquals(expected, drawn.value(i), Math.abs(expected) * 1e-12, drawn.key() + " at step " + drawn.x()[i]);
+            min = Math.min(min, drawn.value(i));
+            max = Math.max(max, drawn.value(i));
+        }
+        double lowest = java.util.Arrays.stream(history.means()).min().orElseThrow();
+        double highest = java.util.Arrays.stream(history.means()).max().orElseThrow();
+        assertEquals(lowest, min, Math.abs(lowest) * 1e-12);
+        assertEquals(highest, max, Math.abs(highest) * 1e-12);
+    }
+
+    private RunHistory history(int run) {
+        return fx.session.history(run);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> task) throws Exception {
+        return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Curve curve(LiveChart chart, String key) {
+        for (Curve c : chart.dataset().curves()) {
+            if (c.key().equals(key)) {
+                return c;
+            }
+        }
+        return new Curve(key, key, java.awt.Color.BLACK, Curve.Line.SOLID, new double[0], new double[0]);
+    }
+
+    @Test
+    void trainingPutsEveryRunsLossOnTheLossChart() throws Exception {
+        // given the window's example, trained
+        trainToTheEnd();
+        // then each run has a training and a validation curve drawn from all of its history
+        WaitForAsyncUtils.asyncFx(() -> charts.smoothingSlider().setValue(0)).get();
+        for (int run = 0; run < 2; run++) {
+            String name = fx.session.rows().get(run).nameProperty().get();
+            RunHistory h = history(run);
+            assertTrue(h.trainLoss().size() > 1000, "the example trains 1,500 steps");
+            assertDrawnFrom(h.trainLoss().snapshot(), onFx(() -> curve(charts.lossChart(), name + " training")));
+            assertDrawnFrom(h.validationLoss().snapshot(), onFx(() -> curve(charts.lossChart(), name + " validation")));
+        }
+        assertFalse(onFx(() -> charts.accuracyChart().dataset().curves().isEmpty()));
+        assertFalse(onFx(() -> charts.learningRateChart().dataset().curves().isEmpty()));
+    }
+
+    @Test
+    void theGradientChartHasOneLinePerParameterNodeOfTheFocusRun() throws Exception {
+        // given the trained example
+        trainToTheEnd();
+        List<String> nodes = history(0).layout().parameterNodes();
+        // then the focus run (the first) has one line per parameter node, input to output
+        List<String> keys = onFx(() -> charts.gradientChart().dataset().curves().stream().map(Curve::key).toList());
+        assertEquals(nodes, keys);
+        assertEquals(List.of("h1", "h2", "out"), keys);
+        assertTrue(onFx(() -> charts.gradientChart().titleText()).endsWith("SGD"));
+        // when the second run becomes the focus
+        WaitForAsyncUtils.asyncFx(() -> fx.selection.selectRun(1)).get();
+        // then the chart shows its gradients and says so
+        assertTrue(onFx(() -> charts.gradientChart().titleText()).endsWith("Adam"));
+        DownsampledSeries.Snapshot adam = history(1).gradientNorms().get(0).snapshot();
+        WaitForAsyncUtils.asyncFx(() -> charts.smoothingSlider().setValue(0)).get();
+        assertDrawnFrom(adam, onFx(() -> curve(charts.gradientChart(), "h1")));
+    }
+
+    @Test
+    void resetClearsEveryChart() throws Exception {
+        // given the trained example
+        trainToTheEnd();
+        // when
+        WaitForAsyncUtils.asyncFx(fx.session::reset).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        // then
+        for (LiveChart chart : List.of(charts.lossChart(), charts.gradientChart(), charts.accuracyChart(),
+                charts.learningRateChart())) {
+            assertEquals(0, onFx(() -> chart.dataset().getSeriesCount()), chart.titleText());
+        }
+    }
+
+    @Test
+    void theLogToggleSwitchesTheLossAxis(FxRobot robot) throws Exception {
+        // given a linear loss axis
+        assertInstanceOf(NumberAxis.class, onFx(() -> charts.lossChart().plot().getRangeAxis()));
+        // when the toggle is clicked
+        robot.clickOn("#loss-log");
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the axis is logarithmic
+        assertInstanceOf(ExponentAxis.class, onFx(() -> charts.lossChart().plot().getRangeAxis()));
+        // when clicked again, linear again
+        robot.clickOn("#loss-log");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInstanceOf(NumberAxis.class, onFx(() -> charts.lossChart().plot().getRangeAxis()));
+    }
+
+    @Test
+    void smoothingChangesTheDrawnLossButNotTheHistory() throws Exception {
+        // given the trained example, drawn raw
+        trainToTheEnd();
+        WaitForAsyncUtils.asyncFx(() -> charts.smoothingSlider().setValue(0)).get();
+        DownsampledSeries.Snapshot history = history(0).trainLoss().snapshot();
+        double[] before = history.means().clone();
+        assertDrawnFrom(history, onFx(() -> curve(charts.lossChart(), "SGD training")));
+        // when smoothing is turned up
+        WaitForAsyncUtils.asyncFx(() -> charts.smoothingSlider().setValue(0.6)).get();
+        // then the drawn curve is no longer the history, the raw curve is drawn faintly behind it,
+        // and the history is untouched
+        Curve smooth = onFx(() -> curve(charts.lossChart(), "SGD training"));
+        int differing = 0;
+        for (int i = 0; i < smooth.size(); i++) {
+            int at = java.util.Arrays.binarySearch(history.steps(), smooth.x()[i]);
+            if (at < 0 || history.means()[at] != smooth.y()[i]) {
+                differing++;
+            }
+        }
+        assertTrue(differing > smooth.size() / 2, differing + " of " + smooth.size() + " points smoothed");
+        assertDrawnFrom(history, onFx(() -> curve(charts.lossChart(), "SGD raw")));
+        assertArrayEquals(before, history(0).trainLoss().snapshot().means(), 0.0);
+    }
+
+    @Test
+    void theLossChartRedrawsAtMostOncePerFrame() throws Exception {
+        // given a count of the loss chart's change events (each is a full redraw) between frames
+        List<Integer> perFrame = new ArrayList<>();
+        AtomicInteger events = new AtomicInteger();
+        WaitForAsyncUtils.asyncFx(() -> {
+            charts.lossChart().chart.addChangeListener(e -> events.incrementAndGet());
+            fx.session.frameProperty().addListener(o -> perFrame.add(events.getAndSet(0)));
+        }).get();
+        // when the example trains
+        trainToTheEnd();
+        // then no frame redrew the chart more than once (the first frame of a comparison also clears it)
+        List<Integer> counts = onFx(() -> List.copyOf(perFrame));
+        assertTrue(counts.size() > 3, "frames: " + counts.size());
+        assertTrue(counts.stream().skip(2).allMatch(n -> n <= 1), "events per frame: " + counts);
+        assertTrue(counts.stream().mapToInt(Integer::intValue).sum() >= 1);
+    }
+
+    @Test
+    void exportWritesOnePngWithAllFourCharts(@TempDir Path dir) throws Exception {
+        // given the trained example
+        trainToTheEnd();
+        Path file = dir.resolve("charts.png");
+        // when
+        WaitForAsyncUtils.asyncFx(() -> {
+            charts.exportPng(file);
+            return null;
+        }).get(20, TimeUnit.SECONDS);
+        // then a readable PNG of two by two charts, and no temporary file left behind
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertEquals(2 * ChartsView.EXPORT_CHART_WIDTH, image.getWidth());
+        assertEquals(2 * ChartsView.EXPORT_CHART_HEIGHT, image.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 7) {
+            for (int y = 0; y < image.getHeight(); y += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "the image has content, not a blank: " + colours.size() + " colours");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+}
