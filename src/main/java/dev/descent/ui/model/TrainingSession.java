@@ -254,7 +254,19 @@ public final class TrainingSession {
         }
         String left = slowestRate < Double.MAX_VALUE && state.get() == State.RUNNING
                 ? " · " + duration(slowestLeft / slowestRate) + " left" : "";
-        statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left));
+        if (allFinal) {
+            // a finished comparison has no current speed: report each run's average over its training
+            double seconds = 0;
+            totalRate = 0;
+            for (RunSummary s : summaries) {
+                seconds = Math.max(seconds, s.wallSeconds());
+                totalRate += s.stepsPerSecond();
+            }
+            statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · trained in %s · %,.0f steps/s on average",
+                    maxStep, total, duration(seconds), totalRate));
+        } else {
+            statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left));
+        }
         long work = System.nanoTime();
         frame.set(frame.get() + 1);
         work = System.nanoTime() - work;

@@ -1,5 +1,6 @@
 package dev.descent.ui.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,10 @@ class TrainingSessionTest {
         }
     }
 
+    private int[] steps() {
+        return session.comparisonProperty().get().summaries().stream().mapToInt(s -> s.steps()).toArray();
+    }
+
     @Test
     void rowsDescribeTheRunsBeforeTraining() {
         assertEquals(2, session.rows().size());
@@ -62,14 +67,18 @@ class TrainingSessionTest {
         session.pause();
         assertEquals(TrainingSession.State.PAUSED, session.state());
         Thread.sleep(200);
-        int held = session.comparisonProperty().get().summaries().get(0).steps();
+        int[] held = steps();
         Thread.sleep(200);
-        assertEquals(held, session.comparisonProperty().get().summaries().get(0).steps(), "no steps while paused");
-        // then a step advances every run by one
+        assertArrayEquals(held, steps(), "no steps while paused");
+        // then a step advances every run by one (runs train on their own threads, so each from where it paused)
         session.step();
-        waitForSteps(held + 1);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!java.util.Arrays.equals(steps(), java.util.Arrays.stream(held).map(n -> n + 1).toArray())) {
+            assertTrue(System.currentTimeMillis() < deadline, "timed out at " + java.util.Arrays.toString(steps()));
+            Thread.sleep(10);
+        }
         Thread.sleep(100);
-        assertEquals(held + 1, session.comparisonProperty().get().summaries().get(0).steps());
+        assertArrayEquals(java.util.Arrays.stream(held).map(n -> n + 1).toArray(), steps());
         // and reset clears it
         session.reset();
         assertNull(session.comparisonProperty().get());
@@ -115,5 +124,21 @@ class TrainingSessionTest {
                 dev.descent.engine.optim.OptimizerType.RMSPROP))));
         assertEquals(3, session.rows().size());
         assertEquals("RMSprop", session.rows().get(2).nameProperty().get());
+    }
+
+    @Test
+    void aFinishedComparisonReportsItsAverageSpeedNotZero() throws Exception {
+        // given the example trained to the end
+        session.train();
+        waitForSteps(Integer.MAX_VALUE);
+        session.tick(System.nanoTime(), true);
+        assertEquals(TrainingSession.State.FINISHED, session.state());
+        // then the status line gives the time taken and the summed average speed of the runs
+        double expected = session.comparisonProperty().get().summaries().stream()
+                .mapToDouble(dev.descent.engine.train.RunSummary::stepsPerSecond).sum();
+        String line = session.statusLineProperty().get();
+        assertTrue(line.startsWith("step 1,500 of 1,500 · trained in "), line);
+        assertTrue(line.endsWith(String.format(java.util.Locale.ROOT, " · %,.0f steps/s on average", expected)), line);
+        assertTrue(expected > 0);
     }
 }
