@@ -6,6 +6,7 @@ import static dev.descent.testing.Specs.dense;
 import static dev.descent.testing.Specs.input;
 import static dev.descent.testing.Specs.loss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.engine.data.DataShape;
 import java.util.Random;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The ReLU fast path gives exactly what ND4J's own ActivationReLU.backprop gives. */
+/** The ReLU fast path gives exactly what ND4J's own ActivationReLU.backprop gives, and the layer below gets it. */
 class ReluBackwardTest {
 
     @ParameterizedTest
@@ -38,6 +39,10 @@ class ReluBackwardTest {
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4 * 64)).reshape(4, 64);
         // exact: INDArray.equals would tolerate differences up to 1e-5
         assertEquals(0.0, nd4j.sub(pass.layerGradient("h1")).amaxNumber().doubleValue());
-        assertEquals(0.0, expectedWeightGradient.sub(actualWeightGradient).amaxNumber().doubleValue());
+        // the weight gradient goes through two different GEMM calls (xᵀ·δ with transposeA against an
+        // explicit transpose), whose summation order OpenBLAS picks per CPU: equal to rounding only
+        double scale = expectedWeightGradient.amaxNumber().doubleValue();
+        double roundoff = (type == DataType.FLOAT ? 1e-6 : 1e-14) * scale;
+        assertTrue(expectedWeightGradient.sub(actualWeightGradient).amaxNumber().doubleValue() <= roundoff);
     }
 }
