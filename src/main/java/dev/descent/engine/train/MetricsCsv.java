@@ -1,6 +1,9 @@
 package dev.descent.engine.train;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,6 +37,11 @@ public final class MetricsCsv {
         }
     }
 
+    /** The file {@link #finish} writes. */
+    public Path target() {
+        return target;
+    }
+
     /** The listener for run {@code i}; call its events on that run's thread only. */
     public TrainingListener listener(int i) {
         return parts.get(i);
@@ -63,8 +71,8 @@ public final class MetricsCsv {
      */
     public void snapshotTo(Path copy) throws IOException {
         Path tmp = copy.resolveSibling(copy.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            out.write(header());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            out.write(header().getBytes(StandardCharsets.UTF_8));
             for (Part part : parts) {
                 long length;
                 synchronized (part) {
@@ -74,12 +82,25 @@ public final class MetricsCsv {
                     length = Files.size(part.file);
                 }
                 try (var in = Files.newInputStream(part.file)) {
-                    out.write(new String(in.readNBytes((int) Math.min(length, Integer.MAX_VALUE - 8)),
-                            StandardCharsets.UTF_8));
+                    copy(in, out, length);
                 }
             }
         }
         Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Copies the first {@code length} bytes of {@code in} (a row boundary) in bounded chunks. */
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long left = length;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
     }
 
     private String header() {
@@ -161,8 +182,8 @@ public final class MetricsCsv {
         }
 
         private void flushPending() {
-            if (pending == null) {
-                return;
+            if (pending == null || closed) {
+                return; // after close (a discarded comparison whose threads are still stopping): nothing to keep
             }
             StepEvent e = pending;
             StringBuilder row = new StringBuilder(128);

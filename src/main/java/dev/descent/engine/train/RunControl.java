@@ -12,12 +12,13 @@ public final class RunControl {
     private boolean paused;
     private boolean stopped;
     private long ticket;
+    /** Counts {@link #wake} calls, so a run that was busy when one came does not go to sleep on it. */
+    private long wakeups;
 
     /** Runs finish their current step and wait. */
     public void pause() {
         synchronized (lock) {
             paused = true;
-            lock.notifyAll();
         }
     }
 
@@ -63,21 +64,26 @@ public final class RunControl {
     /** Wakes a waiting run so it can serve requests (such as a decision-boundary snapshot). */
     void wake() {
         synchronized (lock) {
+            wakeups++;
             lock.notifyAll();
         }
     }
 
     /**
-     * Blocks a run until it may take its next step.
+     * Blocks a run until it may take its next step. What the run does while it waits (announcing the
+     * pause, serving requests) happens outside the lock, so a caller of {@link #pause}, {@link #step} or
+     * {@link #wake} never waits for a paused run's work, and a wake-up that arrives while the run is
+     * serving is not lost.
      *
      * @param run        the run's ticket holder
      * @param whileWaiting called on the run's thread while it waits: status changes and pending requests
      * @return false if the run must stop
      */
     boolean awaitTurn(Turn run, Waiting whileWaiting) throws InterruptedException {
-        synchronized (lock) {
-            boolean announced = false;
-            while (true) {
+        boolean announced = false;
+        while (true) {
+            long seen;
+            synchronized (lock) {
                 if (stopped) {
                     return false;
                 }
@@ -85,21 +91,26 @@ public final class RunControl {
                     break;
                 }
                 if (run.usedTicket < ticket) {
-                    run.usedTicket = ticket;
+                    run.usedTicket++; // one step per ticket: three presses of Step are three steps
                     break;
                 }
-                if (!announced) {
-                    whileWaiting.paused();
-                    announced = true;
+                seen = wakeups;
+            }
+            if (!announced) {
+                whileWaiting.paused();
+                announced = true;
+            }
+            whileWaiting.serve();
+            synchronized (lock) {
+                if (!stopped && paused && run.usedTicket >= ticket && wakeups == seen) {
+                    lock.wait(100);
                 }
-                whileWaiting.serve();
-                lock.wait(100);
             }
-            if (announced) {
-                whileWaiting.resumed();
-            }
-            return true;
         }
+        if (announced) {
+            whileWaiting.resumed();
+        }
+        return true;
     }
 
     /** A run's record of the single-step tickets it has used. */

@@ -402,11 +402,11 @@ public final class MainWindow {
         chooser.setInitialFileName(slug(project.experiment().name()) + "-metrics.csv");
         var chosen = chooser.showSaveDialog(stage);
         if (chosen != null) {
-            try {
-                session.exportMetrics(chosen.toPath());
-            } catch (IOException e) {
-                Dialogs.error(stage, "Could not export the metrics", List.of(String.valueOf(e.getMessage())));
-            }
+            session.exportMetrics(chosen.toPath(), failure -> {
+                if (failure != null) {
+                    Dialogs.error(stage, "Could not export the metrics", List.of(failure));
+                }
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.descent.ui.model;
 
 import dev.descent.engine.data.Dataset;
+import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.MetricsCsv;
@@ -65,6 +66,7 @@ public final class TrainingSession {
     private boolean stepWhenStarted;
     private Path metricsDirectory;
     private MetricsCsv metrics;
+    private Path recording;
     private Experiment trained;
 
     public TrainingSession(ProjectModel project, DataModel data, EngineStatus engine, Executor background, Executor fx) {
@@ -73,11 +75,7 @@ public final class TrainingSession {
         this.engine = engine;
         this.background = background;
         this.fx = fx;
-        project.experimentProperty().addListener((o, old, now) -> {
-            if (state.get() == State.IDLE) {
-                rebuildRows(now);
-            }
-        });
+        project.experimentProperty().addListener((o, old, now) -> rebuildRows(now));
         rebuildRows(project.experiment());
     }
 
@@ -130,7 +128,8 @@ public final class TrainingSession {
             c.close();
         }
         comparison.set(null);
-        metrics = null;
+        discardMetrics();
+        trained = null;
         state.set(State.IDLE);
         message.set("");
         rebuildRows(project.experiment());
@@ -148,6 +147,8 @@ public final class TrainingSession {
             old.close();
         }
         comparison.set(null);
+        discardMetrics();
+        trained = null;
         Experiment experiment = project.experiment();
         Dataset dataset = data.dataset();
         state.set(State.PREPARING);
@@ -160,7 +161,7 @@ public final class TrainingSession {
             try {
                 PreparedExperiment prepared = PreparedExperiment.prepare(experiment, dataset);
                 created = prepared.comparison(0);
-                Path dir = metricsDirectory();
+                Path dir = Files.createTempDirectory(metricsDirectory(), "comparison");
                 csv = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
                         prepared.runs().stream().map(RunConfig::name).toList());
                 for (int i = 0; i < created.runCount(); i++) {
@@ -185,6 +186,9 @@ public final class TrainingSession {
             if (created != null) {
                 created.close(); // reset while preparing
             }
+            if (recorder != null) {
+                recorder.discard();
+            }
             return;
         }
         if (created == null) {
@@ -194,8 +198,9 @@ public final class TrainingSession {
         }
         trained = experiment;
         metrics = recorder;
+        recording = recorder.target().getParent();
         comparison.set(created);
-        rebuildRows(experiment);
+        rebuildRows(project.experiment());
         if (stepWhenStarted) {
             created.pause();
             created.start();
@@ -232,13 +237,15 @@ public final class TrainingSession {
         double slowestRate = Double.MAX_VALUE;
         int maxStep = 0;
         double totalRate = 0;
-        for (int i = 0; i < summaries.size() && i < rows.size(); i++) {
+        for (int i = 0; i < summaries.size(); i++) {
             RunSummary s = summaries.get(i);
-            RunRow row = rows.get(i);
-            row.statusProperty().set(statusText(s));
-            row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
-            row.speedProperty().set(s.steps() == 0 || s.status().isFinal() ? ""
-                    : String.format(Locale.ROOT, "%,.0f/s", s.stepsPerSecond()));
+            if (i < rows.size() && trains(i)) {
+                RunRow row = rows.get(i);
+                row.statusProperty().set(statusText(s));
+                row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
+                row.speedProperty().set(s.steps() == 0 || s.status().isFinal() ? ""
+                        : String.format(Locale.ROOT, "%,.0f/s", s.stepsPerSecond()));
+            }
             allFinal &= s.status().isFinal();
             maxStep = Math.max(maxStep, s.steps());
             if (!s.status().isFinal()) {
@@ -308,11 +315,40 @@ public final class TrainingSession {
             row.optimizerProperty().set(run.optimizer().term().explained().title());
             row.learningRateProperty().set(format(run.optimizer().value(OptimizerType.LEARNING_RATE)));
             row.scheduleProperty().set(run.schedule().describe());
-            if (comparison.get() == null) {
+            if (!trains(i)) {
                 row.statusProperty().set("ready");
                 row.progressProperty().set(0);
                 row.speedProperty().set("");
             }
+        }
+        tick(System.nanoTime(), true);
+    }
+
+    /**
+     * Whether row {@code i} shows a run of the current comparison: the project's run {@code i} is the one
+     * being trained, on the same network and data. A run added or edited since Train shows "ready" (it
+     * trains at the next Train) while the others keep their live status.
+     */
+    private boolean trains(int i) {
+        LockstepComparison c = comparison.get();
+        Experiment now = project.experiment();
+        if (c == null || trained == null || i >= c.runCount() || i >= now.runs().size()) {
+            return false;
+        }
+        return now.runs().get(i).equals(trained.runs().get(i)) && unplaced(now.network()).equals(unplaced(trained.network()))
+                && now.dataset().equals(trained.dataset()) && now.training().equals(trained.training())
+                && now.seed() == trained.seed() && java.util.Objects.equals(now.normalizer(), trained.normalizer());
+    }
+
+    /** The network without canvas positions: moving a node changes nothing that trains. */
+    private static NetworkSpec unplaced(NetworkSpec network) {
+        return new NetworkSpec(network.nodes().stream().map(n -> n.withPosition(null)).toList(), network.edges());
+    }
+
+    private void discardMetrics() {
+        if (metrics != null) {
+            metrics.discard();
+            metrics = null;
         }
     }
 
@@ -330,13 +366,30 @@ public final class TrainingSession {
 
     /**
      * Writes the metrics recorded so far (one row per run per step, the format of {@code descent run})
-     * to {@code target}. Pauses nothing: rows written so far are joined.
+     * to {@code target} on the background executor; the runs go on. {@code done} gets null on success or
+     * the reason it failed, on the FX thread.
      */
-    public void exportMetrics(Path target) throws IOException {
-        if (metrics == null) {
-            throw new IOException("there are no metrics yet: train first");
+    public void exportMetrics(Path target, java.util.function.Consumer<String> done) {
+        MetricsCsv recorder = metrics;
+        if (recorder == null) {
+            done.accept("there are no metrics yet: train first");
+            return;
         }
-        metrics.snapshotTo(target);
+        background.execute(() -> {
+            String failure = null;
+            try {
+                recorder.snapshotTo(target);
+            } catch (IOException | RuntimeException e) {
+                failure = String.valueOf(e.getMessage());
+            }
+            String result = failure;
+            fx.execute(() -> done.accept(result));
+        });
+    }
+
+    /** Where the current comparison's metrics are being recorded, or null. */
+    public Path recordingDirectory() {
+        return recording;
     }
 
     /** The experiment the current comparison trains (it may differ from the project after edits). */

@@ -111,7 +111,9 @@ class TrainingSessionTest {
         session.train();
         waitForSteps(30);
         Path csv = dir.resolve("m.csv");
-        session.exportMetrics(csv);
+        String[] failure = {"not called"};
+        session.exportMetrics(csv, f -> failure[0] = f);
+        assertNull(failure[0]);
         var lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).startsWith("run,step,epoch,train_loss"));
         assertTrue(lines.size() > 20, "rows so far: " + lines.size());
@@ -140,5 +142,50 @@ class TrainingSessionTest {
         assertTrue(line.startsWith("step 1,500 of 1,500 · trained in "), line);
         assertTrue(line.endsWith(String.format(java.util.Locale.ROOT, " · %,.0f steps/s on average", expected)), line);
         assertTrue(expected > 0);
+    }
+
+    @Test
+    void aRunAddedAfterTrainingShowsReadyBesideTheFinishedOnes() throws Exception {
+        // given the example trained to the end
+        session.train();
+        waitForSteps(Integer.MAX_VALUE);
+        session.tick(System.nanoTime(), true);
+        // when a run is added
+        project.edit("Add run", e -> Edits.addRun(e, Edits.runFor(dev.descent.engine.vocab.Choice.of(
+                dev.descent.engine.optim.OptimizerType.RMSPROP))));
+        session.tick(System.nanoTime(), true);
+        // then it has its row, ready to train, and the trained runs keep their results
+        assertEquals(3, session.rows().size());
+        assertEquals("ready", session.rows().get(2).statusProperty().get());
+        assertEquals("completed", session.rows().get(0).statusProperty().get());
+        assertEquals("completed", session.rows().get(1).statusProperty().get());
+    }
+
+    @Test
+    void aRunEditedWhileTrainingShowsReadyWhileTheOthersGoOn() throws Exception {
+        // given training under way
+        session.train();
+        waitForSteps(5);
+        session.pause();
+        // when the second run's learning rate changes
+        project.edit("Set η", e -> Edits.replaceRun(e, 1, e.runs().get(1).withOptimizer(
+                e.runs().get(1).optimizer().with("learningRate", 0.5))));
+        session.tick(System.nanoTime(), true);
+        // then only that row says it is waiting for the next Train
+        assertEquals("ready", session.rows().get(1).statusProperty().get());
+        assertEquals("paused", session.rows().get(0).statusProperty().get());
+        session.reset();
+    }
+
+    @Test
+    void resetRemovesTheRecordedMetrics() throws Exception {
+        session.train();
+        waitForSteps(5);
+        Path recording = session.recordingDirectory();
+        assertTrue(Files.list(recording).findAny().isPresent(), "metrics are recorded while training");
+        session.reset();
+        try (var files = Files.list(recording)) {
+            assertEquals(0, files.count(), "a reset comparison leaves no part files");
+        }
     }
 }
