@@ -67,6 +67,12 @@ public final class UiBenchmark {
     public void start(Stage stage) {
         WindowFixture fx = new WindowFixture(stage);
         fx.project.replace(experiment, null);
+        // diagnostics: -Ddescent.bench.hide=charts,data-view hides panels by id, to see what costs what
+        for (String id : System.getProperty("descent.bench.hide", "").split(",")) {
+            if (!id.isBlank()) {
+                stage.getScene().lookup("#" + id.trim()).setVisible(false);
+            }
+        }
         List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
         long[] measured = new long[4]; // start time, start steps, end time, end steps
         AnimationTimer recorder = new AnimationTimer() {

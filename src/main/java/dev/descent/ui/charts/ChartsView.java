@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
@@ -37,9 +40,9 @@ import javax.imageio.ImageIO;
 /**
  * The live charts, in a 2 × 2 grid: loss (with a log-scale toggle and a smoothing slider), the focus
  * run's gradient norm per layer, validation accuracy and learning rate. Redraws only when
- * {@link TrainingSession#frameProperty()} advances (at most ~30 times a second) and only the charts
- * whose series have new points, each with a single change event; the trainers never wait for it.
- * FX thread only.
+ * {@link TrainingSession#frameProperty()} advances (at most ~30 times a second), only the charts whose
+ * series have new points, one chart per pulse, each with a single change event; the trainers never
+ * wait for it. FX thread only.
  */
 public final class ChartsView extends GridPane {
     /** Width and height of one chart in {@link #exportPng}: the image is twice as wide and high. */
@@ -70,6 +73,15 @@ public final class ChartsView extends GridPane {
     private final ToggleButton logToggle = new ToggleButton("Log scale");
     private final Slider smoothing = new Slider(0, 1, DEFAULT_SMOOTHING);
     private final Label smoothingLabel = new Label();
+    /** Charts with new data not yet drawn, in grid order. */
+    private final Set<LiveChart> due = new LinkedHashSet<>();
+    /** Runs only while charts are due: one chart per pulse. */
+    private final AnimationTimer drawer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drawNext(now);
+        }
+    };
     private LockstepComparison shown;
     private long nextDraw;
     private boolean first = true;
@@ -161,27 +173,51 @@ public final class ChartsView extends GridPane {
     }
 
     /**
-     * Redraws what changed, unless the charts have used up their share of the FX thread: after a frame
-     * that took t, unforced frames are skipped for t / {@value #DRAW_BUDGET}, so on a slow or busy
-     * machine the charts update less often instead of taking time from the window and the trainers.
+     * A new frame of training data: every chart becomes due, and {@link #drawer} redraws the due charts
+     * one per pulse, so no pulse pays for four full redraws. Forced frames (a new comparison, Reset, an
+     * edit, a new selection) redraw every chart at once.
      */
     private void onFrame(boolean force) {
-        long start = System.nanoTime();
         LockstepComparison c = session.comparisonProperty().get();
-        if (!force && !first && c == shown && start < nextDraw) {
-            return;
-        }
-        ChartInput input = input(c);
         if (first || c != shown) {
             first = false;
             shown = c;
+            ChartInput input = input(c);
             for (LiveChart chart : charts) {
                 chart.reset(input);
             }
+            force = true;
         }
-        for (LiveChart chart : charts) {
-            chart.refresh(input, force);
+        if (force) {
+            ChartInput input = input(c);
+            for (LiveChart chart : charts) {
+                chart.refresh(input, true);
+            }
+            due.clear();
+            drawer.stop();
+            return;
         }
+        due.addAll(charts);
+        drawer.start();
+    }
+
+    /**
+     * Draws the next due chart, unless the charts have used up their share of the FX thread: after a
+     * chart that took t to draw, the next waits t / {@value #DRAW_BUDGET}, so on a slow or busy machine
+     * the charts update less often instead of taking time from the window and the trainers.
+     */
+    private void drawNext(long now) {
+        if (due.isEmpty()) {
+            drawer.stop();
+            return;
+        }
+        long start = System.nanoTime();
+        if (start < nextDraw) {
+            return;
+        }
+        LiveChart chart = due.iterator().next();
+        due.remove(chart);
+        chart.refresh(input(session.comparisonProperty().get()), false);
         nextDraw = start + (long) ((System.nanoTime() - start) / DRAW_BUDGET);
     }
 

@@ -218,6 +218,44 @@ class ChartsViewTest {
     }
 
     @Test
+    void noPulseRedrawsMoreThanOneChartWhileTraining() throws Exception {
+        // given a count of all four charts' change events (each a full redraw), read once per pulse
+        List<Integer> perPulse = new ArrayList<>();
+        AtomicInteger events = new AtomicInteger();
+        javafx.animation.AnimationTimer[] counter = new javafx.animation.AnimationTimer[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (LiveChart chart : List.of(charts.lossChart(), charts.gradientChart(), charts.accuracyChart(),
+                    charts.learningRateChart())) {
+                chart.chart.addChangeListener(e -> events.incrementAndGet());
+            }
+        }).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.asyncFx(() -> fx.session.train()).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.history(0) != null
+                && fx.session.history(0).trainLoss().size() > 0);
+        // when it trains on, untouched (the comparison's first, forced frame is behind us)
+        WaitForAsyncUtils.asyncFx(() -> {
+            events.set(0);
+            counter[0] = new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    perPulse.add(events.getAndSet(0));
+                }
+            };
+            counter[0].start();
+        }).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.FINISHED);
+        Thread.sleep(500);
+        List<Integer> counts = onFx(() -> {
+            counter[0].stop();
+            return List.copyOf(perPulse);
+        });
+        // then the charts were redrawn, spread over pulses: never two in one
+        assertTrue(counts.stream().mapToInt(Integer::intValue).sum() >= 4, "redraws: " + counts);
+        assertTrue(counts.stream().allMatch(n -> n <= 1), "redraws per pulse: " + counts);
+    }
+
+    @Test
     void exportWritesOnePngWithAllFourCharts(@TempDir Path dir) throws Exception {
         // given the trained example
         trainToTheEnd();
