@@ -131,13 +131,31 @@ public final class LockstepComparison implements AutoCloseable {
         trainers.get(i).addListener(listener);
     }
 
-    /** Starts one named thread per run. */
-    public synchronized void start() {
+    /** How the runs' threads share the machine with the rest of the process. */
+    public enum Priority {
+        /** Like any other thread: for the command line and benchmarks. */
+        NORMAL,
+        /** Below interactive threads (see {@link ThreadPriority}): for the window. */
+        BACKGROUND
+    }
+
+    /** Starts one named thread per run, at normal priority. */
+    public void start() {
+        start(Priority.NORMAL);
+    }
+
+    /** Starts one named thread per run, at {@code priority}. */
+    public synchronized void start(Priority priority) {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
         for (int i = 0; i < trainers.size(); i++) {
-            Thread thread = new Thread(trainers.get(i), "descent-run-" + i + "-" + trainers.get(i).config().name());
+            RunTrainer trainer = trainers.get(i);
+            Runnable body = priority == Priority.BACKGROUND ? () -> {
+                ThreadPriority.lowerCurrentThread();
+                trainer.run();
+            } : trainer;
+            Thread thread = new Thread(body, "descent-run-" + i + "-" + trainer.config().name());
             thread.setDaemon(true);
             threads.add(thread);
         }

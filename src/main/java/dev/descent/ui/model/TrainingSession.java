@@ -203,11 +203,11 @@ public final class TrainingSession {
         rebuildRows(project.experiment());
         if (stepWhenStarted) {
             created.pause();
-            created.start();
+            created.start(LockstepComparison.Priority.BACKGROUND);
             created.step();
             state.set(State.PAUSED);
         } else {
-            created.start();
+            created.start(LockstepComparison.Priority.BACKGROUND);
             state.set(State.RUNNING);
         }
         message.set("");
