@@ -70,7 +70,9 @@ public final class PreparedExperiment {
     public static List<String> problems(Experiment experiment, Dataset data, long memoryLimit) {
         Set<String> problems = new LinkedHashSet<>();
         int batch = experiment.training().batchSize();
-        List<String> shared = messages(check(experiment.network(), data, batch, memoryLimit));
+        int trainSize = data.size() - Split.validationCount(data.size(), experiment.dataset().validation());
+        List<String> shared = new ArrayList<>(messages(check(experiment.network(), data, batch, memoryLimit)));
+        shared.addAll(LockstepComparison.batchNormProblems(experiment.network(), batch, trainSize));
         problems.addAll(shared);
         if (experiment.runs().isEmpty()) {
             problems.add("runs: there are no runs; add at least one");
@@ -83,7 +85,10 @@ public final class PreparedExperiment {
             }
             Validation network = check(Overrides.apply(experiment.network(), run), data, batch, memoryLimit);
             networks.add(network);
-            for (String p : messages(network)) {
+            List<String> found = new ArrayList<>(messages(network));
+            found.addAll(LockstepComparison.batchNormProblems(Overrides.apply(experiment.network(), run), batch,
+                    trainSize));
+            for (String p : found) {
                 if (!shared.contains(p)) {
                     problems.add("run '" + run.name() + "': " + p);
                 }

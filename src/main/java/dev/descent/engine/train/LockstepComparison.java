@@ -6,6 +6,7 @@ import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.MemoryEstimate;
+import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
@@ -89,8 +90,10 @@ public final class LockstepComparison implements AutoCloseable {
             Validation checked = GraphValidator.validate(run.network(), shape, training.batchSize(),
                     training.dataType().width(), memoryLimit);
             networks.add(checked);
-            for (Problem p : checked.problems()) {
-                problems.add(runs.size() > 1 ? "run '" + run.name() + "': " + p.message() : p.message());
+            List<String> found = new ArrayList<>(checked.problems().stream().map(Problem::message).toList());
+            found.addAll(batchNormProblems(run.network(), training.batchSize(), train.size()));
+            for (String p : found) {
+                problems.add(runs.size() > 1 ? "run '" + run.name() + "': " + p : p);
             }
         }
         if (problems.isEmpty()) {
@@ -111,6 +114,26 @@ public final class LockstepComparison implements AutoCloseable {
                     id -> TrainingData.prepare(train, validation, normalizer, loss, training.dataType()));
         }
         return new LockstepComparison(training, runs, prepared, shape, train.size());
+    }
+
+    /**
+     * Why the batch-norm nodes of {@code network} could not normalize this training's batches: the
+     * variance of a single example is 0, so its output would be β and no gradient would flow (torch raises
+     * an error). With batches of at least 2, a single leftover example joins the previous batch (see
+     * {@link TrainingConfig}), so only a batch size of 1 or a single training example can cause it.
+     */
+    public static List<String> batchNormProblems(NetworkSpec network, int batchSize, int trainSize) {
+        List<String> problems = new ArrayList<>();
+        for (NodeSpec.BatchNorm norm : network.nodesOf(NodeSpec.BatchNorm.class)) {
+            if (batchSize < 2) {
+                problems.add(Problem.at(norm.id(), "batch_norm needs at least 2 examples per batch to compute a variance,"
+                        + " but batchSize is " + batchSize + "; use a batchSize of 2 or more, or layer_norm").message());
+            } else if (trainSize == 1) {
+                problems.add(Problem.at(norm.id(), "batch_norm needs at least 2 training examples to compute a variance,"
+                        + " but the training split has 1; add examples or hold fewer out for validation").message());
+            }
+        }
+        return problems;
     }
 
     /**
