@@ -9,16 +9,17 @@ public final class BadInputException extends Exception {
     private final String where;
 
     /**
-     * @param where the file (or option) at fault, or null
+     * @param where the file at fault, or where no file is: the option ({@code --steps}) or the command
+     *              ({@code generate})
      * @param what  what is wrong and what would be valid
      */
     public BadInputException(String where, String what) {
         super(what);
-        this.where = where;
+        this.where = java.util.Objects.requireNonNull(where, "where");
     }
 
     /** The one-line message. */
     public String line() {
-        return "error: " + (where == null ? "" : where + ": ") + getMessage();
+        return ("error: " + where + ": " + getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

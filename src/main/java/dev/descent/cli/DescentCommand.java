@@ -26,8 +26,7 @@ public final class DescentCommand implements Runnable {
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler((ex, a) -> {
-            String name = commandName(ex.getCommandLine());
-            err.println("error: " + ex.getMessage() + " (see 'descent " + (name.isEmpty() ? "" : name + " ") + "--help')");
+            err.println(parseErrorLine(ex));
             err.flush();
             return 2;
         });
@@ -50,9 +49,46 @@ public final class DescentCommand implements Runnable {
         return code;
     }
 
-    private static String commandName(CommandLine line) {
-        String name = line.getCommandName();
-        return "descent".equals(name) ? "" : name;
+    /**
+     * A command line picocli could not parse, as the one line every bad input gets:
+     * {@code error: <where>: <what>; <what is valid>}. Where is the option at fault if there is one,
+     * otherwise the command ({@code descent} itself, or {@code run}, {@code generate}, ...).
+     */
+    static String parseErrorLine(CommandLine.ParameterException ex) {
+        CommandLine command = ex.getCommandLine();
+        String name = command.getCommandName();
+        String help = "see '" + ("descent".equals(name) ? "descent" : "descent " + name) + " --help'";
+        String where = name;
+        String what;
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            if (first.startsWith("-")) {
+                what = "unknown option '" + first + "'; " + help + " for the valid ones";
+            } else if (!command.getSubcommands().isEmpty()) {
+                what = "unknown command '" + first + "'; valid commands are "
+                        + String.join(", ", command.getSubcommands().keySet());
+            } else {
+                what = "unexpected argument '" + first + "'; " + help;
+            }
+        } else if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+                && !(ex instanceof CommandLine.MissingParameterException)) {
+            where = option.longestName();
+            String prefix = "Invalid value for option '" + where + "': ";
+            String message = oneLine(ex.getMessage());
+            what = (message.startsWith(prefix) ? message.substring(prefix.length())
+                    : decapitalized(message)) + "; " + help;
+        } else {
+            what = decapitalized(oneLine(ex.getMessage())) + "; " + help;
+        }
+        return "error: " + where + ": " + what;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    private static String decapitalized(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Version from the jar manifest. */

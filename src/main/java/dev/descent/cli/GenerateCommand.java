@@ -36,7 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException {
-        Generator generator = Generator.byId(name).orElseThrow(() -> new BadInputException(null,
+        Generator generator = Generator.byId(name).orElseThrow(() -> new BadInputException("generate",
                 "unknown dataset '" + name + "'; valid names are " + Generator.ids()));
         int n = samples != null ? samples : generator.defaultSamples();
         double x = noise != null ? noise : generator.defaultNoise();

@@ -7,6 +7,7 @@ import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.MemoryEstimate;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Validation;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.RunConfig;
 import dev.descent.engine.train.TrainingConfig;
@@ -59,19 +60,35 @@ public final class PreparedExperiment {
      * network once, and problems that only a run's overrides cause, prefixed with the run's name.
      */
     public static List<String> problems(Experiment experiment, Dataset data) {
+        return problems(experiment, data, MemoryEstimate.limitBytes());
+    }
+
+    /**
+     * As {@link #problems(Experiment, Dataset)}, with {@code memoryLimit} bytes for all runs together
+     * and the data: a comparison too large for it is refused before anything is allocated.
+     */
+    public static List<String> problems(Experiment experiment, Dataset data, long memoryLimit) {
         Set<String> problems = new LinkedHashSet<>();
         int batch = experiment.training().batchSize();
-        List<String> shared = check(experiment.network(), data, batch);
+        int trainSize = data.size() - Split.validationCount(data.size(), experiment.dataset().validation());
+        List<String> shared = new ArrayList<>(messages(check(experiment.network(), data, batch, memoryLimit)));
+        shared.addAll(LockstepComparison.batchNormProblems(experiment.network(), batch, trainSize));
         problems.addAll(shared);
         if (experiment.runs().isEmpty()) {
             problems.add("runs: there are no runs; add at least one");
         }
         Set<String> names = new java.util.HashSet<>();
+        List<Validation> networks = new ArrayList<>();
         for (RunSpec run : experiment.runs()) {
             if (!names.add(run.name())) {
                 problems.add("run '" + run.name() + "': the name is used by another run; run names must be unique");
             }
-            for (String p : check(Overrides.apply(experiment.network(), run), data, batch)) {
+            Validation network = check(Overrides.apply(experiment.network(), run), data, batch, memoryLimit);
+            networks.add(network);
+            List<String> found = new ArrayList<>(messages(network));
+            found.addAll(LockstepComparison.batchNormProblems(Overrides.apply(experiment.network(), run), batch,
+                    trainSize));
+            for (String p : found) {
                 if (!shared.contains(p)) {
                     problems.add("run '" + run.name() + "': " + p);
                 }
@@ -83,12 +100,23 @@ public final class PreparedExperiment {
         if (data.size() < 2) {
             problems.add("dataset: needs at least 2 examples, has " + data.size());
         }
+        if (problems.isEmpty()) {
+            int validationSize = Split.validationCount(data.size(), experiment.dataset().validation());
+            String tooLarge = LockstepComparison.memoryProblem(runConfigs(experiment), networks, data.shape(),
+                    data.size(), validationSize, batch, Float.BYTES, memoryLimit);
+            if (tooLarge != null) {
+                problems.add("runs: " + tooLarge);
+            }
+        }
         return new ArrayList<>(problems);
     }
 
-    private static List<String> check(NetworkSpec network, Dataset data, int batch) {
-        return GraphValidator.validate(network, data.shape(), batch, Float.BYTES, MemoryEstimate.limitBytes())
-                .problems().stream().map(Problem::message).toList();
+    private static Validation check(NetworkSpec network, Dataset data, int batch, long memoryLimit) {
+        return GraphValidator.validate(network, data.shape(), batch, Float.BYTES, memoryLimit);
+    }
+
+    private static List<String> messages(Validation validation) {
+        return validation.problems().stream().map(Problem::message).toList();
     }
 
     /** The engine's view of each run: overrides applied, normalizer resolved. */

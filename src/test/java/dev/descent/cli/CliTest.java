@@ -165,8 +165,8 @@ class CliTest {
     void generateRefusesAnUnknownNameListingTheValidOnes() {
         Result r = descent("generate", "spirals", "--out", dir.resolve("x.csv").toString());
         assertEquals(2, r.code());
-        assertEquals("error: unknown dataset 'spirals'; valid names are spiral, moons, circles, xor, blobs, checkerboard, sine, shapes",
-                r.err().strip());
+        assertEquals("error: generate: unknown dataset 'spirals'; valid names are spiral, moons, circles, xor, blobs,"
+                + " checkerboard, sine, shapes", r.err().strip());
     }
 
     @Test
@@ -204,10 +204,62 @@ class CliTest {
     }
 
     @Test
-    void anUnknownCommandExitsTwo() {
+    void anUnknownCommandExitsTwoListingTheValidOnes() {
         Result r = descent("frobnicate");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("error: Unmatched argument at index 0: 'frobnicate' (see 'descent --help')"), r.err());
+        assertEquals("error: descent: unknown command 'frobnicate'; valid commands are run, trajectory, generate, validate,"
+                + " help", r.err().strip());
+    }
+
+    @Test
+    void anUnknownOptionNamesTheCommandAndWhereTheValidOnesAre() {
+        Result r = descent("run", "exp.json", "--fast");
+        assertEquals(2, r.code());
+        assertEquals("error: run: unknown option '--fast'; see 'descent run --help' for the valid ones", r.err().strip());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheOption() {
+        Result r = descent("run", "exp.json", "--steps", "many");
+        assertEquals(2, r.code());
+        assertEquals("error: --steps: 'many' is not an int; see 'descent run --help'", r.err().strip());
+    }
+
+    @Test
+    void aMissingRequiredOptionNamesTheCommand() {
+        Result r = descent("generate", "moons");
+        assertEquals(2, r.code());
+        assertEquals("error: generate: missing required option: '--out=FILE.csv'; see 'descent generate --help'", r.err().strip());
+    }
+
+    @Test
+    void aMissingFileArgumentNamesTheCommand() {
+        Result r = descent("validate");
+        assertEquals(2, r.code());
+        assertEquals("error: validate: missing required parameter: 'FILE'; see 'descent validate --help'", r.err().strip());
+    }
+
+    @Test
+    void anExtraArgumentNamesTheCommand() {
+        Result r = descent("generate", "moons", "extra", "--out", dir.resolve("x.csv").toString());
+        assertEquals(2, r.code());
+        assertEquals("error: generate: unexpected argument 'extra'; see 'descent generate --help'", r.err().strip());
+    }
+
+    @Test
+    void everyBadInputLineHasTheErrorWherePrefixAndNoStackTrace() {
+        List<String[]> cases = List.of(new String[]{"frobnicate"}, new String[]{"run"},
+                new String[]{"trajectory", "--function", "nope", "--optimizer", "sgd"},
+                new String[]{"trajectory", "--function", "saddle", "--optimizer", "sgd", "--start", "1;2"},
+                new String[]{"generate", "spirals", "--out", "x.csv"}, new String[]{"run", "absent.json", "--steps", "0"});
+        for (String[] args : cases) {
+            Result r = descent(args);
+            String what = String.join(" ", args) + " → " + r.err();
+            assertEquals(2, r.code(), what);
+            assertTrue(r.err().matches("error: [^ :]+: \\S.*\\R"), what);
+            assertEquals(1, r.err().lines().count(), what);
+            assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), what);
+        }
     }
 
     @Test

@@ -54,7 +54,8 @@ public record Split(Dataset train, Dataset validation) {
         return order;
     }
 
-    private static int validationCount(int n, double fraction) {
+    /** How many of {@code n} examples {@link #of} holds out for {@code fraction}. */
+    public static int validationCount(int n, double fraction) {
         long held = Math.round(fraction * n);
         if (fraction > 0) {
             held = Math.max(1, held);

@@ -69,14 +69,15 @@ public final class GraphValidator {
             checkConnections();
             checkSettings();
             List<String> order = topologicalOrder();
-            long parameters = 0;
+            double[] size = {0, 0};
             if (!order.isEmpty()) {
                 inferWidths(order);
                 checkLeadsToLoss();
                 checkLoss();
-                parameters = checkMemory(order);
+                size = checkMemory(order);
             }
-            return new Validation(problems, widths, order, parameters);
+            long parameters = size[0] > Long.MAX_VALUE ? Long.MAX_VALUE : (long) size[0];
+            return new Validation(problems, widths, order, parameters, size[1]);
         }
 
         private void collectNodes() {
@@ -350,7 +351,8 @@ public final class GraphValidator {
             }
         }
 
-        private long checkMemory(List<String> order) {
+        /** Parameters and activation values per example; reports a network too large for the limit. */
+        private double[] checkMemory(List<String> order) {
             double parameters = 0;
             double activations = 0;
             String largest = null;
@@ -382,7 +384,7 @@ public final class GraphValidator {
                                 + " more than the %s available; reduce units or the input size",
                         parameters, activations, MemoryEstimate.format(bytes), MemoryEstimate.format(memoryLimit))));
             }
-            return parameters > Long.MAX_VALUE ? Long.MAX_VALUE : (long) parameters;
+            return new double[]{parameters, activations};
         }
 
         private static String quoted(List<String> ids) {

@@ -11,16 +11,16 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMAE;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
- * Losses, computed with their gradients by ND4J's {@link ILossFunction} implementations. The loss node
- * receives the network's raw output z; the two cross-entropies apply their own squashing function
- * (softmax, sigmoid) first, in the numerically stable combined form. Every loss is averaged over the
- * minibatch (and over outputs, like torch's "mean" reduction).
+ * Losses, computed with their gradients as {@link ILossFunction}s: ND4J's own where it has a suitable one,
+ * ours on ND4J ops otherwise (Huber; binary cross-entropy on logits). The loss node receives the
+ * network's raw output z; the two cross-entropies apply their own squashing function (softmax, sigmoid)
+ * in the numerically stable combined form. Every loss is averaged over the minibatch (and over outputs,
+ * like torch's "mean" reduction).
  */
 public enum LossFunction implements Term {
 
@@ -44,8 +44,9 @@ public enum LossFunction implements Term {
 
     @Explained(title = "Binary cross-entropy",
             summary = "For two classes with one output: the negative log-likelihood of the label under p = σ(z).",
-            formula = "L = −(1/N)·Σ [y·ln σ(z) + (1 − y)·ln(1 − σ(z))]",
-            source = "torch.nn.BCEWithLogitsLoss; computed by ND4J LossBinaryXENT with a sigmoid")
+            formula = "L = (1/N)·Σ [max(z, 0) − z·y + ln(1 + e^(−|z|))] = −(1/N)·Σ [y·ln σ(z) + (1 − y)·ln(1 − σ(z))];"
+                    + "   ∂L/∂z = (σ(z) − y)/N",
+            source = "torch.nn.BCEWithLogitsLoss; ours, on ND4J element-wise ops (ND4J's LossBinaryXENT clips σ(z) at 10⁻⁵)")
     BINARY_CROSS_ENTROPY("binary_cross_entropy", ActivationFunction.SIGMOID),
 
     @Explained(title = "Cross-entropy",
@@ -89,13 +90,13 @@ public enum LossFunction implements Term {
         return this == BINARY_CROSS_ENTROPY || this == CROSS_ENTROPY;
     }
 
-    /** ND4J's implementation. */
+    /** The implementation: ND4J's loss, or ours on ND4J ops for Huber and binary cross-entropy. */
     public static ILossFunction create(Choice<LossFunction> choice) {
         return switch (choice.term()) {
             case MSE -> new LossMSE();
             case MAE -> new LossMAE();
             case HUBER -> new HuberLossFunction(choice.value("delta"));
-            case BINARY_CROSS_ENTROPY -> new LossBinaryXENT();
+            case BINARY_CROSS_ENTROPY -> new BinaryCrossEntropyWithLogits();
             case CROSS_ENTROPY -> new LossMCXENT();
         };
     }

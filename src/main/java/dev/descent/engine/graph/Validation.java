@@ -10,9 +10,10 @@ import java.util.Map;
  * @param widths   inferred output width of each node, by id; absent where it could not be inferred
  * @param order    the nodes in topological order (ties broken by file order); empty if there is a cycle
  * @param parameterCount number of trainable values in the network
+ * @param activationValues number of values the nodes output per example (what scales with the batch)
  */
 public record Validation(List<Problem> problems, Map<String, Integer> widths, List<String> order,
-                         long parameterCount) {
+                         long parameterCount, double activationValues) {
 
     public Validation {
         problems = List.copyOf(problems);

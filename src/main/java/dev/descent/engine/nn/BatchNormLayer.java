@@ -11,7 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * training: y = γ·(x − μ_B)/√(σ²_B + ε) + β with the batch's mean and (biased) variance, and running
  * statistics μ̄ ← (1−m)·μ̄ + m·μ_B, σ̄² ← (1−m)·σ̄² + m·σ²_B·N/(N−1); evaluation uses μ̄ and σ̄².
  * The normalization and its backward pass (through μ_B and σ²_B) are ND4J's {@code batchnorm} and
- * {@code batchnorm_bp} ops; the batch mean and variance are ND4J reductions.
+ * {@code batchnorm_bp} ops; the batch mean and variance are ND4J reductions. A batch of one example
+ * (variance 0: output β, no gradient) never reaches it in training: a single leftover example joins the
+ * previous batch, and a batch size of 1 is refused (see {@code TrainingConfig}, {@code LockstepComparison}).
  */
 final class BatchNormLayer implements Layer {
     private final String id;

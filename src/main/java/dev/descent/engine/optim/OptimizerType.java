@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.AMSGrad;
 import org.nd4j.linalg.learning.config.AdaDelta;
 import org.nd4j.linalg.learning.config.AdaGrad;
-import org.nd4j.linalg.learning.config.AdaMax;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
@@ -44,13 +43,15 @@ public enum OptimizerType implements Term {
     @Explained(title = "RMSprop",
             summary = "Divides each step by a running root-mean-square of recent gradients, so every weight gets its own step size.",
             formula = "s ← ρ·s + (1−ρ)·g²;   θ ← θ − η·g / (√s + ε)",
-            source = "Hinton, Coursera lecture 6e, 2012; torch.optim.RMSprop; computed by ND4J's RmsProp updater")
+            source = "Hinton, Coursera lecture 6e, 2012; torch.optim.RMSprop; computed by ND4J's RmsProp updater, whose s"
+                    + " starts at ε instead of 0 (within 10⁻³ of torch over 200 steps)")
     RMSPROP("rmsprop", null, lr(0.01), rho(0.99, "Decay of the running average of squared gradients (torch's alpha)."), eps(1e-8)),
 
     @Explained(title = "Adagrad",
             summary = "Divides by the root of all squared gradients so far: rare features get big steps, and steps only ever shrink.",
             formula = "s ← s + g²;   θ ← θ − η·g / (√s + ε)",
-            source = "Duchi et al. 2011; torch.optim.Adagrad; computed by ND4J's AdaGrad updater")
+            source = "Duchi et al. 2011; torch.optim.Adagrad; computed by ND4J's AdaGrad updater, whose s starts at 10⁻⁶"
+                    + " instead of 0 (within 10⁻³ of torch over 200 steps)")
     ADAGRAD("adagrad", null, lr(0.01), eps(1e-10)),
 
     @Explained(title = "Adadelta",
@@ -62,7 +63,8 @@ public enum OptimizerType implements Term {
     @Explained(title = "Adam",
             summary = "Momentum plus RMSprop with bias correction: a robust default that adapts each weight's step.",
             formula = "m ← β₁m + (1−β₁)g;   v ← β₂v + (1−β₂)g²;   θ ← θ − η·m̂ / (√v̂ + ε),   m̂ = m/(1−β₁ᵗ),  v̂ = v/(1−β₂ᵗ)",
-            source = "Kingma & Ba 2015; torch.optim.Adam; computed by ND4J's Adam updater")
+            source = "Kingma & Ba 2015; torch.optim.Adam; computed by ND4J's Adam updater, which folds the bias corrections"
+                    + " into η (ε acts as ε/√(1−β₂ᵗ); within 10⁻³ of torch over 200 steps)")
     ADAM("adam", null, lr(0.001), beta1(), beta2(), eps(1e-8)),
 
     @Explained(title = "AdamW",
@@ -71,19 +73,16 @@ public enum OptimizerType implements Term {
             source = "Loshchilov & Hutter 2019; torch.optim.AdamW; ND4J's Adam updater plus our decoupled decay")
     ADAMW("adamw", null, lr(0.001), beta1(), beta2(), eps(1e-8)),
 
-    @Explained(title = "Adamax",
-            summary = "Adam with the infinity norm: divides by the largest recent gradient magnitude instead of an RMS.",
-            formula = "m ← β₁m + (1−β₁)g;   u ← max(β₂·u, |g|);   θ ← θ − η/(1−β₁ᵗ) · m / (u + ε)",
-            source = "Kingma & Ba 2015, section 7; torch.optim.Adamax; computed by ND4J's AdaMax updater")
-    ADAMAX("adamax", null, lr(0.002), beta1(), beta2(), eps(1e-8)),
+    ADAMAX("adamax", AdamaxRule.class, lr(0.002), beta1(), beta2(), eps(1e-8)),
 
     NADAM("nadam", NadamRule.class, lr(0.002), beta1(), beta2(), eps(1e-8),
             Param.real("momentumDecay", 0.004, 0, 1, "ψ: how fast NAdam's look-ahead weight warms up towards β₁.")),
 
     @Explained(title = "AMSGrad",
             summary = "Adam that never lets its squared-gradient estimate shrink, so step sizes cannot suddenly grow.",
-            formula = "v̂ₘₐₓ ← max(v̂ₘₐₓ, v);   θ ← θ − η·m̂ / (√(v̂ₘₐₓ/(1−β₂ᵗ)) + ε)   (m, v as in Adam)",
-            source = "Reddi et al. 2018; torch.optim.Adam(amsgrad=True); computed by ND4J's AMSGrad updater")
+            formula = "vₘₐₓ ← max(vₘₐₓ, v);   θ ← θ − η·m̂ / (√(vₘₐₓ/(1−β₂ᵗ)) + ε)   (m, v as in Adam)",
+            source = "Reddi et al. 2018; torch.optim.Adam(amsgrad=True); computed by ND4J's AMSGrad updater, which folds"
+                    + " the bias corrections into η like Adam (within 10⁻³ of torch over 200 steps)")
     AMSGRAD("amsgrad", null, lr(0.001), beta1(), beta2(), eps(1e-8));
 
     /** Key of the learning rate η, common to all optimizers. */
@@ -145,8 +144,7 @@ public enum OptimizerType implements Term {
             case ADADELTA -> Nd4jUpdateRule.scaledAfter(new AdaDelta(choice.value("rho"), choice.value("eps")), n, parameters);
             case ADAM, ADAMW -> Nd4jUpdateRule.scaledInside(
                     new Adam(0.0, choice.value("beta1"), choice.value("beta2"), choice.value("eps")), n, parameters);
-            case ADAMAX -> Nd4jUpdateRule.scaledInside(
-                    new AdaMax(0.0, choice.value("beta1"), choice.value("beta2"), choice.value("eps")), n, parameters);
+            case ADAMAX -> new AdamaxRule(choice.value("beta1"), choice.value("beta2"), choice.value("eps"), parameters);
             case NADAM -> new NadamRule(choice.value("beta1"), choice.value("beta2"), choice.value("eps"),
                     choice.value("momentumDecay"), parameters);
             case AMSGRAD -> Nd4jUpdateRule.scaledInside(

@@ -32,16 +32,17 @@ final class BatchLoader {
         this.batchSize = batchSize;
         this.order = new BatchOrder(seed, data.trainSize);
         this.permutation = Nd4j.zeros(DataType.INT32, data.trainSize);
-        int batches = (data.trainSize + batchSize - 1) / batchSize;
+        int batches = TrainingConfig.batchesPerEpoch(data.trainSize, batchSize);
         this.batchIndices = new INDArray[batches];
         for (int b = 0; b < batches; b++) {
             long from = (long) b * batchSize;
-            long to = Math.min(from + batchSize, data.trainSize);
+            // the last batch takes what is left: fewer than B, or B + 1 when one example would be alone
+            long to = b == batches - 1 ? data.trainSize : from + batchSize;
             batchIndices[b] = permutation.get(NDArrayIndex.interval(from, to));
         }
     }
 
-    /** Examples in batch {@code b} of an epoch (the last one may be short). */
+    /** Examples in batch {@code b} of an epoch (the last one may be short, or one longer; see {@link TrainingConfig}). */
     int sizeOf(int b) {
         return (int) batchIndices[b].length();
     }

@@ -5,6 +5,8 @@ import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.LossFunction;
+import dev.descent.engine.graph.MemoryEstimate;
+import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
@@ -62,6 +64,15 @@ public final class LockstepComparison implements AutoCloseable {
      */
     public static LockstepComparison create(TrainingConfig training, Dataset train, Dataset validation,
                                             List<RunConfig> runs) throws InvalidComparisonException {
+        return create(training, train, validation, runs, MemoryEstimate.limitBytes());
+    }
+
+    /**
+     * As {@link #create(TrainingConfig, Dataset, Dataset, List)}, refusing before anything is allocated
+     * if the runs together with the data would need more than {@code memoryLimit} bytes.
+     */
+    public static LockstepComparison create(TrainingConfig training, Dataset train, Dataset validation,
+                                            List<RunConfig> runs, long memoryLimit) throws InvalidComparisonException {
         List<String> problems = new ArrayList<>();
         if (runs.isEmpty()) {
             problems.add("there are no runs; add at least one");
@@ -71,14 +82,25 @@ public final class LockstepComparison implements AutoCloseable {
         }
         Set<String> names = new HashSet<>();
         DataShape shape = train.shape();
+        List<Validation> networks = new ArrayList<>();
         for (RunConfig run : runs) {
             if (!names.add(run.name())) {
                 problems.add("run '" + run.name() + "': the name is used by another run; run names must be unique");
             }
             Validation checked = GraphValidator.validate(run.network(), shape, training.batchSize(),
-                    training.dataType().width(), dev.descent.engine.graph.MemoryEstimate.limitBytes());
-            for (Problem p : checked.problems()) {
-                problems.add(runs.size() > 1 ? "run '" + run.name() + "': " + p.message() : p.message());
+                    training.dataType().width(), memoryLimit);
+            networks.add(checked);
+            List<String> found = new ArrayList<>(checked.problems().stream().map(Problem::message).toList());
+            found.addAll(batchNormProblems(run.network(), training.batchSize(), train.size()));
+            for (String p : found) {
+                problems.add(runs.size() > 1 ? "run '" + run.name() + "': " + p : p);
+            }
+        }
+        if (problems.isEmpty()) {
+            String tooLarge = memoryProblem(runs, networks, shape, train.size() + validation.size(), validation.size(),
+                    training.batchSize(), training.dataType().width(), memoryLimit);
+            if (tooLarge != null) {
+                problems.add(tooLarge);
             }
         }
         if (!problems.isEmpty()) {
@@ -92,6 +114,47 @@ public final class LockstepComparison implements AutoCloseable {
                     id -> TrainingData.prepare(train, validation, normalizer, loss, training.dataType()));
         }
         return new LockstepComparison(training, runs, prepared, shape, train.size());
+    }
+
+    /**
+     * Why the batch-norm nodes of {@code network} could not normalize this training's batches: the
+     * variance of a single example is 0, so its output would be β and no gradient would flow (torch raises
+     * an error). With batches of at least 2, a single leftover example joins the previous batch (see
+     * {@link TrainingConfig}), so only a batch size of 1 or a single training example can cause it.
+     */
+    public static List<String> batchNormProblems(NetworkSpec network, int batchSize, int trainSize) {
+        List<String> problems = new ArrayList<>();
+        for (NodeSpec.BatchNorm norm : network.nodesOf(NodeSpec.BatchNorm.class)) {
+            if (batchSize < 2) {
+                problems.add(Problem.at(norm.id(), "batch_norm needs at least 2 examples per batch to compute a variance,"
+                        + " but batchSize is " + batchSize + "; use a batchSize of 2 or more, or layer_norm").message());
+            } else if (trainSize == 1) {
+                problems.add(Problem.at(norm.id(), "batch_norm needs at least 2 training examples to compute a variance,"
+                        + " but the training split has 1; add examples or hold fewer out for validation").message());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Why {@code runs}, whose networks validated as {@code networks}, cannot train side by side within
+     * {@code memoryLimit} bytes, or {@code null} if they can: every run's network in training and
+     * evaluation plus the data tensors (all {@code examples}, once per input normalizer used).
+     */
+    public static String memoryProblem(List<RunConfig> runs, List<Validation> networks, DataShape shape, int examples,
+                                       int validationSize, int batchSize, int bytesPerValue, long memoryLimit) {
+        if (runs.isEmpty()) {
+            return null;
+        }
+        double networkBytes = 0;
+        for (Validation network : networks) {
+            networkBytes += MemoryEstimate.runBytes(network, batchSize, validationSize, bytesPerValue);
+        }
+        LossFunction loss = runs.get(0).network().nodesOf(NodeSpec.Loss.class).get(0).function().term();
+        long normalizers = runs.stream().map(r -> r.normalizer().term()).distinct().count();
+        double dataBytes = MemoryEstimate.dataBytes(examples, shape.features(), loss.requiredWidth(shape),
+                (int) normalizers, bytesPerValue);
+        return MemoryEstimate.comparisonProblem(runs.size(), networkBytes, dataBytes, memoryLimit);
     }
 
     /** Number of runs. */

@@ -7,7 +7,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * @param seed          seeds initial weights, batch order and dropout
  * @param epochs        passes over the training split (ignored when {@code maxSteps > 0})
- * @param batchSize     examples per step (the last batch of an epoch may be smaller)
+ * @param batchSize     examples per step. The last batch of an epoch may be smaller, but never a single
+ *                      example: one left over joins the batch before it (B + 1 examples), for every run
+ *                      alike so lockstep runs keep identical batches. Batch norm cannot normalize one
+ *                      example (its variance is 0: the output would be β and no gradient would flow;
+ *                      torch raises an error), and a one-example step is a noisy step of weight 1/B.
  * @param evaluateEvery steps between validation measurements; also measured at each epoch end
  * @param maxSteps      if positive, train exactly this many steps whatever {@code epochs} says
  * @param dataType      FLOAT for training, DOUBLE for exact comparisons
@@ -20,9 +24,22 @@ public record TrainingConfig(long seed, int epochs, int batchSize, int evaluateE
         }
     }
 
-    /** Steps per epoch for {@code trainSize} examples: ⌈trainSize / batchSize⌉. */
+    /**
+     * Steps per epoch for {@code trainSize} examples: ⌈trainSize / batchSize⌉, less one when a single
+     * example would be left over for a batch of its own (it joins the previous batch).
+     */
     public int stepsPerEpoch(int trainSize) {
-        return (trainSize + batchSize - 1) / batchSize;
+        return batchesPerEpoch(trainSize, batchSize);
+    }
+
+    /** Batches of an epoch, as {@link #stepsPerEpoch}. */
+    static int batchesPerEpoch(int trainSize, int batchSize) {
+        int full = trainSize / batchSize;
+        int rest = trainSize % batchSize;
+        if (rest == 1 && full > 0) {
+            return full;
+        }
+        return full + (rest > 0 ? 1 : 0);
     }
 
     /** Total steps of a run on {@code trainSize} examples. */

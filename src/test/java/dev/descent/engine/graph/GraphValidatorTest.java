@@ -106,6 +106,26 @@ class GraphValidatorTest {
     }
 
     @Test
+    void aNegativeDropoutRateIsRefused() {
+        NetworkSpec network = chain(input("in"), dense("h1", 4), new NodeSpec.Dropout("d", -0.1, null), dense("out", 2),
+                loss("loss", "cross_entropy"));
+        assertProblem(problems(network, TWO_CLASSES), "node 'd': dropout rate must be in [0, 1), got -0.1");
+    }
+
+    @Test
+    void anInputThatNeverReachesTheLossIsReported() {
+        // in → stray, while h1 → a1 → out → loss has no input at all
+        List<NodeSpec> nodes = new ArrayList<>(mlp(16, "relu", 2, "cross_entropy").nodes());
+        nodes.add(dense("stray", 4));
+        NetworkSpec network = new NetworkSpec(nodes, List.of(new Edge("in", "stray"), new Edge("h1", "a1"),
+                new Edge("a1", "out"), new Edge("out", "loss")));
+        List<String> found = problems(network, TWO_CLASSES);
+        assertProblem(found, "node 'in': the input does not lead to the loss");
+        assertProblem(found, "node 'stray': its output is unused: nothing connects it to the loss");
+        assertProblem(found, "node 'h1': input is not connected");
+    }
+
+    @Test
     void aNetworkTooLargeForMemoryIsRefusedBeforeAllocating() {
         NetworkSpec huge = chain(input("in"), dense("h1", 2_000_000_000), activation("a1", "relu"), dense("out", 2),
                 loss("loss", "cross_entropy"));

@@ -98,6 +98,21 @@ class OptimizerTest {
     }
 
     @Test
+    void nd4jAdaMaxIgnoresEpsilonWhichIsWhyOursIsUsed() {
+        // torch puts ε inside the maximum, u = max(β₂u, |g| + ε); ND4J's AdaMax never reads ε. With ε = 0.5
+        // and g = 1 torch's first step is η·g/(|g| + ε) = 0.002/1.5; ND4J's stays η·sign(g) = 0.002. If a
+        // future ND4J uses ε like torch, this fails and ND4J's updater could replace AdamaxRule.
+        INDArray theta = Nd4j.createFromArray(new double[][]{{1.0}});
+        INDArray gradient = Nd4j.createFromArray(new double[][]{{1.0}});
+        Nd4jUpdateRule.scaledInside(new org.nd4j.linalg.learning.config.AdaMax(0.0, 0.9, 0.999, 0.5), 1, theta)
+                .apply(gradient, 0, 0.002);
+        assertEquals(0.002, gradient.getDouble(0), 1e-9, "ND4J's AdaMax now uses ε");
+        double[] ours = stepsOf(Choice.of(OptimizerType.ADAMAX).with("eps", 0.5), 1);
+        double g = A[0] * THETA0[0] + B[0];
+        assertEquals(THETA0[0] - 0.002 * g / (g + 0.5), ours[0], 1e-12);
+    }
+
+    @Test
     void sgdStepsAgainstTheGradient() {
         // θ = 0.5, g = 1·0.5 + 0.5 = 1.0, η = 0.1  →  θ' = 0.5 − 0.1·1.0 = 0.4
         double[] after = stepsOf(Choice.of(OptimizerType.SGD).with("learningRate", 0.1), 1);
@@ -199,7 +214,7 @@ class OptimizerTest {
             case ADAGRAD -> List.<String[]>of(new String[]{"grad", "s"});
             case ADADELTA -> List.of(new String[]{"msg", "s"}, new String[]{"msdx", "d"});
             case ADAM, ADAMW -> List.of(new String[]{"M", "m"}, new String[]{"V", "v"});
-            case ADAMAX -> List.of(new String[]{"M", "m"}, new String[]{"V", "u"});
+            case ADAMAX -> List.of(new String[]{"m", "m"}, new String[]{"u", "u"});
             case NADAM -> List.of(new String[]{"m", "m"}, new String[]{"v", "v"});
             case AMSGRAD -> List.of(new String[]{"M", "m"}, new String[]{"V", "v"}, new String[]{"V_HAT", "vmax"});
         };

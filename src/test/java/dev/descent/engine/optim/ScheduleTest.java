@@ -127,6 +127,40 @@ class ScheduleTest {
         assertArrayEquals(new double[]{1, 1, 1, 0.5, 0.5}, seen, TOLERANCE);
     }
 
+    /** η after each observed loss. */
+    private static double[] plateau(Choice<Schedule> choice, double... losses) {
+        ISchedule schedule = Schedule.create(choice, 1, 100);
+        double[] seen = new double[losses.length];
+        for (int i = 0; i < losses.length; i++) {
+            ((MetricFeedback) schedule).observe(i, losses[i]);
+            seen[i] = schedule.valueAt(i, 0);
+        }
+        return seen;
+    }
+
+    @Test
+    void plateauWaitsOutItsCooldownAfterACut() {
+        // patience 0, cooldown 2, a loss that never improves:
+        // 1.0 best; 1.0 bad (1 > 0) → cut to 0.5, cooldown 2; 1.0 in cooldown (left 1), bad reset;
+        // 1.0 in cooldown (left 0), bad reset; 1.0 bad (1 > 0) → cut to 0.25
+        var choice = of(Schedule.PLATEAU).with("patience", 0).with("factor", 0.5).with("cooldown", 2);
+        assertArrayEquals(new double[]{1, 0.5, 0.5, 0.5, 0.25}, plateau(choice, 1, 1, 1, 1, 1), TOLERANCE);
+        // without the cooldown every bad evaluation cuts
+        var none = of(Schedule.PLATEAU).with("patience", 0).with("factor", 0.5);
+        assertArrayEquals(new double[]{1, 0.5, 0.25, 0.125, 0.0625}, plateau(none, 1, 1, 1, 1, 1), TOLERANCE);
+    }
+
+    @Test
+    void plateauCountsOnlyImprovementsBeyondTheRelativeThreshold() {
+        // threshold 0.1: a loss improves only below best·0.9
+        // 1.0 best; 0.95 ≥ 0.9 bad → cut to 0.5; 0.85 < 0.9 best; 0.8 ≥ 0.765 bad → cut to 0.25
+        var choice = of(Schedule.PLATEAU).with("patience", 0).with("factor", 0.5).with("threshold", 0.1);
+        assertArrayEquals(new double[]{1, 0.5, 0.5, 0.25}, plateau(choice, 1.0, 0.95, 0.85, 0.8), TOLERANCE);
+        // with threshold 0 every decrease is an improvement
+        var any = of(Schedule.PLATEAU).with("patience", 0).with("factor", 0.5).with("threshold", 0.0);
+        assertArrayEquals(new double[]{1, 1, 1, 1}, plateau(any, 1.0, 0.95, 0.85, 0.8), TOLERANCE);
+    }
+
     @Test
     void warmupRampsLinearlyThenHandsOver() {
         // W = 4: 0.25, 0.5, 0.75, 1, then the exponential schedule from its step 0: 1, 0.9

@@ -1,0 +1,92 @@
+package dev.descent.engine.train;
+
+import static dev.descent.testing.Specs.mlp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.engine.data.Dataset;
+import dev.descent.engine.data.Generator;
+import dev.descent.engine.data.InputNormalizer;
+import dev.descent.engine.graph.GraphValidator;
+import dev.descent.engine.graph.MemoryEstimate;
+import dev.descent.engine.graph.NetworkSpec;
+import dev.descent.engine.optim.OptimizerType;
+import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.vocab.Choice;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The memory refusal counts the whole comparison: every run's network plus the data tensors, checked
+ * before anything is allocated.
+ */
+class ComparisonMemoryTest {
+    private static final NetworkSpec NETWORK = mlp(64, "tanh", 2, "cross_entropy");
+    private static final TrainingConfig TRAINING = new TrainingConfig(1, 1, 32, 10, 0, DataType.FLOAT);
+    private static Dataset train;
+    private static Dataset validation;
+
+    @BeforeAll
+    static void split() throws Exception {
+        Dataset all = Generator.SPIRAL.generate(400, 0.1, 2, 3);
+        train = all.subset(IntStream.range(0, 320).toArray());
+        validation = all.subset(IntStream.range(320, 400).toArray());
+    }
+
+    private static List<RunConfig> runs(int n) {
+        return IntStream.range(0, n).mapToObj(i -> new RunConfig("run" + i, NETWORK,
+                Choice.of(OptimizerType.SGD), Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.STANDARDIZE))).toList();
+    }
+
+    /** One run: the network in batches of 32 and on the 80 validation examples. */
+    private static double oneRun() {
+        return MemoryEstimate.runBytes(GraphValidator.validate(NETWORK, train.shape(), 32, Float.BYTES, Long.MAX_VALUE),
+                32, 80, Float.BYTES);
+    }
+
+    /** 400 examples of 2 features and 2 one-hot labels, one normalizer. */
+    private static double dataBytes() {
+        return 400.0 * (2 + 2) * Float.BYTES;
+    }
+
+    @Test
+    void runsThatEachFitButNotTogetherAreRefusedNamingTheTotalAndTheLimit() {
+        // given a limit that holds the data and two and a half runs
+        long limit = (long) (2.5 * oneRun() + dataBytes());
+        // when three runs are asked for
+        var error = assertThrows(LockstepComparison.InvalidComparisonException.class,
+                () -> LockstepComparison.create(TRAINING, train, validation, runs(3), limit));
+        // then one line says what is too big and what the limit is
+        String expected = "the comparison is too large to fit in memory: 3 runs need about "
+                + MemoryEstimate.format(3 * oneRun()) + " for the networks and " + MemoryEstimate.format(dataBytes())
+                + " for the data, " + MemoryEstimate.format(3 * oneRun() + dataBytes()) + " in all, more than the "
+                + MemoryEstimate.format(limit) + " available; train fewer runs at once, or use smaller networks or fewer examples";
+        assertEquals(List.of(expected), error.problems());
+    }
+
+    @Test
+    void runsThatFitTogetherAreAccepted() throws Exception {
+        long limit = (long) (2.5 * oneRun() + dataBytes());
+        try (LockstepComparison comparison = LockstepComparison.create(TRAINING, train, validation, runs(2), limit)) {
+            assertEquals(2, comparison.runCount());
+        }
+    }
+
+    @Test
+    void eachInputNormalizerUsedCountsItsOwnCopyOfTheData() {
+        // given room for two runs and one copy of the data, but a second normalizer needs a second copy
+        long limit = (long) (2 * oneRun() + 1.5 * dataBytes());
+        List<RunConfig> two = List.of(runs(1).get(0), new RunConfig("raw", NETWORK, Choice.of(OptimizerType.SGD),
+                Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.NONE)));
+        // then
+        var error = assertThrows(LockstepComparison.InvalidComparisonException.class,
+                () -> LockstepComparison.create(TRAINING, train, validation, two, limit));
+        assertEquals(1, error.problems().size());
+        assertTrue(error.problems().get(0).contains(" and " + MemoryEstimate.format(2 * dataBytes()) + " for the data"),
+                error.problems().get(0));
+    }
+}
