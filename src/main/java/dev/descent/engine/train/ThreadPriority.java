@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Measured on the 2-core project machine with four busy threads: 5 ms of periodic work (a frame)
  * took p50 17.9 ms, p99 122 ms beside nice-0 threads, and p50 5.0 ms, p99 13 ms beside nice-10 ones.
- * See docs/decisions/0006-window-threads-and-priorities.md.
+ * See docs/decisions/0007-window-threads-and-priorities.md.
  */
 final class ThreadPriority {
     /** The nice value background threads get on Linux (0 is normal, 19 the lowest). */
