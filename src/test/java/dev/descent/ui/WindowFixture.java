@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 
 /**
@@ -62,6 +65,33 @@ public final class WindowFixture {
             }
         };
         timer.start();
+    }
+
+    /** The menu item with {@code id}, anywhere in the window's menus. */
+    public MenuItem menuItem(String id) {
+        MenuBar bar = (MenuBar) window.root().lookup("#menu-bar");
+        for (Menu menu : bar.getMenus()) {
+            MenuItem found = find(menu, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new IllegalArgumentException("no menu item " + id);
+    }
+
+    private static MenuItem find(MenuItem item, String id) {
+        if (id.equals(item.getId())) {
+            return item;
+        }
+        if (item instanceof Menu menu) {
+            for (MenuItem child : menu.getItems()) {
+                MenuItem found = find(child, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Stops training and the timer. */
