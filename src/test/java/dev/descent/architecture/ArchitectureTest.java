@@ -34,6 +34,12 @@ class ArchitectureTest {
             .because("descent run must work on a machine without a display");
 
     @ArchTest
+    static final ArchRule viewModelsKnowNoNodes = noClasses().that().resideInAPackage("dev.descent.ui.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
+                    "atlantafx..")
+            .because("view-models expose properties, not nodes, and are tested without a stage (STYLE.md, JavaFX)");
+
+    @ArchTest
     static final ArchRule enginePackagesHaveNoCycles = slices().matching("dev.descent.engine.(*)..").should()
             .beFreeOfCycles().because("each engine package builds on the ones below it");
 }

@@ -2,17 +2,41 @@ package dev.descent.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.engine.data.Generator;
 import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.graph.NodeType;
+import dev.descent.engine.graph.Position;
+import dev.descent.engine.optim.OptimizerType;
+import dev.descent.experiment.DatasetSpec;
+import dev.descent.experiment.Experiment;
+import dev.descent.experiment.ExperimentData;
+import dev.descent.experiment.ExperimentReader;
+import dev.descent.experiment.ExperimentWriter;
+import dev.descent.ui.app.Examples;
+import dev.descent.ui.app.FileDialogs;
 import dev.descent.ui.model.Edits;
 import dev.descent.ui.model.TrainingSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -57,6 +81,46 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Fires a menu item that may open a modal dialog: returns while the dialog waits for an answer. */
+    private void choose(String menuItem) {
+        WaitForAsyncUtils.asyncFx(() -> fx.menuItem(menuItem).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The dialog showing over the window. */
+    private DialogPane dialog(FxRobot robot) {
+        Window dialog = robot.listTargetWindows().stream()
+                .filter(w -> w != stage && w.isShowing() && w.getScene().getRoot() instanceof DialogPane)
+                .findFirst().orElseThrow(() -> new AssertionError("no dialog is showing"));
+        return (DialogPane) dialog.getScene().getRoot();
+    }
+
+    /** Clicks the dialog's button labelled {@code text}, as the user would. */
+    private void answer(FxRobot robot, DialogPane pane, String text) {
+        ButtonType type = pane.getButtonTypes().stream().filter(t -> t.getText().equals(text)).findFirst().orElseThrow();
+        robot.clickOn(pane.lookupButton(type));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean noDialogShows(FxRobot robot) {
+        return robot.listTargetWindows().stream()
+                .noneMatch(w -> w != stage && w.isShowing() && w.getScene().getRoot() instanceof DialogPane);
+    }
+
+    private static void press(FxRobot robot, KeyCode... keys) {
+        robot.press(keys);
+        for (int i = keys.length - 1; i >= 0; i--) {
+            robot.release(keys[i]);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> files(Path dir) throws Exception {
+        try (var listing = Files.list(dir)) {
+            return listing.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Test
     void theWindowOpensWithTheExampleAndTrainEnabled(FxRobot robot) {
         assertFalse(robot.lookup("#train").queryButton().isDisabled(), "blocked: " + fx.session.blockedReason());
@@ -82,6 +146,43 @@ class MainWindowTest {
         assertFalse(reason.isVisible());
     }
 
+    // ---- run ----
+
+    @Test
+    void theStepKeyTakesExactlyOneStepOfEveryRun(FxRobot robot) throws Exception {
+        // given both runs trained a little, then paused
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING
+                && fx.session.comparisonProperty().get().summaries().get(0).steps() > 5);
+        robot.clickOn("#pause");
+        Thread.sleep(300);
+        int[] held = fx.session.comparisonProperty().get().summaries().stream().mapToInt(s -> s.steps()).toArray();
+        // when the Step key is pressed (F8: F10 belongs to the menu bar)
+        press(robot, KeyCode.F8);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> fx.session.comparisonProperty().get().summaries().get(0).steps() == held[0] + 1);
+        Thread.sleep(300);
+        // then every run took one step, no more, and stays paused
+        for (int i = 0; i < held.length; i++) {
+            assertEquals(held[i] + 1, fx.session.comparisonProperty().get().summaries().get(i).steps(),
+                    "run " + i + " stepped exactly once");
+        }
+        assertEquals(TrainingSession.State.PAUSED, fx.session.state());
+        // and the key is the one the toolbar and the menu name
+        assertTrue(robot.lookup("#step").queryButton().getTooltip().getText().contains("(F8)"));
+        assertEquals("F8", fx.menuItem("menu-step").getAccelerator().getDisplayText());
+    }
+
+    @Test
+    void keyboardShortcutsListTheStepKey(FxRobot robot) throws Exception {
+        onFx(() -> fx.menuItem("menu-shortcuts").fire());
+        DialogPane pane = dialog(robot);
+        String shown = String.join("\n", ((ListView<?>) pane.getContent()).getItems().stream().map(String::valueOf).toList());
+        assertTrue(shown.contains("F8  one step"), shown);
+        assertFalse(shown.contains("F10"), shown);
+        answer(robot, pane, "OK");
+    }
+
     @Test
     void trainPauseAndStepFromTheToolbar(FxRobot robot) throws Exception {
         robot.clickOn("#train");
@@ -102,6 +203,276 @@ class MainWindowTest {
         assertEquals("Paused", robot.lookup("#session-state").queryAs(Label.class).getText());
         robot.clickOn("#reset");
         assertEquals(TrainingSession.State.IDLE, fx.session.state());
+    }
+
+    // ---- edit keys and focus ----
+
+    @Test
+    void deleteAndSelectAllInAnInspectorTextFieldEditTheTextAndDeleteNoNode(FxRobot robot) throws Exception {
+        // given dense node h1 selected, its units (16) in the inspector, the caret at the start
+        onFx(() -> fx.selection.selectGraph(Set.of("h1"), Set.of()));
+        int nodes = fx.project.experiment().network().nodes().size();
+        TextField units = robot.lookup("#field-units").queryAs(TextField.class);
+        robot.clickOn(units);
+        onFx(() -> units.positionCaret(0));
+        // when Delete is pressed, then the field loses its first character and the node stays
+        press(robot, KeyCode.DELETE);
+        assertEquals("6", units.getText());
+        assertEquals(nodes, fx.project.experiment().network().nodes().size());
+        // when Ctrl+A is pressed, then the field's text is selected, not every node
+        press(robot, KeyCode.CONTROL, KeyCode.A);
+        assertEquals("6", units.getSelectedText());
+        assertEquals(Set.of("h1"), Set.copyOf(fx.selection.nodes()));
+        // and Delete then clears the field, still deleting no node
+        press(robot, KeyCode.DELETE);
+        assertEquals("", units.getText());
+        assertTrue(fx.project.experiment().network().node("h1").isPresent());
+        // and Edit > Select All from the menu acts on the field too
+        onFx(() -> units.setText("24"));
+        onFx(() -> fx.menuItem("menu-select-all").fire());
+        assertEquals("24", units.getSelectedText());
+        assertEquals(Set.of("h1"), Set.copyOf(fx.selection.nodes()));
+    }
+
+    @Test
+    void deleteWithTheCanvasFocusedDeletesTheSelectedNode(FxRobot robot) throws Exception {
+        // given h1 selected and the canvas focused
+        onFx(() -> {
+            fx.selection.selectGraph(Set.of("h1"), Set.of());
+            fx.window.canvas().requestFocus();
+        });
+        // when
+        press(robot, KeyCode.DELETE);
+        // then
+        assertTrue(fx.project.experiment().network().node("h1").isEmpty());
+        assertEquals("Undo Delete h1", fx.project.undoTextProperty().get());
+    }
+
+    @Test
+    void editKeysInAnInspectorComboBoxOrOnTheChartsLeaveTheGraphAlone(FxRobot robot) throws Exception {
+        onFx(() -> fx.selection.selectGraph(Set.of("h1"), Set.of()));
+        Experiment before = fx.project.experiment();
+        ComboBox<?> init = robot.lookup("#field-init").queryAs(ComboBox.class);
+        Slider smoothing = robot.lookup("#loss-smoothing").queryAs(Slider.class);
+        for (Node control : List.<Node>of(init, smoothing)) {
+            // given a control that is not a text field focused
+            onFx(control::requestFocus);
+            assertTrue(control.isFocused(), control + " focused");
+            // when the edit keys are pressed
+            press(robot, KeyCode.DELETE);
+            press(robot, KeyCode.CONTROL, KeyCode.A);
+            press(robot, KeyCode.CONTROL, KeyCode.X);
+            // then no node was deleted, cut or selected
+            assertEquals(before, fx.project.experiment(), "after keys on " + control);
+            assertEquals(Set.of("h1"), Set.copyOf(fx.selection.nodes()));
+        }
+    }
+
+    // ---- view ----
+
+    @Test
+    void zoomInAnswersCtrlPlusAndTheNumpad(FxRobot robot) throws Exception {
+        onFx(() -> fx.window.canvas().requestFocus());
+        for (KeyCode[] keys : List.of(new KeyCode[] {KeyCode.CONTROL, KeyCode.EQUALS},
+                new KeyCode[] {KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS},
+                new KeyCode[] {KeyCode.CONTROL, KeyCode.ADD})) {
+            double before = fx.window.canvas().zoomProperty().get();
+            press(robot, keys);
+            assertTrue(fx.window.canvas().zoomProperty().get() > before, List.of(keys) + " zooms in");
+        }
+        for (KeyCode[] keys : List.of(new KeyCode[] {KeyCode.CONTROL, KeyCode.MINUS},
+                new KeyCode[] {KeyCode.CONTROL, KeyCode.SUBTRACT})) {
+            double before = fx.window.canvas().zoomProperty().get();
+            press(robot, keys);
+            assertTrue(fx.window.canvas().zoomProperty().get() < before, List.of(keys) + " zooms out");
+        }
+    }
+
+    @Test
+    void theDarkThemeMenuItemIsACheckThatFollowsTheTheme(FxRobot robot) throws Exception {
+        CheckMenuItem dark = (CheckMenuItem) fx.menuItem("menu-dark-theme");
+        assertFalse(dark.isSelected());
+        // when the theme changes by its shortcut, then the menu item is checked
+        press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+        assertTrue(fx.theme.isDark());
+        assertTrue(dark.isSelected());
+        // when the user unchecks it in the View menu, then the theme is light again
+        robot.clickOn("View");
+        robot.clickOn("Dark Theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx.theme.isDark());
+        assertFalse(dark.isSelected());
+        // and the toolbar's toggle changes both
+        onFx(() -> fx.theme.toggle());
+        assertTrue(dark.isSelected());
+    }
+
+    @Test
+    void ctrlYRedoes(FxRobot robot) throws Exception {
+        onFx(() -> fx.project.edit("Rename", e -> e.withName("renamed")));
+        onFx(fx.project::undo);
+        onFx(() -> fx.window.canvas().requestFocus());
+        press(robot, KeyCode.CONTROL, KeyCode.Y);
+        assertEquals("renamed", fx.project.experiment().name());
+    }
+
+    // ---- project commands ----
+
+    @Test
+    void newStartsABlankExperimentThatCannotTrainYet(FxRobot robot) throws Exception {
+        // when File > New is chosen (no unsaved changes, so nothing to ask)
+        choose("menu-new");
+        // then the project is a blank start: default data, an input and a loss apart and unconnected, one SGD run
+        Experiment e = fx.project.experiment();
+        assertEquals("Untitled", e.name());
+        assertEquals(List.of(NodeType.INPUT, NodeType.LOSS), e.network().nodes().stream().map(NodeSpec::type).toList());
+        assertTrue(e.network().edges().isEmpty());
+        Position in = e.network().nodes().get(0).position();
+        Position loss = e.network().nodes().get(1).position();
+        assertTrue(loss.x() - in.x() > 400, "room for layers between " + in + " and " + loss);
+        assertEquals(1, e.runs().size());
+        assertEquals(OptimizerType.SGD, e.runs().get(0).optimizer().term());
+        DatasetSpec.Generated data = (DatasetSpec.Generated) e.dataset();
+        assertEquals(Generator.SPIRAL, data.generator());
+        assertEquals(Generator.SPIRAL.defaultSamples(), data.samples());
+        assertEquals("Untitled (not saved) — Descent", stage.getTitle());
+        assertFalse(fx.project.canUndoProperty().get());
+        // and Train is disabled with the engine's reason on screen
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx.session.blockedReason() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#train").queryButton().isDisabled());
+        Label reason = robot.lookup("#blocked-reason").queryAs(Label.class);
+        assertTrue(reason.isVisible());
+        assertEquals("Cannot train: " + fx.session.blockedReason(), reason.getText());
+        assertTrue(reason.getText().contains("'loss'"), reason.getText());
+    }
+
+    @Test
+    void saveThroughTheWindowWritesAtomicallyAndClearsTheDirtyMarker(FxRobot robot) throws Exception {
+        // given an edited, never saved project, and a user who will name the file
+        Path file = dir.resolve("mine.json");
+        List<FileDialogs.Request> asked = new ArrayList<>();
+        fx.window.setFileDialogs((owner, request) -> {
+            asked.add(request);
+            return file;
+        });
+        onFx(() -> fx.project.edit("Rename", e -> e.withName("mine")));
+        assertEquals("• mine (not saved) — Descent", stage.getTitle());
+        // when saved: File > Save asks for a file the first time
+        choose("menu-save");
+        // then the file is written in one piece, reads back equal, and the title says so
+        assertEquals(1, asked.size());
+        assertEquals(FileDialogs.Mode.SAVE, asked.get(0).mode());
+        assertEquals("mine.json", asked.get(0).initialName());
+        assertEquals(List.of("mine.json"), files(dir), "no temporary file left");
+        assertEquals(fx.project.experiment(), ExperimentReader.read(file));
+        assertFalse(fx.project.dirtyProperty().get());
+        assertEquals("mine.json — Descent", stage.getTitle());
+        // when edited and saved again, then the same file is replaced without asking
+        onFx(() -> fx.project.edit("Rename", e -> e.withName("mine, again")));
+        assertEquals("• mine.json — Descent", stage.getTitle());
+        boolean[] saved = new boolean[1];
+        onFx(() -> saved[0] = fx.window.save());
+        assertTrue(saved[0]);
+        assertEquals(1, asked.size());
+        assertEquals(List.of("mine.json"), files(dir));
+        assertEquals("mine, again", ExperimentReader.read(file).name());
+        assertEquals("mine.json — Descent", stage.getTitle());
+    }
+
+    @Test
+    void savingAnExampleWithACsvFileKeepsItsDataBesideTheSavedFile(FxRobot robot) throws Exception {
+        // given the CSV example, whose moons.csv sits in a temporary folder that goes when the application exits
+        choose("example-csv-moons");
+        DatasetSpec.Csv csv = (DatasetSpec.Csv) fx.project.experiment().dataset();
+        Path temporary = fx.project.experiment().resolve(csv.path());
+        assertTrue(Files.isRegularFile(temporary));
+        Path projects = Files.createDirectories(dir.resolve("projects"));
+        fx.window.setFileDialogs((owner, request) -> projects.resolve("moons project.json"));
+        // when saved from the window (Save As, since it has no file yet)
+        onFx(() -> fx.window.save());
+        // then the data file is copied beside the saved file and the file points at the copy
+        assertEquals(List.of("moons project.json", "moons.csv"), files(projects));
+        assertEquals(-1, Files.mismatch(temporary, projects.resolve("moons.csv")));
+        assertEquals("moons.csv", ((DatasetSpec.Csv) ExperimentReader.read(projects.resolve("moons project.json"))
+                .dataset()).path());
+        // and when the temporary folder is gone, as after the application exits, the project still loads with its data
+        Files.delete(temporary);
+        Experiment reopened = ExperimentReader.read(projects.resolve("moons project.json"));
+        assertTrue(ExperimentData.load(reopened).size() > 0);
+        assertFalse(fx.project.dirtyProperty().get());
+    }
+
+    @Test
+    void saveWritesThePositionsTheCanvasShowsForNodesThatHadNone(FxRobot robot) throws Exception {
+        // given the spiral example written without positions (as a hand-written or CLI file may be), opened
+        String text = Files.readString(Path.of("sample-data/spiral-sgd-vs-adam.json"))
+                .replaceAll(",\\s*\"x\":\\s*-?[0-9.]+,\\s*\"y\":\\s*-?[0-9.]+", "");
+        Path file = Files.writeString(dir.resolve("unplaced.json"), text);
+        onFx(() -> fx.window.openFile(file));
+        assertTrue(fx.project.experiment().network().nodes().stream().allMatch(n -> n.position() == null), text);
+        Map<String, Position> shown = fx.window.canvas().shownPositions();
+        // when a run is edited (not the canvas) and the project saved
+        onFx(() -> fx.project.edit("Rename run", e -> Edits.renameRun(e, 0, "plain SGD")));
+        onFx(() -> fx.window.save());
+        // then every node is saved where it was shown, and the canvas did not move anything
+        Experiment reread = ExperimentReader.read(file);
+        for (NodeSpec node : reread.network().nodes()) {
+            assertEquals(shown.get(node.id()), node.position(), node.id());
+        }
+        assertEquals(shown, fx.window.canvas().shownPositions());
+        assertFalse(fx.project.dirtyProperty().get());
+    }
+
+    @Test
+    void openingAnotherFileWithUnsavedChangesAsksFirst(FxRobot robot) throws Exception {
+        // given unsaved work, and another experiment on disk that the user would pick
+        Path other = dir.resolve("other.json");
+        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("other"), other);
+        List<FileDialogs.Request> asked = new ArrayList<>();
+        fx.window.setFileDialogs((owner, request) -> {
+            asked.add(request);
+            return other;
+        });
+        onFx(() -> fx.project.edit("Rename", e -> e.withName("my work")));
+        // when File > Open is chosen, then the window asks before anything else
+        choose("menu-open");
+        DialogPane pane = dialog(robot);
+        assertEquals("Save the changes to \"my work\" before opening another experiment?", pane.getHeaderText());
+        assertTrue(asked.isEmpty(), "no file dialog yet");
+        // when the user cancels, then nothing changes
+        answer(robot, pane, "Cancel");
+        assertTrue(noDialogShows(robot));
+        assertTrue(asked.isEmpty());
+        assertEquals("my work", fx.project.experiment().name());
+        assertTrue(fx.project.dirtyProperty().get());
+        // when asked again and the user does not save, then the other file opens
+        choose("menu-open");
+        answer(robot, dialog(robot), "Don't Save");
+        assertEquals(1, asked.size());
+        assertEquals(FileDialogs.Mode.OPEN, asked.get(0).mode());
+        assertEquals("other", fx.project.experiment().name());
+        assertEquals(other, fx.project.fileProperty().get());
+        assertFalse(fx.project.dirtyProperty().get());
+        assertEquals(List.of(other), fx.recent.list());
+    }
+
+    @Test
+    void savingWhenAskedSavesTheWorkBeforeOpening(FxRobot robot) throws Exception {
+        // given unsaved work with a file, and another experiment to open
+        Path mine = dir.resolve("mine.json");
+        Path other = dir.resolve("other.json");
+        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("mine"), mine);
+        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("other"), other);
+        onFx(() -> fx.window.openFile(mine));
+        fx.window.setFileDialogs((owner, request) -> other);
+        onFx(() -> fx.project.edit("Rename", e -> e.withName("mine, edited")));
+        // when the user opens the other file and answers Save
+        choose("menu-open");
+        answer(robot, dialog(robot), "Save");
+        // then the work is in its file and the other file is open
+        assertEquals("mine, edited", ExperimentReader.read(mine).name());
+        assertEquals("other", fx.project.experiment().name());
     }
 
     @Test
@@ -130,6 +501,8 @@ class MainWindowTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{ \"format\": 1, \"runs\": [ { \"name\": \"x\", \"optimizer\": \"adamx\" } ] }");
         onFx(() -> fx.project.edit("Rename", e -> e.withName("my work")));
+        Experiment work = fx.project.experiment();
+        String title = stage.getTitle();
         // when
         onFx(() -> fx.window.openFile(broken));
         // then a dialog names the file and the problems
@@ -141,8 +514,12 @@ class MainWindowTest {
                 .map(String::valueOf).toList());
         assertTrue(shown.contains("unknown optimizer 'adamx'"), shown);
         robot.clickOn(robot.from(pane).lookup(".button").queryButton());
-        // and the window still works on the same project
-        assertEquals("my work", fx.project.experiment().name());
+        // and the window still works on the same project, as unsaved as it was, with its history
+        assertSame(work, fx.project.experiment());
+        assertTrue(fx.project.dirtyProperty().get());
+        assertEquals("Undo Rename", fx.project.undoTextProperty().get());
+        assertEquals(title, stage.getTitle());
+        assertFalse(fx.recent.list().contains(broken.toAbsolutePath().normalize()));
         assertFalse(robot.lookup("#train").queryButton().isDisabled());
     }
 

@@ -1,28 +1,72 @@
 package dev.descent.engine.graph;
 
+import dev.descent.engine.vocab.Explained;
+import dev.descent.engine.vocab.Term;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The kinds of node a network is built from, by the names used in files. */
+/**
+ * The kinds of node a network is built from, by the names used in files. Each constant's
+ * {@link Explained} text states what the node computes (the same formula as the Javadoc of its layer in
+ * {@code engine.nn}); the window's palette and node cards read it from here, so they cannot disagree.
+ */
 public enum NodeType {
-    INPUT("input", "Input", "Where examples enter; its width is the data's number of features."),
-    DENSE("dense", "Dense", "Fully connected layer: every output is a weighted sum of every input plus a bias."),
-    ACTIVATION("activation", "Activation", "Applies a non-linear function to each value; without it, layers collapse into one linear map."),
-    BATCH_NORM("batch_norm", "Batch norm", "Normalizes each feature over the minibatch, then rescales it with learned γ and β."),
-    LAYER_NORM("layer_norm", "Layer norm", "Normalizes each example over its features, then rescales it with learned γ and β."),
-    DROPOUT("dropout", "Dropout", "During training, zeroes each value with probability p and scales the rest by 1/(1−p)."),
-    ADD("add", "Add", "Sums inputs of equal width: the merge of a residual (skip) connection."),
-    LOSS("loss", "Loss", "Compares the network's output with the target; training minimizes it.");
+    @Explained(title = "Input",
+            summary = "Where examples enter; its width is the data's number of features.",
+            formula = "x ∈ ℝ^(N × d),  d = number of features",
+            source = "—")
+    INPUT("input"),
+
+    @Explained(title = "Dense",
+            summary = "Fully connected layer: every output is a weighted sum of every input plus a bias.",
+            formula = "y = x·W + b,  W of shape [d_in, units]",
+            source = "ND4J XwPlusB")
+    DENSE("dense"),
+
+    @Explained(title = "Activation",
+            summary = "Applies a non-linear function to each value; without it, layers collapse into one linear map.",
+            formula = "y = f(x), element-wise; f is the node's activation function",
+            source = "ND4J IActivation")
+    ACTIVATION("activation"),
+
+    @Explained(title = "Batch norm",
+            summary = "Normalizes each feature over the minibatch, then rescales it with learned γ and β.",
+            formula = "y = γ·(x − μ_B) / √(σ²_B + ε) + β,  μ_B, σ²_B per feature over the minibatch;"
+                    + " evaluation uses running averages",
+            source = "Ioffe & Szegedy 2015; as torch.nn.BatchNorm1d; ND4J batchnorm")
+    BATCH_NORM("batch_norm"),
+
+    @Explained(title = "Layer norm",
+            summary = "Normalizes each example over its features, then rescales it with learned γ and β.",
+            formula = "y = γ·(x − μ) / √(σ² + ε) + β,  μ, σ² (biased) per example over its features; ε = 10⁻⁵",
+            source = "Ba, Kiros & Hinton 2016; as torch.nn.LayerNorm; ours, on ND4J ops (ND4J layer_norm has no ε)")
+    LAYER_NORM("layer_norm"),
+
+    @Explained(title = "Dropout",
+            summary = "During training, zeroes each value with probability p and scales the rest by 1/(1−p).",
+            formula = "y = m ⊙ x / (1 − p),  mᵢ ~ Bernoulli(1 − p)  (training only; y = x in evaluation)",
+            source = "Srivastava et al. 2014 (inverted dropout)")
+    DROPOUT("dropout"),
+
+    @Explained(title = "Add",
+            summary = "Sums inputs of equal width: the merge of a residual (skip) connection.",
+            formula = "y = x₁ + x₂ + …",
+            source = "He et al. 2016 (residual connections)")
+    ADD("add"),
+
+    @Explained(title = "Loss",
+            summary = "Compares the network's output with the target; training minimizes it.",
+            formula = "L = (1/N) Σₙ ℓ(ŷₙ, yₙ), the batch mean of the node's loss function",
+            source = "ND4J ILossFunction")
+    LOSS("loss");
 
     private final String id;
-    private final String title;
-    private final String summary;
 
-    NodeType(String id, String title, String summary) {
+    NodeType(String id) {
         this.id = id;
-        this.title = title;
-        this.summary = summary;
     }
 
     /** The name in files. */
@@ -30,14 +74,19 @@ public enum NodeType {
         return id;
     }
 
+    /** Title, summary, formula and source, from the constant's {@link Explained} annotation. */
+    public Explained explained() {
+        return Texts.ALL.get(this);
+    }
+
     /** Display name. */
     public String title() {
-        return title;
+        return explained().title();
     }
 
     /** One line on what the node does. */
     public String summary() {
-        return summary;
+        return explained().summary();
     }
 
     /** The node type called {@code id}, if any. */
@@ -48,5 +97,16 @@ public enum NodeType {
     /** All names, for error messages. */
     public static String ids() {
         return Arrays.stream(values()).map(NodeType::id).collect(Collectors.joining(", "));
+    }
+
+    /** The annotations, read once (after the constants exist). */
+    private static final class Texts {
+        static final Map<NodeType, Explained> ALL = new EnumMap<>(NodeType.class);
+
+        static {
+            for (NodeType type : values()) {
+                ALL.put(type, Term.explainedOf(type, null));
+            }
+        }
     }
 }

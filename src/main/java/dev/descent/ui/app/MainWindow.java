@@ -16,8 +16,12 @@ import dev.descent.ui.palette.PaletteView;
 import dev.descent.ui.runs.RunsPanel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
@@ -27,12 +31,14 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -70,6 +76,13 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open _Recent");
     private Button trainButton;
     private RunsPanel runs;
+    private InspectorView inspector;
+    private DataView dataView;
+    private PaletteView palette;
+    private FileDialogs fileDialogs = FileDialogs.system();
+
+    /** Keys that answer besides the menus' own accelerators (one accelerator per menu item). */
+    private final Map<KeyCombination, Runnable> extraKeys = new LinkedHashMap<>();
 
     public MainWindow(Stage stage, ProjectModel project, SelectionModel selection, DataModel data, EngineStatus engine,
                       TrainingSession session, RecentFiles recent, Theme theme) {
@@ -87,6 +100,27 @@ public final class MainWindow {
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(workspace());
         root.setBottom(statusBar());
+        extraKeys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                canvas::zoomIn); // Ctrl++ on keyboards where + is Shift+=
+        extraKeys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+                canvas::zoomIn); // a + key of its own
+        extraKeys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), canvas::zoomIn);
+        extraKeys.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), canvas::zoomOut);
+        extraKeys.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), canvas::fitToView);
+        extraKeys.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (project.canRedoProperty().get()) {
+                project.redo();
+            }
+        });
+        // registered on the scene, not as hidden menu items: whether those fire is up to the menu bar's skin
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                extraKeys.forEach((key, action) -> old.getAccelerators().remove(key, action));
+            }
+            if (scene != null) {
+                scene.getAccelerators().putAll(extraKeys);
+            }
+        });
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, project.experimentProperty(),
                 project.dirtyProperty(), project.fileProperty()));
         stage.setOnCloseRequest(event -> {
@@ -107,6 +141,11 @@ public final class MainWindow {
         return canvas;
     }
 
+    /** Replaces the system's file chooser, e.g. with answers given by a test. */
+    public void setFileDialogs(FileDialogs dialogs) {
+        this.fileDialogs = Objects.requireNonNull(dialogs);
+    }
+
     private String title() {
         Experiment e = project.experiment();
         Path file = project.fileProperty().get();
@@ -115,10 +154,10 @@ public final class MainWindow {
     }
 
     private Node workspace() {
-        PaletteView palette = new PaletteView();
-        InspectorView inspector = new InspectorView(project, selection, data);
+        palette = new PaletteView();
+        inspector = new InspectorView(project, selection, data);
         runs = new RunsPanel(project, selection, session);
-        DataView dataView = new DataView(data, session, selection, theme);
+        dataView = new DataView(data, session, selection, theme);
 
         SplitPane top = new SplitPane(canvas, inspector);
         top.setDividerPositions(0.76);
@@ -143,19 +182,23 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        MenuItem newItem = item("_New", "Ctrl+N", this::newProject);
-        MenuItem open = item("_Open…", "Ctrl+O", this::open);
+        MenuItem newItem = item("menu-new", "_New", shortcut(KeyCode.N), this::newProject);
+        MenuItem open = item("menu-open", "_Open…", shortcut(KeyCode.O), this::open);
         Menu examples = new Menu("Open _Example");
+        examples.setId("menu-examples");
         for (Examples.Example example : Examples.ALL) {
-            examples.getItems().add(item(example.title(), null, () -> openExample(example)));
+            examples.getItems().add(item("example-" + example.file().replace(".json", ""), example.title(), null,
+                    () -> openExample(example)));
         }
+        recentMenu.setId("menu-recent");
         refreshRecentMenu();
-        MenuItem save = item("_Save", "Ctrl+S", this::save);
-        MenuItem saveAs = item("Save _As…", "Ctrl+Shift+S", this::saveAs);
-        MenuItem exportMetrics = item("Export _Metrics CSV…", null, this::exportMetrics);
+        MenuItem save = item("menu-save", "_Save", shortcut(KeyCode.S), this::save);
+        MenuItem saveAs = item("menu-save-as", "Save _As…",
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs);
+        MenuItem exportMetrics = item("menu-export-metrics", "Export _Metrics CSV…", null, this::exportMetrics);
         exportMetrics.disableProperty().bind(session.comparisonProperty().isNull());
-        MenuItem exportChart = item("Export _Chart PNG…", null, this::exportChart);
-        MenuItem quit = item("_Quit", "Ctrl+Q", () -> {
+        MenuItem exportChart = item("menu-export-chart", "Export _Chart PNG…", null, this::exportChart);
+        MenuItem quit = item("menu-quit", "_Quit", shortcut(KeyCode.Q), () -> {
             if (confirmDiscard("quitting")) {
                 session.reset();
                 stage.close();
@@ -165,40 +208,82 @@ public final class MainWindow {
                 new SeparatorMenuItem(), exportMetrics, exportChart, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
-        MenuItem undo = item("_Undo", "Ctrl+Z", project::undo);
+        MenuItem undo = item("menu-undo", "_Undo", shortcut(KeyCode.Z), project::undo);
         undo.textProperty().bind(project.undoTextProperty());
         undo.disableProperty().bind(project.canUndoProperty().not());
-        MenuItem redo = item("_Redo", "Ctrl+Shift+Z", project::redo);
+        MenuItem redo = item("menu-redo", "_Redo",
+                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), project::redo);
         redo.textProperty().bind(project.redoTextProperty());
         redo.disableProperty().bind(project.canRedoProperty().not());
-        MenuItem redoY = item("Redo", "Ctrl+Y", project::redo);
-        redoY.setVisible(false);
-        edit.getItems().addAll(undo, redo, redoY, new SeparatorMenuItem(),
-                item("Cu_t", "Ctrl+X", canvas::cut), item("_Copy", "Ctrl+C", canvas::copy),
-                item("_Paste", "Ctrl+V", canvas::paste), item("_Delete", "Delete", this::delete),
-                new SeparatorMenuItem(), item("Select _All", "Ctrl+A", canvas::selectAll));
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
+                item("menu-cut", "Cu_t", shortcut(KeyCode.X), () -> editCommand(TextInputControl::cut, canvas::cut)),
+                item("menu-copy", "_Copy", shortcut(KeyCode.C), () -> editCommand(TextInputControl::copy, canvas::copy)),
+                item("menu-paste", "_Paste", shortcut(KeyCode.V), () -> editCommand(TextInputControl::paste, canvas::paste)),
+                item("menu-delete", "_Delete", new KeyCodeCombination(KeyCode.DELETE),
+                        () -> editCommand(MainWindow::deleteText, this::delete)),
+                new SeparatorMenuItem(),
+                item("menu-select-all", "Select _All", shortcut(KeyCode.A),
+                        () -> editCommand(TextInputControl::selectAll, canvas::selectAll)));
 
         Menu view = new Menu("_View");
-        view.getItems().addAll(item("Zoom _In", "Ctrl+Equals", canvas::zoomIn), item("Zoom _Out", "Ctrl+Minus",
-                        canvas::zoomOut), item("_Fit", "Ctrl+0", canvas::fitToView),
-                item("Auto-_Layout", "Ctrl+L", canvas::autoLayout), new SeparatorMenuItem(),
-                item("_Dark Theme", "Ctrl+Shift+D", theme::toggle));
+        CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
+        dark.setId("menu-dark-theme");
+        dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        view.getItems().addAll(item("menu-zoom-in", "Zoom _In", shortcut(KeyCode.EQUALS), canvas::zoomIn),
+                item("menu-zoom-out", "Zoom _Out", shortcut(KeyCode.MINUS), canvas::zoomOut),
+                item("menu-fit", "_Fit", shortcut(KeyCode.DIGIT0), canvas::fitToView),
+                item("menu-layout", "Auto-_Layout", shortcut(KeyCode.L), canvas::autoLayout), new SeparatorMenuItem(), dark);
 
         Menu run = new Menu("_Run");
-        MenuItem train = item("_Train", "F5", session::train);
-        MenuItem pause = item("_Pause", "F6", session::pause);
-        MenuItem step = item("_Step", "F10", session::step);
-        MenuItem reset = item("_Reset", "Ctrl+R", session::reset);
+        MenuItem train = item("menu-train", "_Train", new KeyCodeCombination(KeyCode.F5), session::train);
+        MenuItem pause = item("menu-pause", "_Pause", new KeyCodeCombination(KeyCode.F6), session::pause);
+        // not F10: the menu bar answers F10 (it moves the focus to the menus), and a scene keeps one action per key
+        MenuItem step = item("menu-step", "_Step", STEP_KEY, session::step);
+        MenuItem reset = item("menu-reset", "_Reset", shortcut(KeyCode.R), session::reset);
         train.disableProperty().bind(trainDisabled());
         pause.disableProperty().bind(session.stateProperty().isNotEqualTo(TrainingSession.State.RUNNING));
+        step.disableProperty().bind(stepDisabled());
         run.getItems().addAll(train, pause, step, reset);
 
         Menu help = new Menu("_Help");
-        help.getItems().addAll(item("_Keyboard Shortcuts", "F1", this::showShortcuts), item("_About Descent", null,
-                this::showAbout));
+        help.getItems().addAll(item("menu-shortcuts", "_Keyboard Shortcuts", new KeyCodeCombination(KeyCode.F1),
+                this::showShortcuts), item("menu-about", "_About Descent", null, this::showAbout));
         MenuBar bar = new MenuBar(file, edit, view, run, help);
+        bar.setId("menu-bar");
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** The Step command's key, F8 (a debugger's "step over"). */
+    static final KeyCombination STEP_KEY = new KeyCodeCombination(KeyCode.F8);
+
+    /**
+     * Runs an Edit command where the focus says (see {@link EditTarget}): on the focused text field, on
+     * the graph, or nowhere.
+     */
+    private void editCommand(Consumer<TextInputControl> onText, Runnable onGraph) {
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        switch (EditTarget.of(focus, List.of(canvas, runs), List.of(inspector, charts, dataView, palette))) {
+            case TEXT -> onText.accept((TextInputControl) focus);
+            case GRAPH -> onGraph.run();
+            case NONE -> {
+            }
+        }
+    }
+
+    /** Delete in a text field: the selection, or the character after the caret. */
+    private static void deleteText(TextInputControl text) {
+        if (text.isEditable()) {
+            text.deleteNextChar();
+        }
+    }
+
+    private BooleanBinding stepDisabled() {
+        return Bindings.createBooleanBinding(() -> session.state() == TrainingSession.State.PREPARING
+                || (session.state() != TrainingSession.State.RUNNING && session.state() != TrainingSession.State.PAUSED
+                && session.blockedReason() != null), data.blockedReasonProperty(), engine.readyProperty(),
+                session.stateProperty());
     }
 
     private BooleanBinding trainDisabled() {
@@ -230,12 +315,9 @@ public final class MainWindow {
         pauseButton.disableProperty().bind(session.stateProperty().isNotEqualTo(TrainingSession.State.RUNNING));
         Button stepButton = new Button("Step", icon("mdi2s-step-forward"));
         stepButton.setId("step");
-        stepButton.setTooltip(new Tooltip("Every run takes one step (F10)"));
+        stepButton.setTooltip(new Tooltip("Every run takes one step (" + STEP_KEY.getDisplayText() + ")"));
         stepButton.setOnAction(e -> session.step());
-        stepButton.disableProperty().bind(Bindings.createBooleanBinding(() -> session.state() == TrainingSession.State.PREPARING
-                || (session.state() != TrainingSession.State.RUNNING && session.state() != TrainingSession.State.PAUSED
-                && session.blockedReason() != null), data.blockedReasonProperty(), engine.readyProperty(),
-                session.stateProperty()));
+        stepButton.disableProperty().bind(stepDisabled());
         Button resetButton = new Button("Reset", icon("mdi2r-restart"));
         resetButton.setId("reset");
         resetButton.setTooltip(new Tooltip("Stop and clear the runs (Ctrl+R)"));
@@ -260,7 +342,7 @@ public final class MainWindow {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button zoomIn = tool("mdi2m-magnify-plus-outline", "Zoom in (Ctrl+=)", canvas::zoomIn);
+        Button zoomIn = tool("mdi2m-magnify-plus-outline", "Zoom in (Ctrl+= or Ctrl++)", canvas::zoomIn);
         Button zoomOut = tool("mdi2m-magnify-minus-outline", "Zoom out (Ctrl+-)", canvas::zoomOut);
         Button fit = tool("mdi2f-fit-to-page-outline", "Fit the network (Ctrl+0)", canvas::fitToView);
         Button layout = tool("mdi2s-sitemap", "Auto-layout (Ctrl+L)", canvas::autoLayout);
@@ -305,7 +387,7 @@ public final class MainWindow {
         if (confirmDiscard("starting a new experiment")) {
             session.reset();
             selection.clear();
-            project.replace(Examples.load(Examples.FIRST).withName("Untitled").withBaseDirectory(null), null);
+            project.replace(Examples.blank(), null);
         }
     }
 
@@ -313,14 +395,10 @@ public final class MainWindow {
         if (!confirmDiscard("opening another experiment")) {
             return;
         }
-        FileChooser chooser = chooser("Open an experiment");
-        Path dir = project.fileProperty().get() == null ? null : project.fileProperty().get().getParent();
-        if (dir != null) {
-            chooser.setInitialDirectory(dir.toFile());
-        }
-        var chosen = chooser.showOpenDialog(stage);
+        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.OPEN, "Open an experiment",
+                currentDirectory(), null, EXPERIMENTS));
         if (chosen != null) {
-            openFile(chosen.toPath());
+            openFile(chosen);
         }
     }
 
@@ -356,16 +434,21 @@ public final class MainWindow {
         return writeTo(file);
     }
 
-    private boolean saveAs() {
-        FileChooser chooser = chooser("Save the experiment");
-        chooser.setInitialFileName(slug(project.experiment().name()) + ".json");
-        var chosen = chooser.showSaveDialog(stage);
-        return chosen != null && writeTo(withJsonExtension(chosen.toPath()));
+    /** Asks for a file and saves there. True if it was saved. */
+    public boolean saveAs() {
+        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.SAVE, "Save the experiment",
+                currentDirectory(), slug(project.experiment().name()) + ".json", EXPERIMENTS));
+        return chosen != null && writeTo(withJsonExtension(chosen));
     }
 
+    /**
+     * Writes the project to {@code file} as it is shown: nodes without a position of their own get the
+     * place the canvas shows them at, and a data file in an example's temporary folder is copied beside
+     * the file.
+     */
     private boolean writeTo(Path file) {
         try {
-            project.saveAs(file);
+            project.saveAs(file, (e, directory) -> Examples.keepDataBeside(canvas.withShownPositions(e), directory));
             recent.add(file);
             refreshRecentMenu();
             return true;
@@ -396,13 +479,11 @@ public final class MainWindow {
     }
 
     private void exportMetrics() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export metrics");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        chooser.setInitialFileName(slug(project.experiment().name()) + "-metrics.csv");
-        var chosen = chooser.showSaveDialog(stage);
+        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.SAVE, "Export metrics",
+                currentDirectory(), slug(project.experiment().name()) + "-metrics.csv",
+                List.of(new FileChooser.ExtensionFilter("CSV", "*.csv"))));
         if (chosen != null) {
-            session.exportMetrics(chosen.toPath(), failure -> {
+            session.exportMetrics(chosen, failure -> {
                 if (failure != null) {
                     Dialogs.error(stage, "Could not export the metrics", List.of(failure));
                 }
@@ -411,14 +492,12 @@ public final class MainWindow {
     }
 
     private void exportChart() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export charts");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        chooser.setInitialFileName(slug(project.experiment().name()) + "-charts.png");
-        var chosen = chooser.showSaveDialog(stage);
+        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.SAVE, "Export charts",
+                currentDirectory(), slug(project.experiment().name()) + "-charts.png",
+                List.of(new FileChooser.ExtensionFilter("PNG image", "*.png"))));
         if (chosen != null) {
             try {
-                charts.exportPng(chosen.toPath());
+                charts.exportPng(chosen);
             } catch (IOException e) {
                 Dialogs.error(stage, "Could not export the charts", List.of(String.valueOf(e.getMessage())));
             }
@@ -437,7 +516,7 @@ public final class MainWindow {
     private void refreshRecentMenu() {
         recentMenu.getItems().clear();
         for (Path path : recent.list()) {
-            recentMenu.getItems().add(item(path.getFileName() + "  —  " + path.getParent(), null, () -> {
+            recentMenu.getItems().add(item(null, path.getFileName() + "  —  " + path.getParent(), null, () -> {
                 if (confirmDiscard("opening another experiment")) {
                     openFile(path);
                 }
@@ -451,8 +530,10 @@ public final class MainWindow {
                 "Ctrl+N  new      Ctrl+O  open      Ctrl+S  save      Ctrl+Shift+S  save as",
                 "Ctrl+Z  undo     Ctrl+Shift+Z or Ctrl+Y  redo",
                 "Ctrl+X / C / V  cut, copy, paste nodes      Delete  delete the selection      Ctrl+A  select all",
-                "Ctrl+=  zoom in   Ctrl+-  zoom out   Ctrl+0  fit   Ctrl+L  auto-layout   Ctrl+Shift+D  dark theme",
-                "F5  train   F6  pause   F10  one step   Ctrl+R  reset",
+                "(in a text field these edit the text; in the inspector's other controls and the charts they do nothing)",
+                "Ctrl+= or Ctrl++  zoom in   Ctrl+-  zoom out   (numpad + and − with Ctrl too)   Ctrl+0  fit",
+                "Ctrl+L  auto-layout   Ctrl+Shift+D  dark theme",
+                "F5  train   F6  pause   " + STEP_KEY.getDisplayText() + "  one step   Ctrl+R  reset",
                 "Canvas: drag a tile to add a node; drag from a node's right port to another's left port to connect;",
                 "shift-click to add to the selection; drag on empty space to select an area; Ctrl+wheel to zoom;",
                 "drag with the middle button (or Space held) to pan."));
@@ -466,15 +547,17 @@ public final class MainWindow {
 
     // ---- helpers ----
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
+    private static MenuItem item(String id, String text, KeyCombination accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
+        item.setId(id);
         item.setMnemonicParsing(true);
-        if (accelerator != null) {
-            item.setAccelerator(accelerator.equals("Delete") ? new KeyCodeCombination(KeyCode.DELETE)
-                    : KeyCombination.keyCombination(accelerator.replace("Equals", "=")));
-        }
+        item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
     }
 
     private static Button tool(String iconCode, String tooltip, Runnable action) {
@@ -491,12 +574,14 @@ public final class MainWindow {
         return icon;
     }
 
-    private static FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Descent experiments", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        return chooser;
+    private static final List<FileChooser.ExtensionFilter> EXPERIMENTS = List.of(
+            new FileChooser.ExtensionFilter("Descent experiments", "*.json"),
+            new FileChooser.ExtensionFilter("All files", "*.*"));
+
+    /** The folder of the project's file, where dialogs start; null for a project not yet saved. */
+    private Path currentDirectory() {
+        Path file = project.fileProperty().get();
+        return file == null ? null : file.getParent();
     }
 
     private static Path withJsonExtension(Path path) {

@@ -73,7 +73,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * <p>The scene graph follows the experiment: cards and edges are kept by id and updated in place on every
  * change (undo and redo included), and the selection keeps the nodes that still exist. Nodes without a
  * position are laid out once and keep that place until moved; an edit made here writes those places into
- * the experiment.
+ * the experiment, and so does Save ({@link #withShownPositions}).
  */
 public final class GraphCanvas extends StackPane {
     private static final double ZOOM_STEP = 1.2;
@@ -105,6 +105,7 @@ public final class GraphCanvas extends StackPane {
     private final Map<String, Position> placed = new HashMap<>();
     private Experiment shown;
     private Validation shownValidation;
+    private int replacementsShown;
 
     private Gesture gesture;
     private boolean spaceDown;
@@ -126,6 +127,7 @@ public final class GraphCanvas extends StackPane {
         this.selection = selection;
         this.data = data;
         this.theme = theme;
+        this.replacementsShown = project.replacements();
         getStylesheets().add(Objects.requireNonNull(GraphCanvas.class.getResource(CanvasStyles.STYLESHEET))
                 .toExternalForm());
         getStyleClass().add(CanvasStyles.CANVAS);
@@ -175,7 +177,9 @@ public final class GraphCanvas extends StackPane {
         addEventHandler(KeyEvent.KEY_RELEASED, this::keyReleased);
 
         project.experimentProperty().addListener((o, old, now) -> {
-            boolean replaced = isReplacement(old, now);
+            // new, open, example: fit the new network; an edit or a save leaves the view where it is
+            boolean replaced = project.replacements() != replacementsShown;
+            replacementsShown = project.replacements();
             refresh();
             if (replaced) {
                 viewport.fitReadable();
@@ -301,12 +305,6 @@ public final class GraphCanvas extends StackPane {
 
     // ---- following the models ----
 
-    private static boolean isReplacement(Experiment old, Experiment now) {
-        // open, new, example: another network from another place; an edit changes one or the other
-        return old == null || (!old.network().equals(now.network())
-                && (!Objects.equals(old.baseDirectory(), now.baseDirectory()) || !Objects.equals(old.name(), now.name())));
-    }
-
     /** Brings the cards and edges in line with the experiment and its validation. */
     private void refresh() {
         Experiment e = project.experiment();
@@ -399,17 +397,32 @@ public final class GraphCanvas extends StackPane {
     private void edit(String what, UnaryOperator<Experiment> change) {
         project.edit(what, e -> {
             Experiment after = change.apply(e);
-            if (placed.isEmpty() || after.equals(e)) {
-                return after;
-            }
-            Map<String, Position> places = new HashMap<>();
-            for (NodeSpec node : e.network().nodes()) {
-                if (node.position() == null && placed.containsKey(node.id())) {
-                    places.put(node.id(), placed.get(node.id()));
-                }
-            }
-            return change.apply(Edits.move(e, places));
+            return placed.isEmpty() || after.equals(e) ? after : change.apply(withShownPositions(e));
         });
+    }
+
+    /** Where every node of the experiment is shown, by id, in canvas units (at rest, not mid-drag). */
+    public Map<String, Position> shownPositions() {
+        Map<String, Position> positions = new LinkedHashMap<>();
+        for (NodeSpec node : project.experiment().network().nodes()) {
+            positions.putIfAbsent(node.id(), positionOf(node));
+        }
+        return positions;
+    }
+
+    /**
+     * {@code e} with every node that has no position of its own placed where this canvas shows it: what
+     * Save writes, so a file opened without positions (or saved before any canvas edit) reopens as it
+     * was seen.
+     */
+    public Experiment withShownPositions(Experiment e) {
+        Map<String, Position> places = new HashMap<>();
+        for (NodeSpec node : e.network().nodes()) {
+            if (node.position() == null && placed.containsKey(node.id())) {
+                places.put(node.id(), placed.get(node.id()));
+            }
+        }
+        return places.isEmpty() ? e : Edits.move(e, places);
     }
 
     private void routeEdges() {

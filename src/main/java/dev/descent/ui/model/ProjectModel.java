@@ -39,6 +39,16 @@ public final class ProjectModel {
     private final Deque<Entry> undo = new ArrayDeque<>();
     private final Deque<Entry> redo = new ArrayDeque<>();
     private Experiment saved;
+    private int replacements;
+
+    /**
+     * Completes the experiment just before it is written into {@code directory}: the window adds the
+     * node positions its canvas shows and copies data files that would not outlive the session.
+     */
+    @FunctionalInterface
+    public interface Preparation {
+        Experiment prepare(Experiment experiment, Path directory) throws IOException;
+    }
 
     public ProjectModel(Experiment initial) {
         replace(initial, null);
@@ -46,6 +56,7 @@ public final class ProjectModel {
 
     /** Replaces the whole project (new, open): history cleared, not dirty. */
     public void replace(Experiment e, Path path) {
+        replacements++;
         undo.clear();
         redo.clear();
         saved = e;
@@ -114,8 +125,16 @@ public final class ProjectModel {
      * file. Relative data paths are kept as written.
      */
     public void saveAs(Path path) throws IOException {
+        saveAs(path, (e, directory) -> e);
+    }
+
+    /**
+     * Saves atomically to {@code path} what {@code preparation} makes of the experiment; that becomes the
+     * project (not an edit: nothing to undo) and {@code path} its file.
+     */
+    public void saveAs(Path path, Preparation preparation) throws IOException {
         Path target = path.toAbsolutePath().normalize();
-        Experiment located = experiment.get().relocatedTo(target.getParent());
+        Experiment located = preparation.prepare(experiment.get(), target.getParent()).relocatedTo(target.getParent());
         ExperimentWriter.write(located, target);
         saved = located;
         file.set(target);
@@ -133,6 +152,15 @@ public final class ProjectModel {
 
     public Experiment experiment() {
         return experiment.get();
+    }
+
+    /**
+     * How often the whole project was replaced (new, open, example); a view that starts afresh for a new
+     * project compares it, since an edit or a save also changes the experiment. Set before the new
+     * experiment is, so listeners of {@link #experimentProperty()} see the new count.
+     */
+    public int replacements() {
+        return replacements;
     }
 
     public ReadOnlyObjectProperty<Experiment> experimentProperty() {

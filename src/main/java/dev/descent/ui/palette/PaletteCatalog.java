@@ -42,22 +42,21 @@ public final class PaletteCatalog {
     public static List<Section> sections() {
         return List.of(
                 new Section("Layers", "mdi2l-layers-outline", "section-layers", true, List.of(
-                        node(NodeType.INPUT, Tile.Kind.LAYER, "x ∈ ℝ^(N × d),  d = number of features", "mdi2l-login", ""),
-                        node(NodeType.DENSE, Tile.Kind.LAYER, "y = x·W + b", "mdi2d-dots-grid", ""),
-                        node(NodeType.DROPOUT, Tile.Kind.LAYER,
-                                "y = m ⊙ x / (1 − p),  mᵢ ~ Bernoulli(1 − p)  (training only)", "mdi2g-grain", ""),
-                        node(NodeType.ADD, Tile.Kind.LAYER, "y = x₁ + x₂ + …", "mdi2p-plus-circle-outline", ""))),
+                        node(NodeType.INPUT, Tile.Kind.LAYER, ""),
+                        node(NodeType.DENSE, Tile.Kind.LAYER, ""),
+                        node(NodeType.DROPOUT, Tile.Kind.LAYER, ""),
+                        node(NodeType.ADD, Tile.Kind.LAYER, ""))),
                 new Section("Normalizers", "mdi2c-chart-bell-curve", "section-normalizers", true, normalizers()),
                 new Section("Initializers", "mdi2d-dice-5-outline", "section-initializers", false,
-                        terms(Initializer.values(), Tile.Kind.INITIALIZER, "mdi2d-dice-5-outline")),
+                        terms(Initializer.values(), Tile.Kind.INITIALIZER)),
                 new Section("Activations", "mdi2f-function-variant", "section-activations", true,
-                        terms(ActivationFunction.values(), Tile.Kind.ACTIVATION, "mdi2f-function-variant")),
+                        terms(ActivationFunction.values(), Tile.Kind.ACTIVATION)),
                 new Section("Optimizers", "mdi2t-trending-down", "section-optimizers", true,
-                        terms(OptimizerType.values(), Tile.Kind.OPTIMIZER, "mdi2t-trending-down")),
+                        terms(OptimizerType.values(), Tile.Kind.OPTIMIZER)),
                 new Section("Schedules", "mdi2s-stairs-down", "section-schedules", false,
-                        terms(Schedule.values(), Tile.Kind.SCHEDULE, "mdi2s-stairs-down")),
+                        terms(Schedule.values(), Tile.Kind.SCHEDULE)),
                 new Section("Losses", "mdi2t-target", "section-losses", false,
-                        terms(LossFunction.values(), Tile.Kind.LOSS, "mdi2t-target")));
+                        terms(LossFunction.values(), Tile.Kind.LOSS)));
     }
 
     /** Every entry of every section, in palette order. */
@@ -67,33 +66,33 @@ public final class PaletteCatalog {
 
     private static List<PaletteEntry> normalizers() {
         List<PaletteEntry> entries = new ArrayList<>();
-        entries.add(node(NodeType.BATCH_NORM, Tile.Kind.NORMALIZATION_LAYER,
-                "y = γ·(x − μ_B) / √(σ²_B + ε) + β,  μ_B, σ²_B per feature over the minibatch",
-                "mdi2c-chart-bell-curve", LAYER_GROUP));
-        entries.add(node(NodeType.LAYER_NORM, Tile.Kind.NORMALIZATION_LAYER,
-                "y = γ·(x − μ) / √(σ² + ε) + β,  μ, σ² per example over its features",
-                "mdi2c-chart-bell-curve", LAYER_GROUP));
+        entries.add(node(NodeType.BATCH_NORM, Tile.Kind.NORMALIZATION_LAYER, LAYER_GROUP));
+        entries.add(node(NodeType.LAYER_NORM, Tile.Kind.NORMALIZATION_LAYER, LAYER_GROUP));
         for (InputNormalizer n : InputNormalizer.values()) {
-            entries.add(term(n, Tile.Kind.INPUT_NORMALIZER, "mdi2a-arrow-collapse-vertical", INPUT_GROUP));
+            entries.add(term(n, Tile.Kind.INPUT_NORMALIZER, INPUT_GROUP));
         }
         return entries;
     }
 
-    private static PaletteEntry node(NodeType type, Tile.Kind kind, String formula, String icon, String group) {
-        return new PaletteEntry(new Tile(kind, type.id()), type.title(), type.summary(), formula, "", icon, group);
+    private static PaletteEntry node(NodeType type, Tile.Kind kind, String group) {
+        return entry(new Tile(kind, type.id()), type.explained(), group);
     }
 
-    private static List<PaletteEntry> terms(Term[] terms, Tile.Kind kind, String icon) {
+    private static List<PaletteEntry> terms(Term[] terms, Tile.Kind kind) {
         List<PaletteEntry> entries = new ArrayList<>();
         for (Term t : terms) {
-            entries.add(term(t, kind, icon, ""));
+            entries.add(term(t, kind, ""));
         }
         return entries;
     }
 
-    private static PaletteEntry term(Term t, Tile.Kind kind, String icon, String group) {
-        Explained x = t.explained();
-        return new PaletteEntry(new Tile(kind, t.id()), x.title(), x.summary(), x.formula(),
-                "—".equals(x.source()) ? "" : x.source(), icon, group);
+    private static PaletteEntry term(Term t, Tile.Kind kind, String group) {
+        return entry(new Tile(kind, t.id()), t.explained(), group);
+    }
+
+    /** The engine's text for {@code tile}; "—" as a source means there is none to cite. */
+    private static PaletteEntry entry(Tile tile, Explained x, String group) {
+        return new PaletteEntry(tile, x.title(), x.summary(), x.formula(), "—".equals(x.source()) ? "" : x.source(),
+                TileIcons.of(tile), group);
     }
 }

@@ -54,9 +54,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * The canvas on its own in a stage, with real models and data loaded inline, showing the spiral example
  * (in → h1 → a1 → h2 → a2 → out → loss, 160 canvas units apart at y = 200).
  *
- * <p>Drag and drop of palette tiles: TestFX cannot start an operating-system drag under Monocle, so the
- * drop is tested three ways: through {@link GraphCanvas#drop} (what the drag handlers call), through
- * synthetic {@link DragEvent}s carrying a real {@link Dragboard} (built on a test clipboard, see
+ * <p>Drag and drop of palette tiles: real mouse drags from a palette tile work under Monocle and are in
+ * {@link PaletteTileDragTest}. Here the drop is tested more finely: through {@link GraphCanvas#drop} (what
+ * the drag handlers call), through synthetic {@link DragEvent}s fired at the viewport, whose drag handlers a
+ * real drop also goes through, carrying a real {@link Dragboard} (built on a test clipboard, see
  * {@link TestDragboards}), and through synthetic events without a dragboard, where the canvas falls back on
  * the tile set as the gesture source's user data.
  */

@@ -14,8 +14,9 @@ import javafx.util.Pair;
 
 /**
  * Real {@link Dragboard}s for synthetic drag events. A dragboard can only be made by JavaFX itself, on a
- * toolkit clipboard; Monocle's headless toolkit has none for drags, so this builds one over an in-memory
- * {@link TKClipboard} that offers copy and move, as a palette drag does. Uses JavaFX internals (on the
+ * toolkit clipboard, and outside a drag gesture the toolkit hands none out, so this builds one over an
+ * in-memory {@link TKClipboard} that offers copy and move, as a palette drag does. (Whole drags with the
+ * mouse, which get the toolkit's own dragboard, are in {@link PaletteTileDragTest}.) Uses JavaFX internals (on the
  * class path in tests, so reachable); if a JavaFX update breaks it, the other drop tests still hold.
  */
 final class TestDragboards {

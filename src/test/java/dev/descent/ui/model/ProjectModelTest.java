@@ -94,6 +94,37 @@ class ProjectModelTest {
     }
 
     @Test
+    void whatThePreparationMakesIsSavedAndKeptWithoutAnUndoStep() throws Exception {
+        ProjectModel project = new ProjectModel(example());
+        project.edit("Rename", e -> e.withName("prepared"));
+        int replacements = project.replacements();
+        Path file = dir.resolve("prepared.json");
+        // when saved with a preparation that places h1 and is told the target folder
+        Path[] told = new Path[1];
+        project.saveAs(file, (e, directory) -> {
+            told[0] = directory;
+            return Edits.move(e, java.util.Map.of("h1", new Position(1, 2)));
+        });
+        // then the file and the project hold the prepared experiment, clean, with the same history
+        assertEquals(dir.toAbsolutePath().normalize(), told[0]);
+        assertEquals(new Position(1, 2), project.experiment().network().node("h1").orElseThrow().position());
+        assertEquals(project.experiment(), ExperimentReader.read(file));
+        assertFalse(project.dirtyProperty().get());
+        assertEquals("Undo Rename", project.undoTextProperty().get());
+        assertEquals(replacements, project.replacements(), "a save is not a new project");
+    }
+
+    @Test
+    void openingCountsAsANewProject() throws Exception {
+        ProjectModel project = new ProjectModel(example());
+        int before = project.replacements();
+        project.edit("Rename", e -> e.withName("x"));
+        assertEquals(before, project.replacements());
+        project.open(Path.of("sample-data/optimizers.json"));
+        assertEquals(before + 1, project.replacements());
+    }
+
+    @Test
     void savingElsewhereKeepsRelativeDataPathsPointingAtTheSameFile() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.copy(Path.of("sample-data/moons.csv"), data.resolve("moons.csv"));

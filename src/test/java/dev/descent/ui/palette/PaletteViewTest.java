@@ -79,6 +79,41 @@ class PaletteViewTest {
     }
 
     @Test
+    void layerAndNormalizationTilesShowTheNodeTypesOwnText() {
+        // given the tiles that make nodes
+        for (PaletteTile tile : palette.tiles()) {
+            if (tile.tile().kind() != Tile.Kind.LAYER && tile.tile().kind() != Tile.Kind.NORMALIZATION_LAYER) {
+                continue;
+            }
+            // then title, summary, formula and source are the engine's @Explained text of that node type
+            var explained = NodeType.byId(tile.tile().id()).orElseThrow().explained();
+            PaletteEntry entry = tile.entry();
+            assertEquals(explained.title(), entry.title(), tile.getId());
+            assertEquals(explained.summary(), entry.summary(), tile.getId());
+            assertEquals(explained.formula(), entry.formula(), tile.getId());
+            assertEquals("—".equals(explained.source()) ? "" : explained.source(), entry.source(), tile.getId());
+        }
+        // and the layer norm tile says what the engine computes: torch's ε inside the square root
+        assertTrue(NodeType.LAYER_NORM.explained().formula().contains("√(σ² + ε)"));
+    }
+
+    @Test
+    void everyTileOfASectionHasItsOwnIconFromTheMaterialDesignPack() {
+        for (PaletteCatalog.Section section : PaletteCatalog.sections()) {
+            // then no two tiles of a section share an icon
+            List<String> icons = section.entries().stream().map(PaletteEntry::icon).toList();
+            assertEquals(new HashSet<>(icons).size(), icons.size(), section.title() + ": " + icons);
+        }
+        for (PaletteTile tile : palette.tiles()) {
+            // and each code exists in ikonli-materialdesign2-pack: the icon shown resolved to it
+            org.kordamp.ikonli.javafx.FontIcon icon = (org.kordamp.ikonli.javafx.FontIcon) tile.getChildren().get(0);
+            assertEquals(tile.entry().icon(), icon.getIconCode().getDescription(), tile.getId());
+            assertTrue(icon.getIconCode() instanceof Enum<?> e
+                    && e.getDeclaringClass().getPackageName().equals("org.kordamp.ikonli.materialdesign2"), tile.getId());
+        }
+    }
+
+    @Test
     void searchShowsOnlyMatchingTilesAndOpensTheirSection(FxRobot robot) {
         // given the initializers section, closed at first
         TitledPane initializers = robot.lookup("#section-initializers").queryAs(TitledPane.class);
