@@ -167,6 +167,11 @@ class TrainingSessionTest {
         session.train();
         waitForSteps(5);
         session.pause();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (session.comparisonProperty().get().status(0) != dev.descent.engine.train.RunStatus.PAUSED) {
+            assertTrue(System.currentTimeMillis() < deadline, "run 0 did not pause");
+            Thread.sleep(5);
+        }
         // when the second run's learning rate changes
         project.edit("Set η", e -> Edits.replaceRun(e, 1, e.runs().get(1).withOptimizer(
                 e.runs().get(1).optimizer().with("learningRate", 0.5))));
