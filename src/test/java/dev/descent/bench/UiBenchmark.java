@@ -9,13 +9,18 @@ import dev.descent.experiment.PreparedExperiment;
 import dev.descent.experiment.TrainingSpec;
 import dev.descent.ui.WindowFixture;
 import dev.descent.ui.model.TrainingSession;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -26,13 +31,28 @@ import javafx.stage.Stage;
  * for 20 seconds. Prints the JavaFX pulse interval (median, 99th percentile, max; an AnimationTimer runs
  * once per pulse) and the training steps/s with and without the window, and writes
  * {@code target/bench/ui.json}. Measures only. Run with {@code mvn -q -Pbench verify}.
+ *
+ * <p>"Without the window" is the same four runs trained headless, as {@code descent run} does, for 10 s
+ * before the window opens and 10 s after it closes; the mean of the two cancels warm-up and drift.
+ * The JVM runs with the window's own options ({@link dev.descent.ui.app.Launcher#WINDOW_JVM_OPTIONS},
+ * set by the bench profile), so both phases see the same garbage collector. Where the CPU went during
+ * the window phase is printed per thread group (from /proc), to show what the window costs.
+ *
+ * <p>Diagnostics: {@code -Ddescent.bench.hide=charts,data-view} hides panels by id.
  */
 public final class UiBenchmark {
     private static final double SECONDS = 20;
-    private static final double WARM_UP = 3;
+    private static final double HEADLESS_SECONDS = 10;
+    /** Long enough for the JIT to finish compiling the window's drawing code (it took a third of a core before). */
+    private static final double WARM_UP = 10;
     private static Path out;
     private static Experiment experiment;
-    private static double withoutWindow;
+    private static final CountDownLatch windowClosed = new CountDownLatch(1);
+    private static volatile Result windowResult;
+
+    /** What the window phase measured. */
+    private record Result(List<Long> pulses, double stepsPerSecond, Map<String, Double> cpu) {
+    }
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "target/bench");
@@ -41,19 +61,28 @@ public final class UiBenchmark {
         experiment = base.withRuns(base.runs().subList(0, 4))
                 .withTraining(new TrainingSpec(1_000_000, base.training().batchSize(), base.training().evaluateEvery()));
         Engine.initialize();
-        withoutWindow = headless();
-        Application.launch(Window.class, args);
+        double before = headless();
+        Thread fx = new Thread(() -> Application.launch(Window.class, args), "fx-launcher");
+        fx.setDaemon(true);
+        fx.start();
+        windowClosed.await();
+        double after = headless();
+        report(windowResult, before, after);
+        System.exit(0);
     }
 
-    /** Summed steps/s of the four runs with no window at all. */
+    /** Summed steps/s of the four runs with no window, after a warm-up. */
     private static double headless() throws Exception {
         try (LockstepComparison c = PreparedExperiment.prepare(experiment).comparison(0)) {
             c.start();
             Thread.sleep((long) (WARM_UP * 1000));
             long s0 = steps(c);
             long t0 = System.nanoTime();
-            Thread.sleep((long) (SECONDS * 1000));
-            return (steps(c) - s0) / ((System.nanoTime() - t0) / 1e9);
+            Thread.sleep((long) (HEADLESS_SECONDS * 1000));
+            double rate = (steps(c) - s0) / ((System.nanoTime() - t0) / 1e9);
+            c.stop();
+            c.await(30, TimeUnit.SECONDS);
+            return rate;
         }
     }
 
@@ -63,84 +92,136 @@ public final class UiBenchmark {
 
     /** The window under measurement (the main class itself must not be an Application on the class path). */
     public static final class Window extends Application {
-    @Override
-    public void start(Stage stage) {
-        WindowFixture fx = new WindowFixture(stage);
-        fx.project.replace(experiment, null);
-        // diagnostics: -Ddescent.bench.hide=charts,data-view hides panels by id, to see what costs what
-        for (String id : System.getProperty("descent.bench.hide", "").split(",")) {
-            if (!id.isBlank()) {
-                stage.getScene().lookup("#" + id.trim()).setVisible(false);
+        @Override
+        public void start(Stage stage) {
+            WindowFixture fx = new WindowFixture(stage);
+            fx.project.replace(experiment, null);
+            for (String id : System.getProperty("descent.bench.hide", "").split(",")) {
+                if (!id.isBlank()) {
+                    stage.getScene().lookup("#" + id.trim()).setVisible(false);
+                }
             }
-        }
-        List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
-        long[] measured = new long[4]; // start time, start steps, end time, end steps
-        AnimationTimer recorder = new AnimationTimer() {
-            private long last;
+            List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
+            boolean[] recording = new boolean[1]; // FX thread only
+            AnimationTimer recorder = new AnimationTimer() {
+                private long last;
 
-            @Override
-            public void handle(long now) {
-                if (last != 0 && measured[0] != 0 && measured[2] == 0) {
-                    pulses.add(now - last);
+                @Override
+                public void handle(long now) {
+                    if (last != 0 && recording[0]) {
+                        pulses.add(now - last);
+                    }
+                    last = now;
                 }
-                last = now;
-            }
-        };
-        recorder.start();
-        Thread driver = new Thread(() -> {
-            try {
-                while (!(fx.engine.isReady() && fx.data.dataset() != null)) {
-                    Thread.sleep(50);
-                }
-                Platform.runLater(fx.session::train);
-                while (fx.session.state() != TrainingSession.State.RUNNING) {
-                    Thread.sleep(50);
-                }
-                Thread.sleep((long) (WARM_UP * 1000));
-                measured[1] = steps(fx.session.comparisonProperty().get());
-                measured[0] = System.nanoTime();
-                Thread.sleep((long) (SECONDS * 1000));
-                measured[3] = steps(fx.session.comparisonProperty().get());
-                measured[2] = System.nanoTime();
-                report(pulses, (measured[3] - measured[1]) / ((measured[2] - measured[0]) / 1e9));
-            } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                Platform.runLater(() -> {
-                    fx.close();
-                    Platform.exit();
-                });
+            };
+            recorder.start();
+            Thread driver = new Thread(() -> {
                 try {
-                    TimeUnit.SECONDS.sleep(3);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
+                    while (!(fx.engine.isReady() && fx.data.dataset() != null)) {
+                        Thread.sleep(50);
+                    }
+                    Platform.runLater(fx.session::train);
+                    while (fx.session.state() != TrainingSession.State.RUNNING) {
+                        Thread.sleep(50);
+                    }
+                    Thread.sleep((long) (WARM_UP * 1000));
+                    Platform.runLater(() -> recording[0] = true);
+                    Map<String, Long> cpu0 = cpuTicks();
+                    long s0 = steps(fx.session.comparisonProperty().get());
+                    long t0 = System.nanoTime();
+                    Thread.sleep((long) (SECONDS * 1000));
+                    long s1 = steps(fx.session.comparisonProperty().get());
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    Map<String, Long> cpu1 = cpuTicks();
+                    CountDownLatch stopped = new CountDownLatch(1);
+                    Platform.runLater(() -> {
+                        recording[0] = false;
+                        recorder.stop();
+                        stopped.countDown();
+                    });
+                    stopped.await();
+                    Map<String, Double> share = new TreeMap<>();
+                    cpu1.forEach((group, ticks) -> share.put(group,
+                            (ticks - cpu0.getOrDefault(group, 0L)) / 100.0 / seconds));
+                    windowResult = new Result(List.copyOf(pulses), (s1 - s0) / seconds, share);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    Platform.runLater(() -> {
+                        fx.close();
+                        stage.close();
+                    });
+                    windowClosed.countDown();
                 }
-                System.exit(0);
-            }
-        }, "ui-benchmark");
-        driver.setDaemon(true);
-        driver.start();
-    }
+            }, "ui-benchmark");
+            driver.setDaemon(true);
+            driver.start();
+        }
     }
 
-    private static void report(List<Long> pulses, double withWindow) throws Exception {
-        List<Long> sorted;
-        synchronized (pulses) {
-            sorted = new ArrayList<>(pulses);
+    /** CPU clock ticks (1/100 s) used so far by this process's threads, summed per group of threads. */
+    private static Map<String, Long> cpuTicks() throws IOException {
+        Map<String, Long> ticks = new TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return ticks;
         }
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path t : threads.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    ticks.merge(group(name), used, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return ticks;
+    }
+
+    private static String group(String thread) {
+        if (thread.startsWith("descent-run")) {
+            return "training threads";
+        }
+        if (thread.startsWith("JavaFX Applicat") || thread.equals("Event Thread")) {
+            return "FX thread";
+        }
+        if (thread.startsWith("QuantumRenderer")) {
+            return "renderer";
+        }
+        if (thread.startsWith("GC Thread") || thread.startsWith("G1") || thread.startsWith("Z") || thread.startsWith("VM Thread")) {
+            return "garbage collector";
+        }
+        if (thread.startsWith("C1 ") || thread.startsWith("C2 ")) {
+            return "JIT compiler";
+        }
+        return System.getProperty("descent.bench.threads") != null ? "other: " + thread : "other";
+    }
+
+    private static void report(Result window, double before, double after) throws Exception {
+        List<Long> sorted = new ArrayList<>(window.pulses());
         Collections.sort(sorted);
         double p50 = sorted.get(sorted.size() / 2) / 1e6;
         double p99 = sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99))) / 1e6;
         double max = sorted.get(sorted.size() - 1) / 1e6;
+        double withoutWindow = (before + after) / 2;
+        double withWindow = window.stepsPerSecond();
         System.out.println();
-        System.out.printf(Locale.ROOT, "window responsiveness, 4 runs training, all charts live, %.0f s%n", SECONDS);
+        System.out.printf(Locale.ROOT, "window responsiveness, 4 runs training, all charts live, %.0f s (%s)%n", SECONDS,
+                String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-XX")).toList()));
         System.out.printf(Locale.ROOT, "  pulses measured       %d%n", sorted.size());
         System.out.printf(Locale.ROOT, "  pulse interval p50    %.1f ms   (goal: smooth)%n", p50);
         System.out.printf(Locale.ROOT, "  pulse interval p99    %.1f ms   (goal <= 25 ms)%n", p99);
         System.out.printf(Locale.ROOT, "  pulse interval max    %.1f ms   (goal <= 100 ms)%n", max);
         System.out.printf(Locale.ROOT, "  steps/s with window   %.0f%n", withWindow);
-        System.out.printf(Locale.ROOT, "  steps/s without       %.0f   (with/without = %.0f%%, goal >= 80%%)%n", withoutWindow,
-                100 * withWindow / withoutWindow);
+        System.out.printf(Locale.ROOT, "  steps/s without       %.0f   (%.0f before, %.0f after; with/without = %.0f%%, goal >= 80%%)%n",
+                withoutWindow, before, after, 100 * withWindow / withoutWindow);
+        System.out.println("  CPU during the window phase, in cores:");
+        window.cpu().forEach((group, cores) -> System.out.printf(Locale.ROOT, "    %-20s %.2f%n", group, cores));
         Files.writeString(out.resolve("ui.json"), String.format(Locale.ROOT,
                 "{\"pulse_p50_ms\": %.2f, \"pulse_p99_ms\": %.2f, \"pulse_max_ms\": %.2f, "
                         + "\"steps_per_s_with_window\": %.1f, \"steps_per_s_without_window\": %.1f}%n",

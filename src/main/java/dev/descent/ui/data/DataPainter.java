@@ -47,25 +47,31 @@ final class DataPainter {
     private DataPainter() {
     }
 
-    static void paint(GraphicsContext g, double width, double height, Picture p) {
-        g.setFill(p.palette().background());
-        g.fillRect(0, 0, width, height);
+    /**
+     * The picture in three layers, so that a new prediction repaints only its own layer and the
+     * renderer reuses the others: {@link Layer#BACKDROP} (background and decision boundary, or the
+     * thumbnails), {@link Layer#POINTS} (axes, the data, legend; transparent elsewhere) and
+     * {@link Layer#CURVE} (the prediction curve of a regression; transparent elsewhere).
+     */
+    enum Layer { BACKDROP, POINTS, CURVE }
+
+    static void paint(GraphicsContext g, double width, double height, Picture p, Layer layer) {
+        if (layer == Layer.BACKDROP) {
+            g.setFill(p.palette().background());
+            g.fillRect(0, 0, width, height);
+        } else {
+            g.clearRect(0, 0, width, height);
+        }
         if (p.data() == null || width < 40 || height < 40) {
             return;
         }
         g.setFont(FONT);
         if (p.data().isImages()) {
-            thumbnails(g, width, height, p);
-        } else {
-            scatter(g, width, height, p);
+            if (layer == Layer.BACKDROP) {
+                thumbnails(g, width, height, p);
+            }
+            return;
         }
-    }
-
-    // ---- scatter ----
-
-    private static void scatter(GraphicsContext g, double width, double height, Picture p) {
-        Dataset data = p.data();
-        PlotRange r = p.range();
         double px = LEFT;
         double py = TOP;
         double pw = width - LEFT - RIGHT;
@@ -73,12 +79,24 @@ final class DataPainter {
         if (pw < 20 || ph < 20) {
             return;
         }
-        if (p.boundary() != null) {
-            g.setImageSmoothing(true);
-            g.drawImage(p.boundary(), px, py, pw, ph);
+        switch (layer) {
+            case BACKDROP -> {
+                if (p.boundary() != null) {
+                    g.setImageSmoothing(true);
+                    g.drawImage(p.boundary(), px, py, pw, ph);
+                }
+            }
+            case POINTS -> points(g, px, py, pw, ph, p);
+            case CURVE -> curve(g, px, py, pw, ph, p);
         }
-        axes(g, px, py, pw, ph, p);
+    }
 
+    // ---- scatter ----
+
+    private static void points(GraphicsContext g, double px, double py, double pw, double ph, Picture p) {
+        Dataset data = p.data();
+        PlotRange r = p.range();
+        axes(g, px, py, pw, ph, p);
         g.save();
         g.beginPath();
         g.rect(px, py, pw, ph);
@@ -99,32 +117,42 @@ final class DataPainter {
             g.fillOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
             g.strokeOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
         }
-        if (p.curveX() != null && p.curveY() != null) {
-            g.setStroke(p.curveColor());
-            g.setLineWidth(3);
-            g.beginPath();
-            boolean open = false;
-            for (int i = 0; i < p.curveX().length; i++) {
-                double y = p.curveY()[i];
-                if (!Double.isFinite(y)) {
-                    open = false;
-                    continue;
-                }
-                double sx = px + (p.curveX()[i] - r.xMin()) / r.width() * pw;
-                double sy = py + (r.yMax() - y) / r.height() * ph;
-                if (open) {
-                    g.lineTo(sx, sy);
-                } else {
-                    g.moveTo(sx, sy);
-                    open = true;
-                }
-            }
-            g.stroke();
-        }
         g.restore();
         if (!regression && data.classCount() <= 10) {
             legend(g, px + pw, py, data.classNames(), p.palette());
         }
+    }
+
+    private static void curve(GraphicsContext g, double px, double py, double pw, double ph, Picture p) {
+        if (p.curveX() == null || p.curveY() == null) {
+            return;
+        }
+        PlotRange r = p.range();
+        g.save();
+        g.beginPath();
+        g.rect(px, py, pw, ph);
+        g.clip();
+        g.setStroke(p.curveColor());
+        g.setLineWidth(3);
+        g.beginPath();
+        boolean open = false;
+        for (int i = 0; i < p.curveX().length; i++) {
+            double y = p.curveY()[i];
+            if (!Double.isFinite(y)) {
+                open = false;
+                continue;
+            }
+            double sx = px + (p.curveX()[i] - r.xMin()) / r.width() * pw;
+            double sy = py + (r.yMax() - y) / r.height() * ph;
+            if (open) {
+                g.lineTo(sx, sy);
+            } else {
+                g.moveTo(sx, sy);
+                open = true;
+            }
+        }
+        g.stroke();
+        g.restore();
     }
 
     private static void axes(GraphicsContext g, double px, double py, double pw, double ph, Picture p) {

@@ -46,7 +46,12 @@ public final class DataView extends VBox {
     private final LongSupplier clock;
     private final Label title = new Label();
     private final Label note = new Label();
+    /** One canvas per {@link DataPainter.Layer}, bottom to top. */
     private final Canvas canvas = new Canvas();
+    private final Canvas pointsLayer = new Canvas();
+    private final Canvas curveLayer = new Canvas();
+    /** Whether the points layer was last drawn over a boundary (its grid lines are fainter then). */
+    private boolean pointsOverBoundary;
     private final Throttle throttle = new Throttle(MIN_INTERVAL, TIMEOUT);
 
     private Dataset dataset;
@@ -82,10 +87,13 @@ public final class DataView extends VBox {
         note.getStyleClass().add(NOTE);
         title.setMinWidth(0);
         note.setMinWidth(0);
-        Pane holder = new Pane(canvas);
+        Pane holder = new Pane(canvas, pointsLayer, curveLayer);
         holder.setMinSize(0, 0);
-        canvas.widthProperty().bind(holder.widthProperty());
-        canvas.heightProperty().bind(holder.heightProperty());
+        for (Canvas layer : new Canvas[] {canvas, pointsLayer, curveLayer}) {
+            layer.widthProperty().bind(holder.widthProperty());
+            layer.heightProperty().bind(holder.heightProperty());
+            layer.setMouseTransparent(true);
+        }
         canvas.widthProperty().addListener(o -> paint());
         canvas.heightProperty().addListener(o -> paint());
         VBox.setVgrow(holder, Priority.ALWAYS);
@@ -196,7 +204,7 @@ public final class DataView extends VBox {
         }
         shownSteps = steps;
         updateText();
-        paint();
+        paintPrediction();
         onFrame(); // training may have moved on while we waited
     }
 
@@ -276,9 +284,32 @@ public final class DataView extends VBox {
         return new DataPainter.Palette(bg, fg, fg.interpolate(bg, 0.35), Color.web(theme.grid()));
     }
 
+    /** Repaints every layer (data, size, theme or run changed). */
     private void paint() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        paintLayer(canvas, DataPainter.Layer.BACKDROP);
+        paintLayer(pointsLayer, DataPainter.Layer.POINTS);
+        paintLayer(curveLayer, DataPainter.Layer.CURVE);
+        pointsOverBoundary = boundary != null;
+    }
+
+    /**
+     * Repaints what a new prediction changes: the boundary or the curve. The points layer, thousands of
+     * shapes, is left as it is (unless the grid under it must fade for a first boundary), so the renderer
+     * only recomposes it.
+     */
+    private void paintPrediction() {
+        if ((boundary != null) != pointsOverBoundary) {
+            paint();
+        } else if (boundary != null) {
+            paintLayer(canvas, DataPainter.Layer.BACKDROP);
+        } else {
+            paintLayer(curveLayer, DataPainter.Layer.CURVE);
+        }
+    }
+
+    private void paintLayer(Canvas layer, DataPainter.Layer which) {
+        double w = layer.getWidth();
+        double h = layer.getHeight();
         if (w <= 0 || h <= 0) {
             return;
         }
@@ -290,8 +321,8 @@ public final class DataView extends VBox {
             }
         }
         Color runColor = Color.web(RunColors.of(Math.max(0, focus)));
-        DataPainter.paint(canvas.getGraphicsContext2D(), w, h,
-                new DataPainter.Picture(dataset, range, boundary, xs, curveY, runColor, palette()));
+        DataPainter.paint(layer.getGraphicsContext2D(), w, h,
+                new DataPainter.Picture(dataset, range, boundary, xs, curveY, runColor, palette()), which);
     }
 
     // ---- for tests ----
