@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -38,6 +39,7 @@ public final class Network {
     private final NetworkSpec spec;
     private final DataType dataType;
     private final Parameters parameters;
+    private PreparedOp descend;
     private final List<Layer> layers;
     private final Map<String, List<String>> inputs;
     private final Map<String, Integer> position;
@@ -181,6 +183,17 @@ public final class Network {
     /** ∂L/∂θ from the last backward pass, [1, P]. */
     public INDArray gradients() {
         return parameters.gradients;
+    }
+
+    /**
+     * θ ← θ − Δ, with Δ the update the optimizer left in {@link #gradients()}: one ND4J subtract op bound
+     * once (an {@code INDArray.subi} builds its op anew and costs 3 KB of garbage per call).
+     */
+    public void applyUpdate() {
+        if (descend == null) {
+            descend = PreparedOp.of(new SubOp(parameters.values, parameters.gradients, parameters.values));
+        }
+        descend.run();
     }
 
     /** Which part of the flat vectors belongs to which node, in topological order. */

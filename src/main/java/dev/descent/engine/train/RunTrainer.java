@@ -236,7 +236,7 @@ final class RunTrainer implements Runnable {
         optimizer.computeUpdate(network.gradients(), network.parameters(), gradientNorm, step - 1, learningRate);
         double[] updates = new double[segments.size()];
         gradientNorms.compute(updates);
-        network.parameters().subi(network.gradients());
+        network.applyUpdate();
         double[] weights = new double[segments.size()];
         weightNorms.compute(weights);
         double[] ratios = new double[segments.size()];
