@@ -43,7 +43,10 @@ import javafx.stage.Stage;
 public final class UiBenchmark {
     private static final double SECONDS = 20;
     private static final double HEADLESS_SECONDS = 10;
-    /** Long enough for the JIT to finish compiling the window's drawing code (it took a third of a core before). */
+    /**
+     * Long enough for the JIT to finish most compiling in either phase: with 3 s it still took a third of
+     * a core during the measurement and the first headless phase ran up to 40% slower than the second.
+     */
     private static final double WARM_UP = 10;
     private static Path out;
     private static Experiment experiment;

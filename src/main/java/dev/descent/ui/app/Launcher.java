@@ -1,17 +1,115 @@
 package dev.descent.ui.app;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 
 /**
  * Starts the window. A separate class so that {@code Main}, which must not extend
  * {@link Application} on the class path, can call it.
+ *
+ * <p>The window needs JVM options that {@code java -jar} cannot carry ({@link #WINDOW_JVM_OPTIONS}).
+ * When the JVM was started without them, and without other garbage-collector options chosen by the user,
+ * the launcher starts the window in a child JVM with them, passing on the user's own JVM options,
+ * class path and arguments, and returns the child's exit code. See
+ * docs/decisions/0008-window-jvm-options.md.
  */
 public final class Launcher {
+    /**
+     * A young generation small enough that G1's collections, which the trainers' ND4J garbage triggers
+     * several times a second, pause for a few milliseconds, not the 30–200 ms of G1's default sizing:
+     * those pauses were the window's longest frames. The bench profile and {@code mvn javafx:run} pass
+     * the same options (LauncherTest holds the pom to this list).
+     */
+    public static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:+UseG1GC", "-Xmn24m");
+    /** Set in the child JVM, so it never starts another. */
+    static final String RELAUNCHED = "descent.relaunched";
+    /** {@code -Ddescent.relaunch=false} keeps the window in the first JVM. */
+    static final String RELAUNCH = "descent.relaunch";
+
     private Launcher() {
     }
 
     /** Opens the window; returns when it closes. Returns 1 if no display is available. */
     public static int launch(String[] args) {
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (needsChild(jvm, System.getProperty(RELAUNCHED), System.getProperty(RELAUNCH))) {
+            Optional<Integer> code = runChild(childCommand(javaExecutable(), jvm,
+                    System.getProperty("java.class.path"), args));
+            if (code.isPresent()) {
+                return code.get();
+            }
+        }
+        return launchHere(args);
+    }
+
+    /**
+     * Whether the window should run in a child JVM: not already in one, not turned off, and the user has
+     * not chosen memory or collector options (or a debugger) that a child would override or break.
+     */
+    static boolean needsChild(List<String> jvmOptions, String relaunched, String relaunch) {
+        if (relaunched != null || "false".equalsIgnoreCase(relaunch)) {
+            return false;
+        }
+        for (String option : jvmOptions) {
+            if (option.startsWith("-Xmn") || option.startsWith("-XX:NewSize") || option.startsWith("-XX:MaxNewSize")
+                    || option.matches("-XX:[+-]Use\\w*GC") || option.startsWith("-agentlib:jdwp")
+                    || option.startsWith("-Xrunjdwp")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The child's command line: the same Java, the user's options plus ours, the same class path and arguments. */
+    static List<String> childCommand(String java, List<String> jvmOptions, String classPath, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(WINDOW_JVM_OPTIONS);
+        command.add("-D" + RELAUNCHED + "=true");
+        command.add("-cp");
+        command.add(classPath);
+        command.add("dev.descent.Main");
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Runs the child to its end; empty if it could not be started (the window then opens here). */
+    private static Optional<Integer> runChild(List<String> command) {
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+        Thread stopChild = new Thread(child::destroy, "descent-stop-window");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        try {
+            return Optional.of(child.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.destroy();
+            return Optional.of(130);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the child
+            }
+        }
+    }
+
+    private static int launchHere(String[] args) {
         try {
             Application.launch(DescentApp.class, args);
             return 0;
