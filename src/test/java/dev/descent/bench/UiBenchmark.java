@@ -48,6 +48,13 @@ public final class UiBenchmark {
      * a core during the measurement and the first headless phase ran up to 40% slower than the second.
      */
     private static final double WARM_UP = 10;
+    /**
+     * The window's warm-up: the JIT compiles JavaFX, JFreeChart and the rasterizer for about 30 s after
+     * the window opens (PrintCompilation: 5,000 methods in the first 5 s, still 400 a second 30 s in),
+     * taking a quarter of a core from everything else. Measured after it, so the figures are the
+     * window's steady state; the first half-minute of a session is slower.
+     */
+    private static final double WINDOW_WARM_UP = 20;
     private static Path out;
     private static Experiment experiment;
     private static final CountDownLatch windowClosed = new CountDownLatch(1);
@@ -127,7 +134,7 @@ public final class UiBenchmark {
                     while (fx.session.state() != TrainingSession.State.RUNNING) {
                         Thread.sleep(50);
                     }
-                    Thread.sleep((long) (WARM_UP * 1000));
+                    Thread.sleep((long) (WINDOW_WARM_UP * 1000));
                     Platform.runLater(() -> recording[0] = true);
                     Map<String, Long> cpu0 = cpuTicks();
                     long s0 = steps(fx.session.comparisonProperty().get());

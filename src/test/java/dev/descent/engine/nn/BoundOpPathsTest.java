@@ -101,4 +101,11 @@ class BoundOpPathsTest {
         assertEquals(0.0, expected.sub(pass.layerOutput("a")).amaxNumber().doubleValue());
         assertTrue(expected.amaxNumber().doubleValue() > 0 && z.minNumber().doubleValue() < 0, "both signs present");
     }
+
+    @org.junit.jupiter.api.Test
+    void aNanBeforeTheReluReachesTheLossSoDivergenceIsSeen() {
+        Pass pass = trainedPass(DataType.FLOAT, 8);
+        pass.features().putScalar(0, 0, Float.NaN);
+        assertTrue(Double.isNaN(pass.forward(true)), "ReLU must not turn NaN into 0");
+    }
 }
