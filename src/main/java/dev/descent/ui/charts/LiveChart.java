@@ -146,7 +146,7 @@ abstract class LiveChart {
             return;
         }
         shown = List.copyOf(keys);
-        double end = input.totalSteps();
+        double end = axisEnd(latestStep(curves), input.totalSteps());
         double visible = domain.isAutoRange() && end > 0 ? end : domain.getRange().getLength();
         double perPixel = visible / Math.max(50, dataAreaWidth());
         List<Curve> drawn = new ArrayList<>(curves.size());
@@ -167,8 +167,8 @@ abstract class LiveChart {
                 }, false);
             }
             dataset.setCurves(drawn);
-            if (end > 0 && end != domainEnd) {
-                domainEnd = end; // fixed for a comparison: the curves grow across the chart as it trains
+            if (end > 0 && (Double.isNaN(domainEnd) || end > domainEnd)) {
+                domainEnd = end; // only grows: the curves move across the chart as it trains
                 domain.setRange(0, end);
             }
             title.setText(titleText);
@@ -177,6 +177,34 @@ abstract class LiveChart {
             plot.setNoDataMessage(message);
         });
         hover.update();
+    }
+
+    /** The last step any curve reaches, or 0. */
+    private static double latestStep(List<Curve> curves) {
+        double latest = 0;
+        for (Curve c : curves) {
+            if (c.size() > 0) {
+                latest = Math.max(latest, c.x()[c.size() - 1]);
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Where the step axis ends: the next of 10, 20, 50, 100, 200, 500, … past the latest step, never
+     * beyond the run's last step. A few single steps fill the chart instead of hugging its left edge;
+     * a long run rescales a handful of times, then ends at its last step.
+     */
+    static double axisEnd(double latest, double total) {
+        if (total <= 0) {
+            return 0;
+        }
+        double nice = 10;
+        int k = 0;
+        while (nice < latest * 1.05 && nice < total) {
+            nice *= (k++ % 3 == 1) ? 2.5 : 2; // 10, 20, 50, 100, 200, 500, ...
+        }
+        return Math.min(total, nice);
     }
 
     /** Width in pixels of the plot's data area at the last drawing (or an estimate before the first). */

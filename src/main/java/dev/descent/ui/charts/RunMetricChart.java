@@ -74,6 +74,10 @@ final class RunMetricChart extends LiveChart {
         if (accuracy && input.comparison() != null && isRegression(input)) {
             return "No accuracy: this data is regression (see the loss)";
         }
+        if (accuracy && input.comparison() != null) {
+            return "Not evaluated yet: runs are checked on the validation data every "
+                    + input.comparison().training().evaluateEvery() + " steps and at the end of each epoch";
+        }
         return super.noDataMessage(input);
     }
 

@@ -243,7 +243,7 @@ public final class TrainingSession {
                 RunRow row = rows.get(i);
                 row.statusProperty().set(statusText(s));
                 row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
-                row.speedProperty().set(s.steps() == 0 || s.status().isFinal() ? ""
+                row.speedProperty().set(s.steps() == 0 || s.status() != RunStatus.TRAINING ? ""
                         : String.format(Locale.ROOT, "%,.0f/s", s.stepsPerSecond()));
             }
             allFinal &= s.status().isFinal();
@@ -271,6 +271,9 @@ public final class TrainingSession {
             }
             statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · trained in %s · %,.0f steps/s on average",
                     maxStep, total, duration(seconds), totalRate));
+        } else if (state.get() == State.PAUSED) {
+            statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · paused: F8 takes one step, F5 goes on",
+                    maxStep, total));
         } else {
             statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left));
         }
