@@ -54,7 +54,7 @@ public final class UiBenchmark {
      * taking a quarter of a core from everything else. Measured after it, so the figures are the
      * window's steady state; the first half-minute of a session is slower.
      */
-    private static final double WINDOW_WARM_UP = 20;
+    private static final double WINDOW_WARM_UP = Double.parseDouble(System.getProperty("descent.bench.warmup", "20"));
     private static Path out;
     private static Experiment experiment;
     private static final CountDownLatch windowClosed = new CountDownLatch(1);

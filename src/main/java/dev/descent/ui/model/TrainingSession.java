@@ -67,6 +67,8 @@ public final class TrainingSession {
     private Path metricsDirectory;
     private MetricsCsv metrics;
     private Path recording;
+    /** Per row: whether it shows a run of the current comparison (worked out when the project changes). */
+    private boolean[] live = new boolean[0];
     private Experiment trained;
 
     public TrainingSession(ProjectModel project, DataModel data, EngineStatus engine, Executor background, Executor fx) {
@@ -239,7 +241,7 @@ public final class TrainingSession {
         double totalRate = 0;
         for (int i = 0; i < summaries.size(); i++) {
             RunSummary s = summaries.get(i);
-            if (i < rows.size() && trains(i)) {
+            if (i < live.length && live[i]) {
                 RunRow row = rows.get(i);
                 row.statusProperty().set(statusText(s));
                 row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
@@ -310,6 +312,10 @@ public final class TrainingSession {
         while (rows.size() < runs.size()) {
             rows.add(new RunRow());
         }
+        live = new boolean[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            live[i] = trains(i);
+        }
         for (int i = 0; i < runs.size(); i++) {
             RunSpec run = runs.get(i);
             RunRow row = rows.get(i);
@@ -318,7 +324,7 @@ public final class TrainingSession {
             row.optimizerProperty().set(run.optimizer().term().explained().title());
             row.learningRateProperty().set(format(run.optimizer().value(OptimizerType.LEARNING_RATE)));
             row.scheduleProperty().set(run.schedule().describe());
-            if (!trains(i)) {
+            if (!live[i]) {
                 row.statusProperty().set("ready");
                 row.progressProperty().set(0);
                 row.speedProperty().set("");
