@@ -2,6 +2,8 @@ package dev.descent.bench;
 
 import dev.descent.engine.Engine;
 import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.MetricsCsv;
+import dev.descent.engine.train.RunConfig;
 import dev.descent.engine.train.RunSummary;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentReader;
@@ -32,7 +34,8 @@ import javafx.stage.Stage;
  * once per pulse) and the training steps/s with and without the window, and writes
  * {@code target/bench/ui.json}. Measures only. Run with {@code mvn -q -Pbench verify}.
  *
- * <p>"Without the window" is the same four runs trained headless, as {@code descent run} does, for 10 s
+ * <p>"Without the window" is the same four runs trained headless, as {@code descent run} does (metrics
+ * recorded to a file), for 10 s
  * before the window opens and 10 s after it closes; the mean of the two cancels warm-up and drift.
  * The JVM runs with the window's own options ({@link dev.descent.ui.app.Launcher#WINDOW_JVM_OPTIONS},
  * set by the bench profile), so both phases see the same garbage collector. Where the CPU went during
@@ -49,16 +52,20 @@ public final class UiBenchmark {
      */
     private static final double WARM_UP = 10;
     /**
-     * The window's warm-up: the JIT compiles JavaFX, JFreeChart and the rasterizer for about 30 s after
-     * the window opens (PrintCompilation: 5,000 methods in the first 5 s, still 400 a second 30 s in),
-     * taking a quarter of a core from everything else. Measured after it, so the figures are the
-     * window's steady state; the first half-minute of a session is slower.
+     * The window's warm-up (-Ddescent.bench.warmup=S to change it). With four runs on two cores the JIT
+     * compiles JavaFX, JFreeChart and the rasterizer for over a minute after the window opens
+     * (PrintCompilation: 8,700 methods in the first 10 s, 1,300 in the fifth, 130 in the seventh),
+     * taking 0.2 cores 20 s in and 0.14 cores 45 s in. The default measures after it, the window's
+     * steady state; the first minute of a session costs training more.
      */
-    private static final double WINDOW_WARM_UP = Double.parseDouble(System.getProperty("descent.bench.warmup", "20"));
+    private static final double WINDOW_WARM_UP = Double.parseDouble(System.getProperty("descent.bench.warmup", "60"));
     private static Path out;
     private static Experiment experiment;
     private static final CountDownLatch windowClosed = new CountDownLatch(1);
     private static volatile Result windowResult;
+    private static final String TRAINING = "training threads";
+    /** Cores the training threads used in each headless phase. */
+    private static final List<Double> headlessTrainingCores = Collections.synchronizedList(new ArrayList<>());
 
     /** What the window phase measured. */
     private record Result(List<Long> pulses, double stepsPerSecond, Map<String, Double> cpu) {
@@ -81,18 +88,35 @@ public final class UiBenchmark {
         System.exit(0);
     }
 
-    /** Summed steps/s of the four runs with no window, after a warm-up. */
+    /**
+     * Summed steps/s of the four runs with no window, after a warm-up, recording metrics.csv as
+     * {@code descent run} does (the window records them too).
+     */
     private static double headless() throws Exception {
-        try (LockstepComparison c = PreparedExperiment.prepare(experiment).comparison(0)) {
+        PreparedExperiment prepared = PreparedExperiment.prepare(experiment);
+        Path dir = Files.createTempDirectory("descent-bench");
+        MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
+                prepared.runs().stream().map(RunConfig::name).toList());
+        try (LockstepComparison c = prepared.comparison(0)) {
+            for (int i = 0; i < c.runCount(); i++) {
+                c.addListener(i, csv.listener(i));
+            }
             c.start();
             Thread.sleep((long) (WARM_UP * 1000));
+            Map<String, Long> cpu0 = cpuTicks();
             long s0 = steps(c);
             long t0 = System.nanoTime();
             Thread.sleep((long) (HEADLESS_SECONDS * 1000));
-            double rate = (steps(c) - s0) / ((System.nanoTime() - t0) / 1e9);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double rate = (steps(c) - s0) / seconds;
+            Map<String, Long> cpu1 = cpuTicks();
+            headlessTrainingCores.add((cpu1.getOrDefault(TRAINING, 0L) - cpu0.getOrDefault(TRAINING, 0L)) / 100.0 / seconds);
             c.stop();
             c.await(30, TimeUnit.SECONDS);
             return rate;
+        } finally {
+            csv.discard();
+            Files.deleteIfExists(dir);
         }
     }
 
@@ -194,7 +218,7 @@ public final class UiBenchmark {
 
     private static String group(String thread) {
         if (thread.startsWith("descent-run")) {
-            return "training threads";
+            return TRAINING;
         }
         if (thread.startsWith("JavaFX Applicat") || thread.equals("Event Thread")) {
             return "FX thread";
@@ -230,6 +254,9 @@ public final class UiBenchmark {
         System.out.printf(Locale.ROOT, "  steps/s with window   %.0f%n", withWindow);
         System.out.printf(Locale.ROOT, "  steps/s without       %.0f   (%.0f before, %.0f after; with/without = %.0f%%, goal >= 80%%)%n",
                 withoutWindow, before, after, 100 * withWindow / withoutWindow);
+        System.out.printf(Locale.ROOT, "  training threads used %.2f cores with the window, %.2f without%n",
+                window.cpu().getOrDefault(TRAINING, 0.0),
+                headlessTrainingCores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
         System.out.println("  CPU during the window phase, in cores:");
         window.cpu().forEach((group, cores) -> System.out.printf(Locale.ROOT, "    %-20s %.2f%n", group, cores));
         Files.writeString(out.resolve("ui.json"), String.format(Locale.ROOT,

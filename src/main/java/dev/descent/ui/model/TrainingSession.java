@@ -47,6 +47,11 @@ public final class TrainingSession {
     private static final long FRAME_NANOS = 33_000_000L;
     /** Longest: the charts still move 4 times a second on a slow machine. */
     private static final long SLOWEST_FRAME_NANOS = 250_000_000L;
+    /**
+     * Progress bars, speeds and the status line change at most 4 times a second: each change costs a
+     * layout and a repaint of its panel, and numbers that change 30 times a second cannot be read anyway.
+     */
+    private static final long FIGURES_NANOS = 250_000_000L;
     /** Frame work may take at most this share of the FX thread (the rest is rendering and input). */
     private static final double FRAME_BUDGET = 0.12;
 
@@ -62,6 +67,7 @@ public final class TrainingSession {
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     private final LongProperty frame = new SimpleLongProperty();
     private long lastFrame;
+    private long lastFigures;
     private long frameInterval = FRAME_NANOS;
     private boolean stepWhenStarted;
     private Path metricsDirectory;
@@ -217,8 +223,9 @@ public final class TrainingSession {
     }
 
     /**
-     * Called every pulse by the window's timer: copies the runs' progress into the rows and advances the
-     * frame counter that charts follow, at most every 33 ms and less often when drawing is expensive:
+     * Called every pulse by the window's timer: copies the runs' status into the rows (their progress,
+     * speed and the status line at most every {@link #FIGURES_NANOS}) and advances the frame counter that
+     * charts follow, at most every 33 ms and less often when drawing is expensive:
      * the interval adapts so that frame work stays within {@value #FRAME_BUDGET} of the FX thread, which
      * keeps the window responsive (and training fast) however many runs share the two cores.
      * Never blocks.
@@ -234,6 +241,10 @@ public final class TrainingSession {
         }
         List<RunSummary> summaries = c.summaries();
         int total = c.totalSteps();
+        boolean figures = force || now - lastFigures >= FIGURES_NANOS || state.get() != State.RUNNING;
+        if (figures) {
+            lastFigures = now;
+        }
         boolean allFinal = true;
         int slowestLeft = 0;
         double slowestRate = Double.MAX_VALUE;
@@ -243,10 +254,12 @@ public final class TrainingSession {
             RunSummary s = summaries.get(i);
             if (i < live.length && live[i]) {
                 RunRow row = rows.get(i);
-                row.statusProperty().set(statusText(s));
-                row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
-                row.speedProperty().set(s.steps() == 0 || s.status() != RunStatus.TRAINING ? ""
-                        : String.format(Locale.ROOT, "%,.0f/s", s.stepsPerSecond()));
+                row.statusProperty().set(statusText(s)); // fires only when it changes: a divergence shows at once
+                if (figures || s.status().isFinal()) {
+                    row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
+                    row.speedProperty().set(s.steps() == 0 || s.status() != RunStatus.TRAINING ? ""
+                            : String.format(Locale.ROOT, "%,.0f/s", s.stepsPerSecond()));
+                }
             }
             allFinal &= s.status().isFinal();
             maxStep = Math.max(maxStep, s.steps());
@@ -260,6 +273,10 @@ public final class TrainingSession {
         }
         if (allFinal && state.get() != State.FINISHED) {
             state.set(State.FINISHED);
+        }
+        if (!figures && !allFinal) {
+            advanceFrame();
+            return;
         }
         String left = slowestRate < Double.MAX_VALUE && state.get() == State.RUNNING
                 ? " · " + duration(slowestLeft / slowestRate) + " left" : "";
@@ -279,6 +296,11 @@ public final class TrainingSession {
         } else {
             statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left));
         }
+        advanceFrame();
+    }
+
+    /** Tells the charts there is a new frame, and adapts the interval to what their work took. */
+    private void advanceFrame() {
         long work = System.nanoTime();
         frame.set(frame.get() + 1);
         work = System.nanoTime() - work;
