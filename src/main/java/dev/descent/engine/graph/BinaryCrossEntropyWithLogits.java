@@ -1,16 +1,14 @@
 package dev.descent.engine.graph;
 
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Binary cross-entropy on logits, as torch.nn.BCEWithLogitsLoss, as an {@link ILossFunction} built from
+ * Binary cross-entropy on logits, as torch.nn.BCEWithLogitsLoss, as an {@link org.nd4j.linalg.lossfunctions.ILossFunction} built from
  * ND4J element-wise ops. Per output: ℓ(z, y) = max(z, 0) − z·y + ln(1 + e^(−|z|)), which equals
  * −[y·ln σ(z) + (1 − y)·ln(1 − σ(z))] without ever forming σ(z) or ln of it, so it neither overflows nor
  * saturates: for a confident wrong answer ℓ ≈ |z| and ∂ℓ/∂z = σ(z) − y ≈ ±1.
@@ -23,7 +21,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * gradient is per example, (σ(z) − y)/outputs, not yet divided by the batch size. {@code preOutput} is
  * the logit z; the activation must be the sigmoid, which this loss applies itself in the combined form.
  */
-final class BinaryCrossEntropyWithLogits implements ILossFunction {
+final class BinaryCrossEntropyWithLogits extends PerExampleLoss {
     private static final long serialVersionUID = 1L;
 
     /** ℓ for every element: max(z, 0) − z·y + ln(1 + e^(−|z|)). */
@@ -52,13 +50,6 @@ final class BinaryCrossEntropyWithLogits implements ILossFunction {
         }
     }
 
-    @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
-                               boolean average) {
-        INDArray perExample = computeScoreArray(labels, preOutput, activationFn, mask);
-        double sum = perExample.sumNumber().doubleValue();
-        return average ? sum / perExample.size(0) : sum;
-    }
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
@@ -76,12 +67,6 @@ final class BinaryCrossEntropyWithLogits implements ILossFunction {
         return positive.subi(negative).divi(labels.size(1));
     }
 
-    @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
-    }
 
     @Override
     public String name() {

@@ -1,20 +1,18 @@
 package dev.descent.engine.graph;
 
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.loss.HuberLoss;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.autodiff.loss.LossReduce;
 
 /**
- * The Huber loss as an {@link ILossFunction}, following the conventions of ND4J's own losses (score
+ * The Huber loss as an {@link org.nd4j.linalg.lossfunctions.ILossFunction}, following the conventions of ND4J's own losses (score
  * averaged over outputs per example, gradient per example not yet divided by the batch size). ND4J has
  * the {@code huber_loss} and {@code huber_loss_grad} ops but no {@code ILossFunction} wrapping them.
  */
-final class HuberLossFunction implements ILossFunction {
+final class HuberLossFunction extends PerExampleLoss {
     private static final long serialVersionUID = 1L;
     private final double delta;
 
@@ -26,13 +24,6 @@ final class HuberLossFunction implements ILossFunction {
         return activationFn.getActivation(preOutput.dup(), true);
     }
 
-    @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
-                               boolean average) {
-        INDArray perExample = computeScoreArray(labels, preOutput, activationFn, mask);
-        double sum = perExample.sumNumber().doubleValue();
-        return average ? sum / perExample.size(0) : sum;
-    }
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
@@ -56,12 +47,6 @@ final class HuberLossFunction implements ILossFunction {
         return activationFn.backprop(preOutput.dup(), dLdOutput).getFirst();
     }
 
-    @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
-    }
 
     @Override
     public String name() {

@@ -15,37 +15,30 @@ import org.junit.jupiter.api.Test;
 /** The controls never wait for a paused run's work; tickets give exactly one step each. */
 class RunControlTest {
 
-    /** A paused run with nothing to do. */
-    private static final RunControl.Waiting IDLE = new RunControl.Waiting() {
-        @Override
-        public void paused() {
-        }
+    /** What a paused run does while it waits: nothing but serving. */
+    private static RunControl.Waiting serving(Runnable serve) {
+        return new RunControl.Waiting() {
+            @Override
+            public void paused() {
+            }
 
-        @Override
-        public void resumed() {
-        }
+            @Override
+            public void resumed() {
+            }
 
-        @Override
-        public void serve() {
-        }
-    };
+            @Override
+            public void serve() {
+                serve.run();
+            }
+        };
+    }
 
-    /** A paused run whose serving blocks until the test lets it go. */
-    private static final class BlockedServer implements RunControl.Waiting {
+    /** A paused run whose first request blocks until the test lets it go. */
+    private static final class BlockedServer {
         final CountDownLatch serving = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger serves = new AtomicInteger();
-
-        @Override
-        public void paused() {
-        }
-
-        @Override
-        public void resumed() {
-        }
-
-        @Override
-        public void serve() {
+        final RunControl.Waiting waiting = serving(() -> {
             if (serves.incrementAndGet() == 1) {
                 serving.countDown();
                 try {
@@ -54,7 +47,7 @@ class RunControlTest {
                     Thread.currentThread().interrupt();
                 }
             }
-        }
+        });
     }
 
     @Test
@@ -67,7 +60,7 @@ class RunControlTest {
         AtomicBoolean mayStep = new AtomicBoolean();
         Thread run = new Thread(() -> {
             try {
-                mayStep.set(control.awaitTurn(turn, server));
+                mayStep.set(control.awaitTurn(turn, server.waiting));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -95,7 +88,7 @@ class RunControlTest {
         AtomicInteger steps = new AtomicInteger();
         Thread run = new Thread(() -> {
             try {
-                while (control.awaitTurn(turn, IDLE)) {
+                while (control.awaitTurn(turn, serving(() -> { }))) {
                     steps.incrementAndGet();
                 }
             } catch (InterruptedException e) {
