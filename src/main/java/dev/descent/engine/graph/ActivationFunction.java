@@ -48,7 +48,7 @@ public enum ActivationFunction implements Term {
     @Explained(title = "ReLU",
             summary = "Keeps positive values, zeroes the rest: no saturation for z > 0, but a unit stuck at z < 0 is dead.",
             formula = "f(z) = max(0, z)",
-            source = "Nair & Hinton 2010; ND4J ActivationReLU")
+            source = "Nair & Hinton 2010; ND4J RectifiedLinear and Step ops (the values of ND4J ActivationReLU)")
     RELU("relu", Saturation.atOrBelow(0)),
 
     @Explained(title = "Leaky ReLU",
