@@ -1,8 +1,6 @@
 package dev.descent.engine.nn;
 
 import dev.descent.engine.graph.Saturation;
-import java.util.HashMap;
-import java.util.Map;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -70,8 +68,9 @@ final class ActivationLayer implements Layer {
         private final Step reluMask;
         private final PreparedOp reluProduct;
         private final PreparedOp reluAccumulate;
-        /** The statistics' thresholds, bound to the array each applies to. */
-        private final Map<String, Step> counters = new HashMap<>();
+        /** The saturation rule's one or two thresholds, each a Step op bound to the array it tests. */
+        private final Step firstThreshold;
+        private final Step secondThreshold;
 
         ActivationPass(Binding binding) {
             super(binding.buffer(width), binding.gradientBuffer(width), binding.inputs(), binding.accumulate());
@@ -86,6 +85,13 @@ final class ActivationLayer implements Layer {
             reluProduct = reluBackward ? PreparedOp.of(accumulate[0] ? new MulOp(scratch, gradient, scratch)
                     : new MulOp(scratch, gradient, target)) : null;
             reluAccumulate = reluBackward && accumulate[0] ? PreparedOp.of(new AddOp(target, scratch, target)) : null;
+            boolean counts = binding.backward() && saturation.kind() != Saturation.Kind.NEVER;
+            INDArray tested = saturation.kind() == Saturation.Kind.OUTPUT_OUTSIDE ? output : z;
+            double second = saturation.kind() == Saturation.Kind.ABS_ABOVE ? -saturation.low() : saturation.high();
+            boolean two = saturation.kind() == Saturation.Kind.ABS_ABOVE
+                    || saturation.kind() == Saturation.Kind.OUTPUT_OUTSIDE;
+            firstThreshold = counts ? new Step(tested, indicator, saturation.low()) : null;
+            secondThreshold = counts && two ? new Step(tested, indicator, second) : null;
         }
 
         @Override
@@ -123,22 +129,19 @@ final class ActivationLayer implements Layer {
             long n = output.length();
             double mean = blas.dot(n, 1.0, output, ones) / n;
             double variance = Math.max(0, blas.dot(n, 1.0, output, output) / n - mean * mean);
-            INDArray z = input().output;
             double saturated = switch (saturation.kind()) {
                 case NEVER -> 0;
-                case BELOW, AT_OR_BELOW -> n - countAbove(z, saturation.low());
-                case ABS_ABOVE -> countAbove(z, saturation.low()) + n - countAbove(z, -saturation.low());
-                case OUTPUT_OUTSIDE -> n - countAbove(output, saturation.low()) + countAbove(output, saturation.high());
+                case BELOW, AT_OR_BELOW -> n - countAbove(firstThreshold);
+                case ABS_ABOVE -> countAbove(firstThreshold) + n - countAbove(secondThreshold);
+                case OUTPUT_OUTSIDE -> n - countAbove(firstThreshold) + countAbove(secondThreshold);
             };
             return new ActivationStats(id, mean, Math.sqrt(variance), saturated / n);
         }
 
-        /** Number of values of {@code x} strictly above {@code threshold}. */
-        private double countAbove(INDArray x, double threshold) {
-            String key = (x == output ? "a" : "z") + threshold;
-            Step step = counters.computeIfAbsent(key, k -> new Step(x, indicator, threshold));
+        /** Number of values strictly above the threshold of {@code step} in the array it tests. */
+        private double countAbove(Step step) {
             Nd4j.getExecutioner().exec(step);
-            return Math.rint(blas.dot(x.length(), 1.0, indicator, ones));
+            return Math.rint(blas.dot(indicator.length(), 1.0, indicator, ones));
         }
     }
 }

@@ -70,11 +70,12 @@ final class LossLayer implements Layer {
         final INDArray labels;
         private final int batchSize;
         private final Level1 blas = Nd4j.getBlasWrapper().level1();
-        /** Softmax cross-entropy only: log-probabilities, probabilities, 1/N, and the bound ops. */
+        /** Softmax cross-entropy only: log-probabilities and the bound ops. */
         private final INDArray logProbabilities;
         private final PreparedOp logSoftmax;
-        private final PreparedOp gradientSteps;
-        private final PreparedOp[] gradient;
+        private final PreparedOp softmax;
+        /** (p − y)/N into the input's gradient (or a scratch added onto it); null off this path. */
+        private final PreparedOp[] gradientOps;
         double value = Double.NaN;
 
         LossPass(Binding binding) {
@@ -89,22 +90,22 @@ final class LossLayer implements Layer {
                 if (binding.backward() && target != null) {
                     INDArray scratch = accumulate[0] ? binding.buffer(width) : target;
                     INDArray inverseN = Nd4j.scalar(binding.dataType(), 1.0 / batchSize);
-                    gradientSteps = PreparedOp.of(new SoftMax(z, scratch, -1));
-                    gradient = accumulate[0]
+                    softmax = PreparedOp.of(new SoftMax(z, scratch, -1));
+                    gradientOps = accumulate[0]
                             ? new PreparedOp[] {PreparedOp.of(new SubOp(scratch, labels, scratch)),
                                     PreparedOp.of(new MulOp(scratch, inverseN, scratch)),
                                     PreparedOp.of(new AddOp(target, scratch, target))}
                             : new PreparedOp[] {PreparedOp.of(new SubOp(scratch, labels, scratch)),
                                     PreparedOp.of(new MulOp(scratch, inverseN, scratch))};
                 } else {
-                    gradientSteps = null;
-                    gradient = new PreparedOp[0];
+                    softmax = null;
+                    gradientOps = new PreparedOp[0];
                 }
             } else {
                 logProbabilities = null;
                 logSoftmax = null;
-                gradientSteps = null;
-                gradient = null;
+                softmax = null;
+                gradientOps = null;
             }
         }
 
@@ -120,11 +121,11 @@ final class LossLayer implements Layer {
 
         @Override
         void backward() {
-            if (gradient != null) {
-                if (gradientSteps != null) {
-                    gradientSteps.run();
+            if (gradientOps != null) {
+                if (softmax != null) {
+                    softmax.run();
                 }
-                for (PreparedOp op : gradient) {
+                for (PreparedOp op : gradientOps) {
                     op.run();
                 }
                 return;

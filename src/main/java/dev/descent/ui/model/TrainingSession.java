@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -400,7 +401,7 @@ public final class TrainingSession {
      * to {@code target} on the background executor; the runs go on. {@code done} gets null on success or
      * the reason it failed, on the FX thread.
      */
-    public void exportMetrics(Path target, java.util.function.Consumer<String> done) {
+    public void exportMetrics(Path target, Consumer<String> done) {
         MetricsCsv recorder = metrics;
         if (recorder == null) {
             done.accept("there are no metrics yet: train first");
