@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.engine.Engine;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,13 @@ public final class DescentCommand implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            Engine.checkSettings();
+        } catch (Engine.InvalidSettingException e) {
+            err.println(e.line());
+            err.flush();
+            return 2;
+        }
         CommandLine line = new CommandLine(new DescentCommand());
         line.setOut(out);
         line.setErr(err);

@@ -83,8 +83,35 @@ public final class Engine {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("-D" + BLAS_THREADS_PROPERTY + " must be a positive number of threads"
-                + " such as 2, got '" + property + "'");
+        throw new InvalidSettingException(BLAS_THREADS_PROPERTY,
+                "must be a positive number of threads such as 2, got '" + property + "'");
+    }
+
+    /**
+     * Checks Descent's {@code -D} settings without starting ND4J, so a command can refuse them as bad
+     * input before doing anything.
+     *
+     * @throws InvalidSettingException naming the setting and what is valid
+     */
+    public static void checkSettings() {
+        blasThreads(System.getProperty(BLAS_THREADS_PROPERTY));
+    }
+
+    /** A {@code -D} setting of Descent's that makes no sense: bad input, not an internal error. */
+    public static final class InvalidSettingException extends IllegalArgumentException {
+        private final String property;
+        private final String problem;
+
+        InvalidSettingException(String property, String problem) {
+            super("-D" + property + " " + problem);
+            this.property = property;
+            this.problem = problem;
+        }
+
+        /** The one line the command line prints: {@code error: -D<property>: <problem>}. */
+        public String line() {
+            return "error: -D" + property + ": " + problem;
+        }
     }
 
     /**

@@ -271,4 +271,18 @@ class CliTest {
             }
         }
     }
+
+    @Test
+    void aNonsensicalBlasThreadSettingIsBadInputWithOneLine() throws Exception {
+        Path file = experiment("{ \"name\": \"SGD\", \"optimizer\": \"sgd\" }");
+        System.setProperty(dev.descent.engine.Engine.BLAS_THREADS_PROPERTY, "zero");
+        try {
+            Result r = descent("validate", file.toString());
+            assertEquals(2, r.code());
+            assertEquals("error: -Ddescent.blasThreads: must be a positive number of threads such as 2, got 'zero'",
+                    r.err().strip());
+        } finally {
+            System.clearProperty(dev.descent.engine.Engine.BLAS_THREADS_PROPERTY);
+        }
+    }
 }

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class EngineStatus {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("Starting ND4J…");
+    private volatile String failure;
 
     /**
      * @param background where to load ND4J
@@ -24,6 +25,7 @@ public final class EngineStatus {
             String text;
             boolean ok;
             try {
+                Engine.checkSettings();
                 Engine.initialize();
                 text = Engine.backendDescription();
                 ok = true;
@@ -34,10 +36,16 @@ public final class EngineStatus {
             String finalText = text;
             boolean finalOk = ok;
             fx.execute(() -> {
+                failure = finalOk ? null : finalText;
                 description.set(finalText);
                 ready.set(finalOk);
             });
         });
+    }
+
+    /** Why ND4J did not start, or null (still starting, or ready). */
+    public String failure() {
+        return failure;
     }
 
     public ReadOnlyBooleanProperty readyProperty() {

@@ -91,7 +91,7 @@ public final class TrainingSession {
     /** Why training cannot start now, or null if it can. */
     public String blockedReason() {
         if (!engine.isReady()) {
-            return "the engine is starting";
+            return engine.failure() != null ? engine.failure() : "the engine is starting";
         }
         return data.blockedReasonProperty().get();
     }

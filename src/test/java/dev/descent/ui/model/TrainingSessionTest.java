@@ -193,4 +193,21 @@ class TrainingSessionTest {
             assertEquals(0, files.count(), "a reset comparison leaves no part files");
         }
     }
+
+    @Test
+    void anEngineThatFailedToStartBlocksTrainingWithItsReason() {
+        // given ND4J refused to start (here, a nonsensical -Ddescent.blasThreads)
+        System.setProperty(dev.descent.engine.Engine.BLAS_THREADS_PROPERTY, "zero");
+        EngineStatus failed = new EngineStatus();
+        try {
+            failed.start(NOW, NOW);
+        } finally {
+            System.clearProperty(dev.descent.engine.Engine.BLAS_THREADS_PROPERTY);
+        }
+        TrainingSession blocked = new TrainingSession(project, data, failed, NOW, NOW);
+        // then Train says why, instead of waiting for an engine that will never start
+        String reason = "ND4J failed to start: -Ddescent.blasThreads must be a positive number of threads such as 2, got 'zero'";
+        assertEquals(reason, blocked.blockedReason());
+        assertEquals(reason, failed.descriptionProperty().get());
+    }
 }
