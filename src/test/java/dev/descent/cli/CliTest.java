@@ -285,4 +285,22 @@ class CliTest {
             System.clearProperty(dev.descent.engine.Engine.BLAS_THREADS_PROPERTY);
         }
     }
+
+    @Test
+    void theInputNormalizationLessonShowsRawPixelsFailingAndScaledPixelsLearning() throws Exception {
+        // given the sample that teaches input normalization, trained to the end
+        Path out = dir.resolve("lesson");
+        Result r = descent("run", "sample-data/input-normalization.json", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode runs = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("runs");
+        // then raw 0–255 pixels train (no divergence from a loss that cannot be computed) but stay near
+        // chance among 4 classes, while every normalized run learns
+        JsonNode raw = runs.get(0);
+        assertEquals("Raw 0–255", raw.get("name").asText());
+        assertEquals("COMPLETED", raw.get("status").asText());
+        assertTrue(raw.get("val_accuracy").asDouble() < 0.4, raw.toString());
+        for (int i = 1; i < runs.size(); i++) {
+            assertTrue(runs.get(i).get("val_accuracy").asDouble() > 0.6, runs.get(i).toString());
+        }
+    }
 }

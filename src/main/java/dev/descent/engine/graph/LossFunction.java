@@ -52,7 +52,7 @@ public enum LossFunction implements Term {
     @Explained(title = "Cross-entropy",
             summary = "For K classes with K outputs: the negative log-probability softmax gives the true class.",
             formula = "L = −(1/N)·Σ ln softmax(z)_y",
-            source = "torch.nn.CrossEntropyLoss; computed with ND4J's log_softmax and softmax ops (the value of ND4J LossMCXENT)")
+            source = "torch.nn.CrossEntropyLoss; computed with ND4J's reduce_max, exp, reduce_sum, log and softmax ops")
     CROSS_ENTROPY("cross_entropy", ActivationFunction.SOFTMAX);
 
     private final String id;

@@ -4,11 +4,13 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
@@ -20,8 +22,11 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  *
  * <p>One exception for speed: softmax cross-entropy, the loss of every classification example, runs on
  * ND4J ops bound once to the pass's buffers:
- * L = −(1/N)·Σ y ⊙ log_softmax(z) (one {@code log_softmax} op and a BLAS dot) and
- * ∂L/∂z = (softmax(z) − y)/N (for one-hot y; {@code softmax}, subtract and multiply ops).
+ * L = (1/N)·Σₙ [log Σₖ exp(zₙₖ − mₙ) − (z_{n,y} − mₙ)] with mₙ the row's maximum (reduce_max, subtract,
+ * exp, reduce_sum, log, two BLAS dots) and ∂L/∂z = (softmax(z) − y)/N (for one-hot y; {@code softmax},
+ * subtract and multiply ops). ND4J's {@code log_softmax} is not used: it takes the log of the softmax and
+ * gives −∞ where a probability underflows (log_softmax(1000, 0) came out (0, −∞)), which made raw 0–255
+ * pixels diverge at step 1 instead of training badly.
  * {@code LossMCXENT} computes the same (its softmax clipped at 10⁻¹⁰ before the log), but building its
  * temporaries took 130 µs and 28 KB of garbage per step (measured), more than the rest of a small
  * network's step. The gradient check and the DL4J parity test cover this path.
@@ -70,9 +75,12 @@ final class LossLayer implements Layer {
         final INDArray labels;
         private final int batchSize;
         private final Level1 blas = Nd4j.getBlasWrapper().level1();
-        /** Softmax cross-entropy only: log-probabilities and the bound ops. */
-        private final INDArray logProbabilities;
-        private final PreparedOp logSoftmax;
+        /** Softmax cross-entropy only: z − max per row, Σ exp(z − max) per row (then its log), ones. */
+        private final INDArray shifted;
+        private final INDArray logSums;
+        private final INDArray ones;
+        /** The forward ops, in order: row max, shift, exp, row sum, log; null off this path. */
+        private final Runnable[] scoreOps;
         private final PreparedOp softmax;
         /** (p − y)/N into the input's gradient (or a scratch added onto it); null off this path. */
         private final PreparedOp[] gradientOps;
@@ -84,8 +92,22 @@ final class LossLayer implements Layer {
             batchSize = binding.batchSize();
             if (softmaxCrossEntropy()) {
                 INDArray z = input().output;
-                logProbabilities = binding.buffer(width);
-                logSoftmax = PreparedOp.of(new LogSoftMax(z, logProbabilities));
+                int rows = binding.batchSize();
+                shifted = binding.buffer(width);
+                INDArray exponentials = binding.buffer(width);
+                INDArray rowMax = Nd4j.create(binding.dataType(), rows, 1);
+                logSums = Nd4j.create(binding.dataType(), rows, 1);
+                ones = Nd4j.ones(binding.dataType(), rows, 1);
+                Exp exp = new Exp(shifted, exponentials);
+                Log log = new Log(logSums, logSums);
+                scoreOps = new Runnable[] {
+                        PreparedOp.of(DynamicCustomOp.builder("reduce_max").addInputs(z).addOutputs(rowMax)
+                                .addIntegerArguments(1).addBooleanArguments(true).build())::run,
+                        PreparedOp.of(new SubOp(z, rowMax, shifted))::run,
+                        () -> Nd4j.getExecutioner().exec(exp),
+                        PreparedOp.of(DynamicCustomOp.builder("reduce_sum").addInputs(exponentials).addOutputs(logSums)
+                                .addIntegerArguments(1).addBooleanArguments(true).build())::run,
+                        () -> Nd4j.getExecutioner().exec(log)};
                 INDArray target = input().gradient;
                 if (binding.backward() && target != null) {
                     INDArray scratch = accumulate[0] ? binding.buffer(width) : target;
@@ -102,8 +124,10 @@ final class LossLayer implements Layer {
                     gradientOps = new PreparedOp[0];
                 }
             } else {
-                logProbabilities = null;
-                logSoftmax = null;
+                shifted = null;
+                logSums = null;
+                ones = null;
+                scoreOps = null;
                 softmax = null;
                 gradientOps = null;
             }
@@ -111,9 +135,13 @@ final class LossLayer implements Layer {
 
         @Override
         void forward(boolean training) {
-            if (logSoftmax != null) {
-                logSoftmax.run();
-                value = -blas.dot(labels.length(), 1.0, labels, logProbabilities) / batchSize;
+            if (scoreOps != null) {
+                for (Runnable op : scoreOps) {
+                    op.run();
+                }
+                // with one-hot y: Lₙ = log Σₖ exp(zₖ − m) − (z_y − m), m the row's max
+                value = (blas.dot(logSums.length(), 1.0, ones, logSums)
+                        - blas.dot(labels.length(), 1.0, labels, shifted)) / batchSize;
                 return;
             }
             value = loss.computeScore(labels, input().output, outputActivation, null, true);
