@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code descent generate NAME ... --out FILE.csv}. */
-@Command(name = "generate", description = "Writes a built-in synthetic dataset to a CSV file.")
+@Command(name = "generate",
+        mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
+        description = "Writes a built-in synthetic dataset to a CSV file.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME",

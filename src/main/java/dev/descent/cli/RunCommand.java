@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code metrics.csv} and {@code summary.json}. Ctrl-C stops the runs and still writes both files (the
  * runs are then STOPPED).
  */
-@Command(name = "run", description = "Trains every run of an experiment and writes DIR/metrics.csv and DIR/summary.json.")
+@Command(name = "run",
+        mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
+        description = "Trains every run of an experiment and writes DIR/metrics.csv and DIR/summary.json.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (JSON).")

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code descent trajectory}: one optimizer's path on a 2-D test function, as CSV. */
-@Command(name = "trajectory", description = "Runs one optimizer on a 2-D test function and writes step,x,y,loss (step 0 is the start).")
+@Command(name = "trajectory",
+        mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
+        description = "Runs one optimizer on a 2-D test function and writes step,x,y,loss (step 0 is the start).")
 final class TrajectoryCommand implements Callable<Integer> {
 
     @Option(names = "--function", required = true, paramLabel = "F",

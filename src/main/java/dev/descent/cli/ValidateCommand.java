@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent validate FILE}: "ok", or every problem, one per line. */
-@Command(name = "validate", description = "Checks an experiment file and its data: prints ok, or every problem, one per line (exit 2).")
+@Command(name = "validate",
+        mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
+        description = "Checks an experiment file and its data: prints ok, or every problem, one per line (exit 2).")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (JSON).")

@@ -303,4 +303,13 @@ class CliTest {
             assertTrue(runs.get(i).get("val_accuracy").asDouble() > 0.6, runs.get(i).toString());
         }
     }
+
+    @Test
+    void everyCommandAnswersHelpAsItsErrorsSay() {
+        for (String command : new String[] {"run", "trajectory", "generate", "validate"}) {
+            Result r = descent(command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: descent " + command), r.out());
+        }
+    }
 }
