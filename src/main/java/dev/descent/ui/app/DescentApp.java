@@ -8,7 +8,6 @@ import dev.descent.ui.model.ProjectModel;
 import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.Theme;
 import dev.descent.ui.model.TrainingSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +67,8 @@ public final class DescentApp extends Application {
         timer.start();
 
         List<String> args = getParameters().getRaw();
-        if (!args.isEmpty() && Files.isRegularFile(Path.of(args.get(0)))) {
+        if (!args.isEmpty()) {
+            // a file that is missing or fails to load is reported; the example stays open
             window.openFile(Path.of(args.get(0)));
         }
     }
