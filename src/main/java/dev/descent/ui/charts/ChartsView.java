@@ -65,6 +65,8 @@ public final class ChartsView extends GridPane {
      * the FX thread and renderer took 0.29 cores and training 1.33; at 0.05, 0.19 and 1.42.
      */
     static final double DRAW_BUDGET = 0.06;
+    /** The longest wait between two chart draws (see {@link #pauseAfter}). */
+    static final long LONGEST_PAUSE_NANOS = 250_000_000L;
 
     private final SelectionModel selection;
     private final TrainingSession session;
@@ -222,7 +224,17 @@ public final class ChartsView extends GridPane {
         LiveChart chart = due.iterator().next();
         due.remove(chart);
         chart.refresh(input(session.comparisonProperty().get()), false);
-        nextDraw = start + (long) ((System.nanoTime() - start) / DRAW_BUDGET);
+        nextDraw = start + pauseAfter(System.nanoTime() - start);
+    }
+
+    /**
+     * How long the charts wait after a draw that took {@code tookNanos}: its cost over
+     * {@value #DRAW_BUDGET}, but never more than {@value #LONGEST_PAUSE_NANOS} ns, so that one slow draw
+     * (the first ones, before the JIT has compiled JFreeChart, take a few hundred ms) does not leave the
+     * other charts, the loss among them, stale for seconds: each chart still redraws about once a second.
+     */
+    static long pauseAfter(long tookNanos) {
+        return Math.min(LONGEST_PAUSE_NANOS, (long) (tookNanos / DRAW_BUDGET));
     }
 
     private void refresh(LiveChart chart, boolean force) {
