@@ -20,8 +20,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: builds the models, the window and the frame timer. The window shows at
- * once with the first example; ND4J starts in the background (status bar: "Starting ND4J…").
+ * The JavaFX application: builds the models, the window and the frame timer, and opens the first
+ * example. ND4J has already started ({@link NativeStartup}, called by the {@link Launcher}); a window
+ * opened without the launcher starts it in the background (status bar: "Starting ND4J…").
  * Optional argument: an experiment file to open.
  */
 public final class DescentApp extends Application {
@@ -43,11 +44,15 @@ public final class DescentApp extends Application {
         SelectionModel selection = new SelectionModel();
         DataModel data = new DataModel(project, background, Platform::runLater);
         EngineStatus engine = new EngineStatus();
-        engine.start(runnable -> {
-            Thread t = new Thread(runnable, "descent-engine-start");
-            t.setDaemon(true);
-            t.start();
-        }, Platform::runLater);
+        if (NativeStartup.outcome() != null) {
+            engine.startedBefore(NativeStartup.outcome()); // the launcher started ND4J before the toolkit
+        } else {
+            engine.start(runnable -> {
+                Thread t = new Thread(runnable, "descent-engine-start");
+                t.setDaemon(true);
+                t.start();
+            }, Platform::runLater);
+        }
         TrainingSession session = new TrainingSession(project, data, engine, background, Platform::runLater);
         MainWindow window = new MainWindow(stage, project, selection, data, engine, session, RecentFiles.forUser(), theme);
 

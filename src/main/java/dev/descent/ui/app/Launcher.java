@@ -110,6 +110,7 @@ public final class Launcher {
     }
 
     private static int launchHere(String[] args) {
+        NativeStartup.startEngine(); // before the toolkit loads a single native library
         try {
             Application.launch(DescentApp.class, args);
             return 0;

@@ -8,8 +8,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Starts ND4J in the background when the window opens (loading its native libraries takes a second or
- * two), so the window appears at once and says what it is waiting for.
+ * Whether ND4J is ready for training, and what the status bar says about it. The window's launcher
+ * starts ND4J before the JavaFX toolkit ({@code NativeStartup}) and reports the outcome with
+ * {@link #startedBefore}; {@link #start} loads it in the background instead, for windows built without
+ * the launcher (tests).
  */
 public final class EngineStatus {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
@@ -22,25 +24,36 @@ public final class EngineStatus {
      */
     public void start(Executor background, Executor fx) {
         background.execute(() -> {
-            String text;
-            boolean ok;
+            Outcome outcome = Outcome.startNow();
+            fx.execute(() -> startedBefore(outcome));
+        });
+    }
+
+    /** Reports ND4J as started (or failed) already, e.g. before the window opened. FX thread. */
+    public void startedBefore(Outcome outcome) {
+        failure = outcome.failure();
+        description.set(outcome.failure() != null ? outcome.failure() : outcome.description());
+        ready.set(outcome.failure() == null);
+    }
+
+    /**
+     * How starting ND4J went.
+     *
+     * @param description the backend in one line, e.g. "ND4J Cpu · OPENBLAS · 2 cores", when it started
+     * @param failure     "ND4J failed to start: …" when it did not, else null
+     */
+    public record Outcome(String description, String failure) {
+
+        /** Starts ND4J on the calling thread (checking Descent's -D settings first); never throws. */
+        public static Outcome startNow() {
             try {
                 Engine.checkSettings();
                 Engine.initialize();
-                text = Engine.backendDescription();
-                ok = true;
+                return new Outcome(Engine.backendDescription(), null);
             } catch (Throwable t) {
-                text = "ND4J failed to start: " + t.getMessage();
-                ok = false;
+                return new Outcome(null, "ND4J failed to start: " + t.getMessage());
             }
-            String finalText = text;
-            boolean finalOk = ok;
-            fx.execute(() -> {
-                failure = finalOk ? null : finalText;
-                description.set(finalText);
-                ready.set(finalOk);
-            });
-        });
+        }
     }
 
     /** Why ND4J did not start, or null (still starting, or ready). */
