@@ -174,13 +174,120 @@ class MainWindowTest {
     }
 
     @Test
-    void keyboardShortcutsListTheStepKey(FxRobot robot) throws Exception {
-        onFx(() -> fx.menuItem("menu-shortcuts").fire());
+    void keyboardShortcutsAreATableThatFitsWithNothingCutOff(FxRobot robot) throws Exception {
+        // when F1 is pressed
+        press(robot, KeyCode.F1);
         DialogPane pane = dialog(robot);
-        String shown = String.join("\n", ((ListView<?>) pane.getContent()).getItems().stream().map(String::valueOf).toList());
-        assertTrue(shown.contains("F8  one step"), shown);
-        assertFalse(shown.contains("F10"), shown);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the shortcuts are a table: keys on the left, what they do on the right, the Step key among them
+        javafx.scene.layout.GridPane table = (javafx.scene.layout.GridPane) pane.lookup("#shortcuts-table");
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        for (Node key : table.lookupAll(".shortcut-keys")) {
+            Integer row = javafx.scene.layout.GridPane.getRowIndex(key);
+            table.getChildren().stream().filter(n -> n.getStyleClass().contains("shortcut-does")
+                            && row.equals(javafx.scene.layout.GridPane.getRowIndex(n))).findFirst()
+                    .ifPresent(does -> rows.put(((Label) key).getText(), ((Label) does).getText()));
+        }
+        assertEquals("one step: every run takes exactly one step", rows.get("F8"), rows.toString());
+        assertFalse(rows.containsKey("F10"), rows.toString());
+        assertTrue(rows.size() > 25, rows.toString());
+        // and every line shows in full: no ellipsis, no label narrower than its text, no sideways scrolling
+        for (Node node : table.lookupAll(".label")) {
+            Label label = (Label) node;
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) label.lookup(".text");
+            assertEquals(label.getText(), shown.getText(), "shown in full");
+            assertTrue(label.getHeight() + 0.5 >= label.prefHeight(label.getWidth()), "clipped: " + label.getText());
+        }
+        assertTrue(table.getWidth() <= ((javafx.scene.control.ScrollPane) pane.getContent()).getViewportBounds()
+                .getWidth() + 0.5, "the table fits the dialog's width");
+        assertTrue(pane.getScene().getWindow().getWidth() <= stage.getWidth(), "the dialog fits beside the window");
         answer(robot, pane, "OK");
+    }
+
+    // ---- what blocks training ----
+
+    @Test
+    void aRefusedInspectorValueDisablesTrainAndStepWithItsReason(FxRobot robot) throws Exception {
+        // given the Adam run in the inspector
+        onFx(() -> fx.selection.selectRun(1));
+        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
+        // when its learning rate is typed as "abc" and Enter pressed
+        robot.clickOn(rate);
+        onFx(() -> rate.setText("abc"));
+        press(robot, KeyCode.ENTER);
+        // then the field is red, and Train and Step are disabled with the field's reason on screen
+        assertTrue(rate.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")));
+        assertTrue(robot.lookup("#train").queryButton().isDisabled());
+        assertTrue(robot.lookup("#step").queryButton().isDisabled());
+        assertTrue(fx.menuItem("menu-train").isDisable());
+        Label reason = robot.lookup("#blocked-reason").queryAs(Label.class);
+        assertTrue(reason.isVisible());
+        assertEquals("Cannot train: run 'Adam': learningRate must be a number, got 'abc' (Escape restores the value)",
+                reason.getText());
+        // and F5 does not train with the old value
+        press(robot, KeyCode.F5);
+        assertEquals(TrainingSession.State.IDLE, fx.session.state());
+        // when Escape restores the value, then Train is back
+        robot.clickOn(rate);
+        press(robot, KeyCode.ESCAPE);
+        assertEquals("0.01", rate.getText());
+        assertFalse(robot.lookup("#train").queryButton().isDisabled());
+        assertFalse(reason.isVisible());
+    }
+
+    @Test
+    void clickingTrainWithARefusedValueTypedDoesNotTrain(FxRobot robot) throws Exception {
+        // given "abc" typed into the Adam run's learning rate, not yet committed
+        onFx(() -> fx.selection.selectRun(1));
+        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
+        robot.clickOn(rate);
+        onFx(() -> rate.setText("abc"));
+        // when Train is clicked (the field loses the focus and refuses the text)
+        robot.clickOn("#train");
+        // then nothing trains and the reason shows
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TrainingSession.State.IDLE, fx.session.state());
+        assertTrue(robot.lookup("#blocked-reason").queryAs(Label.class).getText().contains("got 'abc'"));
+    }
+
+    @Test
+    void f5CommitsAValueTypedButNotEnteredBeforeTraining(FxRobot robot) throws Exception {
+        // given 0.05 typed into the Adam run's learning rate, Enter not pressed, the field still focused
+        onFx(() -> fx.selection.selectRun(1));
+        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
+        robot.clickOn(rate);
+        onFx(() -> rate.setText("0.05"));
+        // when F5 is pressed
+        press(robot, KeyCode.F5);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.trainedExperiment() != null);
+        // then the run trains with the typed value, not the old one
+        assertEquals(0.05, fx.session.trainedExperiment().runs().get(1).optimizer().value(OptimizerType.LEARNING_RATE));
+        assertEquals(0.05, fx.project.experiment().runs().get(1).optimizer().value(OptimizerType.LEARNING_RATE));
+    }
+
+    // ---- the status bar ----
+
+    @Test
+    void newOpenAndOpenExampleClearTheStatusLineOfTheLastComparison(FxRobot robot) throws Exception {
+        Path saved = dir.resolve("saved.json");
+        ExperimentWriter.write(Examples.load(Examples.FIRST), saved);
+        fx.window.setFileDialogs((owner, request) -> saved);
+        Label line = robot.lookup("#status-line").queryAs(Label.class);
+        for (String command : List.of("menu-new", "example-spiral-sgd-vs-adam", "menu-open")) {
+            // given a comparison that trained a few steps, as the status line says
+            if (fx.project.experiment().network().edges().isEmpty()) {
+                choose("example-spiral-sgd-vs-adam");
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx.session.blockedReason() == null);
+            }
+            robot.clickOn("#train");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> line.getText().startsWith("step "));
+            // when another experiment replaces it
+            choose(command);
+            // then the status bar no longer speaks of the discarded comparison
+            assertEquals("", line.getText(), "after " + command);
+            assertEquals("Ready", robot.lookup("#session-state").queryAs(Label.class).getText(), "after " + command);
+        }
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,6 +30,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -66,6 +69,8 @@ public final class TrainingSession {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final InvalidInputs invalidInputs = new InvalidInputs();
+    private final StringBinding blockedReason;
     private final LongProperty frame = new SimpleLongProperty();
     private long lastFrame;
     private long lastFigures;
@@ -84,16 +89,33 @@ public final class TrainingSession {
         this.engine = engine;
         this.background = background;
         this.fx = fx;
+        this.blockedReason = Bindings.createStringBinding(this::whyBlocked, engine.readyProperty(),
+                engine.descriptionProperty(), data.blockedReasonProperty(), invalidInputs.firstProperty());
         project.experimentProperty().addListener((o, old, now) -> rebuildRows(now));
         rebuildRows(project.experiment());
     }
 
     /** Why training cannot start now, or null if it can. */
     public String blockedReason() {
+        return blockedReason.get();
+    }
+
+    /** Why training cannot start now (null if it can), as it changes. */
+    public ObservableStringValue blockedReasonProperty() {
+        return blockedReason;
+    }
+
+    /** Values typed into the window and refused: training waits until they are corrected. */
+    public InvalidInputs invalidInputs() {
+        return invalidInputs;
+    }
+
+    private String whyBlocked() {
         if (!engine.isReady()) {
             return engine.failure() != null ? engine.failure() : "the engine is starting";
         }
-        return data.blockedReasonProperty().get();
+        String data = this.data.blockedReasonProperty().get();
+        return data != null ? data : invalidInputs.first();
     }
 
     /** Train: starts a new comparison, or resumes a paused one. */
@@ -141,6 +163,7 @@ public final class TrainingSession {
         trained = null;
         state.set(State.IDLE);
         message.set("");
+        statusLine.set(""); // "step 300 of 300 · trained in 1 s" was about the comparison just discarded
         rebuildRows(project.experiment());
         frame.set(frame.get() + 1);
     }
