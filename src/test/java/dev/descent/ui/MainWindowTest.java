@@ -518,7 +518,7 @@ class MainWindowTest {
         Path file = Files.writeString(dir.resolve("unplaced.json"), text);
         onFx(() -> fx.window.openFile(file));
         assertTrue(fx.project.experiment().network().nodes().stream().allMatch(n -> n.position() == null), text);
-        Map<String, Position> shown = fx.window.canvas().shownPositions();
+        Map<String, Position> shown = fx.project.positions().all();
         // when a run is edited (not the canvas) and the project saved
         onFx(() -> fx.project.edit("Rename run", e -> Edits.renameRun(e, 0, "plain SGD")));
         onFx(() -> fx.window.save());
@@ -527,7 +527,7 @@ class MainWindowTest {
         for (NodeSpec node : reread.network().nodes()) {
             assertEquals(shown.get(node.id()), node.position(), node.id());
         }
-        assertEquals(shown, fx.window.canvas().shownPositions());
+        assertEquals(shown, fx.project.positions().all());
         assertFalse(fx.project.dirtyProperty().get());
     }
 

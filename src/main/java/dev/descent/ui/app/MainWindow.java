@@ -475,7 +475,7 @@ public final class MainWindow {
      */
     private boolean writeTo(Path file) {
         try {
-            project.saveAs(file, (e, directory) -> Examples.keepDataBeside(canvas.withShownPositions(e), directory));
+            project.saveAs(file, (e, directory) -> Examples.keepDataBeside(project.positions().withShownPositions(e), directory));
             recent.add(file);
             refreshRecentMenu();
             return true;

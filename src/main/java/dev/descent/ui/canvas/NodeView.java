@@ -2,6 +2,7 @@ package dev.descent.ui.canvas;
 
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.NodeType;
+import dev.descent.ui.model.LayeredLayout;
 import java.util.List;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -26,8 +27,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * without waiting for a layout pass.
  */
 final class NodeView extends Region {
-    static final double WIDTH = 124;
-    static final double HEIGHT = 58;
+    static final double WIDTH = LayeredLayout.CARD_WIDTH;
+    static final double HEIGHT = LayeredLayout.CARD_HEIGHT;
     static final double HEADER = 26;
     static final double PORT_RADIUS = 5;
     private static final double DETAIL_INSET = 8;
