@@ -162,13 +162,21 @@ final class TileLanding {
         if (target instanceof TileDrops.OnEdge on) {
             dropEdge = network.edge(on.edge());
             dropEdge.pseudoClassStateChanged(CanvasStyles.DROP_TARGET, true);
-            at = on.at();
+            at = landingPlace(landing.plan()).orElse(on.at());
         } else {
             at = ((TileDrops.Empty) target).at();
         }
         ghost.setX(at.x());
         ghost.setY(at.y());
         ghost.setVisible(true);
+    }
+
+    /** Where the node {@code plan} adds would be placed (an insertion makes room, so not under the pointer). */
+    private Optional<Position> landingPlace(TileDrops.Plan plan) {
+        Experiment before = project.positions().withShownPositions(project.experiment());
+        Set<String> old = ids(before.network());
+        return plan.change().apply(before).network().nodes().stream().filter(n -> !old.contains(n.id()))
+                .map(n -> n.position()).filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static Set<String> ids(NetworkSpec network) {
