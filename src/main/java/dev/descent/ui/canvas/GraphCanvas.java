@@ -10,6 +10,8 @@ import dev.descent.ui.model.DataModel;
 import dev.descent.ui.model.Edits;
 import dev.descent.ui.model.LayeredLayout;
 import dev.descent.ui.model.ProjectModel;
+import dev.descent.ui.model.RunColors;
+import dev.descent.ui.model.RunNetwork;
 import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.Theme;
 import dev.descent.ui.palette.Tile;
@@ -29,6 +31,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -59,12 +63,15 @@ public final class GraphCanvas extends StackPane {
     private final Label emptyHint = new Label("Drag a layer here from the palette to start a network");
     private final Label zoomBadge = new Label();
     private final ProblemsList problems;
+    private final Label runBanner = new Label();
+    private final Circle runSwatch = new Circle(6);
     private final CanvasEdits edits;
     private final PointerGestures gestures;
     private final TileLanding tiles;
     private final NodeClipboard clipboard;
     private Experiment shown;
     private Validation shownValidation;
+    private int runShown = -1;
     private int replacementsShown;
 
     public GraphCanvas(ProjectModel project, SelectionModel selection, DataModel data, Theme theme) {
@@ -98,7 +105,17 @@ public final class GraphCanvas extends StackPane {
         zoomBadge.setOnMouseClicked(e -> viewport.zoomAtCentre(1 / viewport.zoom()));
         zoomBadge.textProperty().bind(viewport.zoomProperty().multiply(100).asString("%.0f %%"));
         problems = new ProblemsList(links::linked, links::revealProblem);
-        getChildren().addAll(viewport, emptyHint, problems, zoomBadge);
+        runBanner.setId("canvas-run-banner");
+        runBanner.getStyleClass().add(CanvasStyles.RUN_BANNER);
+        runBanner.setWrapText(true);
+        runBanner.setMaxWidth(640);
+        runBanner.setMouseTransparent(true);
+        runBanner.setVisible(false);
+        runSwatch.getStyleClass().add(CanvasStyles.RUN_BANNER_SWATCH);
+        runBanner.setGraphic(runSwatch);
+        getChildren().addAll(viewport, emptyHint, problems, zoomBadge, runBanner);
+        StackPane.setAlignment(runBanner, Pos.TOP_LEFT);
+        StackPane.setMargin(runBanner, new Insets(10));
         StackPane.setAlignment(problems, Pos.BOTTOM_LEFT);
         StackPane.setMargin(problems, new Insets(10));
         StackPane.setAlignment(zoomBadge, Pos.BOTTOM_RIGHT);
@@ -115,6 +132,7 @@ public final class GraphCanvas extends StackPane {
         });
         data.validationProperty().addListener((o, old, now) -> refresh());
         data.problems().addListener((ListChangeListener<String>) c -> problems.show(List.copyOf(data.problems())));
+        selection.runProperty().addListener((o, was, now) -> refresh());
         selection.nodes().addListener((SetChangeListener<String>) c -> showSelection());
         selection.edges().addListener((SetChangeListener<Edge>) c -> showSelection());
         theme.darkProperty().addListener((o, was, dark) -> pseudoClassStateChanged(CanvasStyles.DARK, dark));
@@ -193,17 +211,29 @@ public final class GraphCanvas extends StackPane {
 
     // ---- following the models ----
 
-    /** Brings the cards and edges in line with the experiment and its validation. */
+    /**
+     * Brings the cards and edges in line with the experiment and its validation, and, while a run is
+     * selected, with the network that run trains: its overrides shown on the cards and marked, and a
+     * banner in the corner naming the run.
+     */
     private void refresh() {
         Experiment e = project.experiment();
         Validation v = data.validationProperty().get();
-        if (e == shown && v == shownValidation) {
+        int run = selection.runProperty().get();
+        if (e == shown && v == shownValidation && run == runShown) {
             return;
         }
         gestures.cancel();
         shown = e;
         shownValidation = v;
-        network.show(e, v, project.positions());
+        runShown = run;
+        RunNetwork trained = RunNetwork.of(e, run).orElse(null);
+        network.show(e, v, project.positions(), trained);
+        runBanner.setVisible(trained != null);
+        if (trained != null) {
+            runBanner.setText(trained.describe(e) + (trained.isShared() ? "" : " Click a node to edit the shared network."));
+            runSwatch.setFill(Color.web(RunColors.of(trained.index())));
+        }
         selection.nodes().retainAll(network.nodeIds());
         selection.edges().retainAll(network.edgeSet());
         showSelection();
@@ -222,6 +252,10 @@ public final class GraphCanvas extends StackPane {
 
     EdgeView edgeView(Edge edge) {
         return network.edge(edge);
+    }
+
+    Label runBanner() {
+        return runBanner;
     }
 
     ProblemsList problemsList() {

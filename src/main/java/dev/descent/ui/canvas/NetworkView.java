@@ -8,6 +8,7 @@ import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
 import dev.descent.experiment.Experiment;
 import dev.descent.ui.model.NodePositions;
+import dev.descent.ui.model.RunNetwork;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,20 +38,32 @@ final class NetworkView {
         return List.of(edgeLayer, nodeLayer);
     }
 
-    /** Brings the cards and edges in line with {@code e} and its validation (null while the data loads). */
-    void show(Experiment e, Validation v, NodePositions positions) {
+    /**
+     * Brings the cards and edges in line with {@code e} and its validation (null while the data loads).
+     *
+     * @param run the network the selected run trains, whose overrides the cards show and mark; null for
+     *            the shared network
+     */
+    void show(Experiment e, Validation v, NodePositions positions, RunNetwork run) {
         NetworkSpec network = e.network();
+        Experiment labels = run != null && run.normalizerOverridden() ? e.withNormalizer(run.normalizer()) : e;
         Map<String, NodeView> nodes = new LinkedHashMap<>();
         for (NodeSpec node : network.nodes()) {
             if (nodes.containsKey(node.id())) {
                 continue; // a duplicate id: the problems list reports it
             }
+            NodeSpec trained = run == null ? node : run.changed().getOrDefault(node.id(), node);
             NodeView view = nodeViews.remove(node.id());
-            if (view == null || view.spec().type() != node.type()) {
-                view = new NodeView(node);
+            if (view == null || view.spec().type() != trained.type()) {
+                view = new NodeView(trained);
             }
             List<Problem> nodeProblems = v == null ? List.of() : v.problemsOf(node.id());
-            view.show(node, NodeLabels.details(node, e, v), !nodeProblems.isEmpty(), NodeLabels.tooltip(node, nodeProblems));
+            String hover = NodeLabels.tooltip(node, nodeProblems);
+            boolean overridden = run != null && run.overrides(node);
+            view.show(trained, NodeLabels.details(trained, labels, v), !nodeProblems.isEmpty(),
+                    overridden ? run.explain(node) + "\n\n" + hover : hover);
+            view.showOverride(!overridden ? NodeView.RunMark.NONE
+                    : run.removed().contains(node.id()) ? NodeView.RunMark.REMOVED : NodeView.RunMark.CHANGED);
             Position p = positions.of(node);
             view.moveTo(p.x(), p.y());
             nodes.put(node.id(), view);
@@ -69,6 +82,8 @@ final class NetworkView {
                 view = new EdgeView(edge);
             }
             view.showShape(v == null ? null : v.edgeShape(edge));
+            view.pseudoClassStateChanged(CanvasStyles.REMOVED, run != null
+                    && (run.removed().contains(edge.from()) || run.removed().contains(edge.to())));
             edges.put(edge, view);
         }
         edgeViews.clear();
