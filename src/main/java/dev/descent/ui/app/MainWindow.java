@@ -196,7 +196,7 @@ public final class MainWindow {
         MenuItem saveAs = item("menu-save-as", "Save _As…",
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs);
         MenuItem exportMetrics = item("menu-export-metrics", "Export _Metrics CSV…", null, this::exportMetrics);
-        exportMetrics.disableProperty().bind(session.comparisonProperty().isNull());
+        exportMetrics.disableProperty().bind(session.hasComparisonProperty().not());
         MenuItem exportChart = item("menu-export-chart", "Export _Chart PNG…", null, this::exportChart);
         MenuItem quit = item("menu-quit", "_Quit", shortcut(KeyCode.Q), () -> {
             if (confirmDiscard("quitting")) {
@@ -340,7 +340,7 @@ public final class MainWindow {
         resetButton.setId("reset");
         resetButton.setTooltip(new Tooltip("Stop and clear the runs (Ctrl+R)"));
         resetButton.setOnAction(e -> session.reset());
-        resetButton.disableProperty().bind(session.comparisonProperty().isNull()
+        resetButton.disableProperty().bind(session.hasComparisonProperty().not()
                 .and(session.stateProperty().isNotEqualTo(TrainingSession.State.PREPARING)));
 
         Label blocked = new Label() {
