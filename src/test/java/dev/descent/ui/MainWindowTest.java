@@ -266,6 +266,55 @@ class MainWindowTest {
         assertEquals(0.05, fx.project.experiment().runs().get(1).optimizer().value(OptimizerType.LEARNING_RATE));
     }
 
+    // ---- edits while the runs train ----
+
+    @Test
+    void editingARunWhileItTrainsSaysFirstThatItAppliesAfterResetAndTheRunGoesOn(FxRobot robot) throws Exception {
+        // given both runs training
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING
+                && fx.session.comparisonProperty().get().summaries().get(1).steps() > 5);
+        // when the Adam run is selected, then before any edit its form says when edits apply
+        onFx(() -> fx.selection.selectRun(1));
+        Label notice = robot.lookup("#notice-timing").queryAs(Label.class);
+        assertTrue(notice.isVisible());
+        assertEquals("The runs are training: changes to this run apply after Reset. Until then it goes on as it started.",
+                notice.getText());
+        // when its learning rate is changed
+        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
+        onFx(rate::requestFocus); // below the fold of the small test window: the user scrolls to it
+        onFx(() -> rate.setText("0.5"));
+        press(robot, KeyCode.ENTER);
+        assertEquals(0.5, fx.project.experiment().runs().get(1).optimizer().value(OptimizerType.LEARNING_RATE));
+        // then the run goes on training and its row keeps following it, with the learning rate it trains with
+        int steps = fx.session.comparisonProperty().get().summaries().get(1).steps();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.comparisonProperty().get().summaries().get(1)
+                .steps() > steps + 20 || fx.session.state() == TrainingSession.State.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = fx.session.rows().get(1).statusProperty().get();
+        assertTrue(status.equals("training") || status.equals("completed"), status);
+        assertEquals("0.01", fx.session.rows().get(1).learningRateProperty().get());
+        assertTrue(robot.lookup("#runs-pending").queryAs(Label.class).isVisible());
+        // and once reset, the edited run is ready to train and the note is gone
+        robot.clickOn("#reset");
+        assertEquals("ready", fx.session.rows().get(1).statusProperty().get());
+        assertEquals("0.5", fx.session.rows().get(1).learningRateProperty().get());
+        assertFalse(robot.lookup("#notice-timing").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void theNodeAndDataFormsSayTheirEditsWaitWhileTheRunsTrain(FxRobot robot) throws Exception {
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING);
+        robot.clickOn("#pause");
+        onFx(() -> fx.selection.selectGraph(Set.of("h1"), Set.of()));
+        assertEquals("The runs are paused: changes to the network apply after Reset. Until then they go on as they started.",
+                robot.lookup("#notice-timing").queryAs(Label.class).getText());
+        onFx(fx.selection::clear);
+        assertTrue(robot.lookup("#notice-timing").queryAs(Label.class).getText().startsWith(
+                "The runs are paused: changes to the data and training settings apply after Reset."));
+    }
+
     // ---- the status bar ----
 
     @Test

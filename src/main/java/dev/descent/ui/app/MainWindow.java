@@ -155,7 +155,7 @@ public final class MainWindow {
 
     private Node workspace() {
         palette = new PaletteView();
-        inspector = new InspectorView(project, selection, data, session.invalidInputs());
+        inspector = new InspectorView(project, selection, data, session.invalidInputs(), session.editTiming());
         runs = new RunsPanel(project, selection, session);
         dataView = new DataView(data, session, selection, theme);
 

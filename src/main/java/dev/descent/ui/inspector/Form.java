@@ -98,6 +98,28 @@ final class Form {
         return label;
     }
 
+    /**
+     * A notice across both columns, in the accent colour, saying how the fields below behave now (for
+     * instance that edits apply after Reset while the runs train); hidden while {@code text} gives null.
+     */
+    void notice(String key, Supplier<String> text) {
+        Label label = new Label();
+        label.setId("notice-" + key);
+        label.setWrapText(true);
+        label.getStyleClass().add("inspector-notice");
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+        grid.add(label, 0, row++, 2, 1);
+        Runnable refresh = () -> {
+            String now = text.get();
+            label.setText(now == null ? "" : now);
+            label.setVisible(now != null);
+            label.setManaged(now != null);
+        };
+        refresh.run();
+        refreshers.add(refresh);
+    }
+
     /** A read-only value, kept up to date. */
     Label info(String key, String name, Supplier<String> value) {
         Label shown = new Label();

@@ -8,6 +8,7 @@ import dev.descent.engine.graph.Validation;
 import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
 import dev.descent.ui.model.DataModel;
+import dev.descent.ui.model.EditTiming;
 import dev.descent.ui.model.InvalidInputs;
 import dev.descent.ui.model.ProjectModel;
 import dev.descent.ui.model.RunColors;
@@ -63,17 +64,21 @@ public final class InspectorView extends VBox {
 
     /** An inspector whose refused values hold nothing back (tests of the inspector alone). */
     public InspectorView(ProjectModel project, SelectionModel selection, DataModel data) {
-        this(project, selection, data, new InvalidInputs());
+        this(project, selection, data, new InvalidInputs(), null);
     }
 
-    /** @param invalid where fields report values they refused, so that training waits for them */
-    public InspectorView(ProjectModel project, SelectionModel selection, DataModel data, InvalidInputs invalid) {
+    /**
+     * @param invalid where fields report values they refused, so that training waits for them
+     * @param timing  when edits take effect, said above the fields while runs train; null for never
+     */
+    public InspectorView(ProjectModel project, SelectionModel selection, DataModel data, InvalidInputs invalid,
+                         EditTiming timing) {
         this.project = project;
         this.selection = selection;
         this.data = data;
         this.invalid = invalid;
         this.context = new Context(project, selection, data, this::quietly,
-                () -> getScene() == null ? null : getScene().getWindow());
+                () -> getScene() == null ? null : getScene().getWindow(), timing);
         getStyleClass().add("inspector");
         getStylesheets().add(InspectorView.class.getResource("inspector.css").toExternalForm());
         setMinWidth(220);
@@ -111,6 +116,9 @@ public final class InspectorView extends VBox {
         data.validationProperty().addListener((o, was, now) -> refresh(false));
         data.loadingProperty().addListener((o, was, now) -> refresh(false));
         data.problems().addListener((ListChangeListener<String>) change -> refresh(false));
+        if (timing != null) {
+            timing.changes().addListener(o -> refresh(false));
+        }
         refresh(false);
     }
 

@@ -26,8 +26,10 @@ final class RunRows {
     }
 
     /**
-     * One row per run of {@code now}; rows of runs that {@code trained} (the current comparison's
-     * experiment, or null) trains as they are show its progress, the others are ready.
+     * One row per run of {@code now}. A row that shows a run of the current comparison ({@code trained},
+     * the experiment it trains, or null) describes that run as it trains and follows its progress, even
+     * after the run was edited: edits apply after Reset, and until then the row, the charts and the status
+     * line go on showing what trains. The other rows are ready.
      */
     void rebuild(Experiment now, Experiment trained, int trainedRuns) {
         List<RunSpec> runs = now.runs();
@@ -42,7 +44,7 @@ final class RunRows {
             live[i] = trains(now, trained, trainedRuns, i);
         }
         for (int i = 0; i < runs.size(); i++) {
-            RunSpec run = runs.get(i);
+            RunSpec run = live[i] ? trained.runs().get(i) : runs.get(i);
             RunRow row = rows.get(i);
             row.nameProperty().set(run.name());
             row.colorProperty().set(RunColors.of(i));
@@ -76,17 +78,22 @@ final class RunRows {
     }
 
     /**
-     * Whether row {@code i} shows a run of the current comparison: the project's run {@code i} is the one
-     * being trained, on the same network and data. A run added or edited since Train shows "ready" (it
-     * trains at the next Train) while the others keep their live status.
+     * Whether row {@code i} shows a run of the current comparison: the comparison trains a run {@code i}
+     * and it is the project's run {@code i}, edited or not (the runs are the same in number, or that run
+     * kept its name). A run added since Train shows "ready": it trains at the next Train.
      */
     private static boolean trains(Experiment now, Experiment trained, int trainedRuns, int i) {
-        if (trained == null || i >= trainedRuns || i >= now.runs().size()) {
+        if (trained == null || i >= trainedRuns || i >= now.runs().size() || i >= trained.runs().size()) {
             return false;
         }
-        return now.runs().get(i).equals(trained.runs().get(i)) && unplaced(now.network()).equals(unplaced(trained.network()))
-                && now.dataset().equals(trained.dataset()) && now.training().equals(trained.training())
-                && now.seed() == trained.seed() && Objects.equals(now.normalizer(), trained.normalizer());
+        return now.runs().size() == trained.runs().size() || now.runs().get(i).name().equals(trained.runs().get(i).name());
+    }
+
+    /** Whether {@code now} trains differently from {@code trained} (canvas positions aside). */
+    static boolean edited(Experiment now, Experiment trained) {
+        return !now.runs().equals(trained.runs()) || !unplaced(now.network()).equals(unplaced(trained.network()))
+                || !now.dataset().equals(trained.dataset()) || !now.training().equals(trained.training())
+                || now.seed() != trained.seed() || !Objects.equals(now.normalizer(), trained.normalizer());
     }
 
     /** The network without canvas positions: moving a node changes nothing that trains. */

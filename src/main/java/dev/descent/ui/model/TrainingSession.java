@@ -53,6 +53,8 @@ public final class TrainingSession {
     private final LongProperty frame = new SimpleLongProperty();
     private final FrameClock clock = new FrameClock();
     private final InvalidInputs invalidInputs = new InvalidInputs();
+    private final EditTiming editTiming = new EditTiming(this);
+    private final ReadOnlyStringWrapper pendingEdits = new ReadOnlyStringWrapper("");
     private final StringBinding blockedReason;
     private LiveComparison comparison;
     /** Counts the comparisons asked for, so that one prepared after a Reset (or a later Train) is dropped. */
@@ -68,6 +70,7 @@ public final class TrainingSession {
         this.blockedReason = Bindings.createStringBinding(this::whyBlocked, engine.readyProperty(),
                 engine.descriptionProperty(), data.blockedReasonProperty(), invalidInputs.firstProperty());
         project.experimentProperty().addListener((o, old, now) -> rebuildRows());
+        state.addListener((o, was, now) -> showPendingEdits());
         rebuildRows();
     }
 
@@ -86,6 +89,11 @@ public final class TrainingSession {
     /** Values typed into the window and refused: training waits until they are corrected. */
     public InvalidInputs invalidInputs() {
         return invalidInputs;
+    }
+
+    /** When edits made now take effect on the runs (the one place that decides it). */
+    public EditTiming editTiming() {
+        return editTiming;
     }
 
     private String whyBlocked() {
@@ -247,7 +255,15 @@ public final class TrainingSession {
     private void rebuildRows() {
         LiveComparison c = comparison;
         rows.rebuild(project.experiment(), c == null ? null : c.experiment(), c == null ? 0 : c.runCount());
+        showPendingEdits();
         tick(System.nanoTime(), true);
+    }
+
+    private void showPendingEdits() {
+        LiveComparison c = comparison;
+        boolean edited = c != null && RunRows.edited(project.experiment(), c.experiment());
+        pendingEdits.set(!edited ? "" : state.get() == State.FINISHED ? "Edits apply at the next Train"
+                : "Edits apply after Reset");
     }
 
     // ---- metrics ----
@@ -299,6 +315,20 @@ public final class TrainingSession {
      */
     public ReadOnlyObjectProperty<LockstepComparison> comparisonProperty() {
         return engineComparison.getReadOnlyProperty();
+    }
+
+    /** How many runs the current comparison trains (0 without one). */
+    public int trainedRunCount() {
+        LiveComparison c = comparison;
+        return c == null ? 0 : c.runCount();
+    }
+
+    /**
+     * "Edits apply after Reset" while the project differs from what the current comparison trains
+     * ("... at the next Train" once it finished), empty otherwise.
+     */
+    public ReadOnlyStringProperty pendingEditsProperty() {
+        return pendingEdits.getReadOnlyProperty();
     }
 
     /** The bounded history of run {@code i}, or null without a comparison. */

@@ -44,7 +44,7 @@ class InspectorViewTest {
         project = new ProjectModel(Examples.load(Examples.FIRST));
         selection = new SelectionModel();
         DataModel data = new DataModel(project, Runnable::run, Runnable::run); // loads at once
-        inspector = new InspectorView(project, selection, data, invalid);
+        inspector = new InspectorView(project, selection, data, invalid, null);
         stage.setScene(new Scene(inspector, 340, 760));
         stage.show();
     }
