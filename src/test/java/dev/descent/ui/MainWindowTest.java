@@ -206,14 +206,20 @@ class MainWindowTest {
 
     // ---- what blocks training ----
 
+    /** Selects the Adam run, clicks into its learning rate and replaces the text with {@code text} (no Enter). */
+    private TextField typeAdamsLearningRate(FxRobot robot, String text) throws Exception {
+        onFx(() -> fx.selection.selectRun(1));
+        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
+        robot.clickOn(rate);
+        onFx(() -> rate.setText(text));
+        return rate;
+    }
+
     @Test
     void aRefusedInspectorValueDisablesTrainAndStepWithItsReason(FxRobot robot) throws Exception {
         // given the Adam run in the inspector
-        onFx(() -> fx.selection.selectRun(1));
-        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
         // when its learning rate is typed as "abc" and Enter pressed
-        robot.clickOn(rate);
-        onFx(() -> rate.setText("abc"));
+        TextField rate = typeAdamsLearningRate(robot, "abc");
         press(robot, KeyCode.ENTER);
         // then the field is red, and Train and Step are disabled with the field's reason on screen
         assertTrue(rate.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")));
@@ -238,10 +244,7 @@ class MainWindowTest {
     @Test
     void clickingTrainWithARefusedValueTypedDoesNotTrain(FxRobot robot) throws Exception {
         // given "abc" typed into the Adam run's learning rate, not yet committed
-        onFx(() -> fx.selection.selectRun(1));
-        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
-        robot.clickOn(rate);
-        onFx(() -> rate.setText("abc"));
+        typeAdamsLearningRate(robot, "abc");
         // when Train is clicked (the field loses the focus and refuses the text)
         robot.clickOn("#train");
         // then nothing trains and the reason shows
@@ -254,10 +257,7 @@ class MainWindowTest {
     @Test
     void f5CommitsAValueTypedButNotEnteredBeforeTraining(FxRobot robot) throws Exception {
         // given 0.05 typed into the Adam run's learning rate, Enter not pressed, the field still focused
-        onFx(() -> fx.selection.selectRun(1));
-        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
-        robot.clickOn(rate);
-        onFx(() -> rate.setText("0.05"));
+        typeAdamsLearningRate(robot, "0.05");
         // when F5 is pressed
         press(robot, KeyCode.F5);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.trainedExperiment() != null);
