@@ -117,7 +117,8 @@ public final class InspectorView extends VBox {
         data.loadingProperty().addListener((o, was, now) -> refresh(false));
         data.problems().addListener((ListChangeListener<String>) change -> refresh(false));
         if (timing != null) {
-            timing.changes().addListener(o -> refresh(false));
+            // a change listener, not an invalidation one: those fire once until someone reads the value again
+            timing.changes().addListener((o, was, now) -> refresh(false));
         }
         refresh(false);
     }

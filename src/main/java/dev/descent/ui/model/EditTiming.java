@@ -1,6 +1,6 @@
 package dev.descent.ui.model;
 
-import javafx.beans.Observable;
+import javafx.beans.value.ObservableValue;
 
 /**
  * When an edit made in the window takes effect on the runs, decided in this one place, so that the
@@ -81,7 +81,7 @@ public final class EditTiming {
     }
 
     /** Changes whenever a decision may change. */
-    public Observable changes() {
+    public ObservableValue<?> changes() {
         return session.stateProperty();
     }
 }
