@@ -228,7 +228,7 @@ class MainWindowTest {
         assertTrue(fx.menuItem("menu-train").isDisable());
         Label reason = robot.lookup("#blocked-reason").queryAs(Label.class);
         assertTrue(reason.isVisible());
-        assertEquals("Cannot train: run 'Adam': learningRate must be a number, got 'abc' (Escape restores the value)",
+        assertEquals("Cannot train: run 'Adam': learningRate must be a number, got 'abc'; Esc restores it",
                 reason.getText());
         // and F5 does not train with the old value
         press(robot, KeyCode.F5);

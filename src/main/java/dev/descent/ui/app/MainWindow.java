@@ -256,7 +256,7 @@ public final class MainWindow {
     }
 
     /** Widest the "Cannot train: …" reason in the tool bar gets; longer ones end in "…" (its tooltip has all). */
-    private static final double BLOCKED_REASON_WIDTH = 520;
+    private static final double BLOCKED_REASON_WIDTH = 560;
 
     /** The Step command's key, F8 (a debugger's "step over"). */
     static final KeyCombination STEP_KEY = new KeyCodeCombination(KeyCode.F8);

@@ -542,7 +542,7 @@ final class Form {
             if (problem == null) {
                 invalid.withdraw(this);
             } else if (!closed) {
-                invalid.report(this, subject + ": " + problem + " (Escape restores the value)");
+                invalid.report(this, subject + ": " + problem + "; Esc restores it");
             }
         }
 

@@ -122,7 +122,7 @@ class InspectorViewTest {
         robot.type(KeyCode.ENTER);
 
         // then the refusal is reported, naming the node
-        assertEquals("node 'h1': units must be a whole number, got 'abc' (Escape restores the value)", invalid.first());
+        assertEquals("node 'h1': units must be a whole number, got 'abc'; Esc restores it", invalid.first());
 
         // and a corrected value withdraws it
         type(robot, "units", "8");
