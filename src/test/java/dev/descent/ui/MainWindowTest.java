@@ -174,13 +174,169 @@ class MainWindowTest {
     }
 
     @Test
-    void keyboardShortcutsListTheStepKey(FxRobot robot) throws Exception {
-        onFx(() -> fx.menuItem("menu-shortcuts").fire());
+    void keyboardShortcutsAreATableThatFitsWithNothingCutOff(FxRobot robot) throws Exception {
+        // when F1 is pressed
+        press(robot, KeyCode.F1);
         DialogPane pane = dialog(robot);
-        String shown = String.join("\n", ((ListView<?>) pane.getContent()).getItems().stream().map(String::valueOf).toList());
-        assertTrue(shown.contains("F8  one step"), shown);
-        assertFalse(shown.contains("F10"), shown);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the shortcuts are a table: keys on the left, what they do on the right, the Step key among them
+        javafx.scene.layout.GridPane table = (javafx.scene.layout.GridPane) pane.lookup("#shortcuts-table");
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        for (Node key : table.lookupAll(".shortcut-keys")) {
+            Integer row = javafx.scene.layout.GridPane.getRowIndex(key);
+            table.getChildren().stream().filter(n -> n.getStyleClass().contains("shortcut-does")
+                            && row.equals(javafx.scene.layout.GridPane.getRowIndex(n))).findFirst()
+                    .ifPresent(does -> rows.put(((Label) key).getText(), ((Label) does).getText()));
+        }
+        assertEquals("one step: every run takes exactly one step", rows.get("F8"), rows.toString());
+        assertFalse(rows.containsKey("F10"), rows.toString());
+        assertTrue(rows.size() > 25, rows.toString());
+        // and every line shows in full: no ellipsis, no label narrower than its text, no sideways scrolling
+        for (Node node : table.lookupAll(".label")) {
+            Label label = (Label) node;
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) label.lookup(".text");
+            assertEquals(label.getText(), shown.getText(), "shown in full");
+            assertTrue(label.getHeight() + 0.5 >= label.prefHeight(label.getWidth()), "clipped: " + label.getText());
+        }
+        assertTrue(table.getWidth() <= ((javafx.scene.control.ScrollPane) pane.getContent()).getViewportBounds()
+                .getWidth() + 0.5, "the table fits the dialog's width");
+        assertTrue(pane.getScene().getWindow().getWidth() <= stage.getWidth(), "the dialog fits beside the window");
         answer(robot, pane, "OK");
+    }
+
+    // ---- what blocks training ----
+
+    /** Selects the Adam run, clicks into its learning rate and replaces the text with {@code text} (no Enter). */
+    private TextField typeAdamsLearningRate(FxRobot robot, String text) throws Exception {
+        onFx(() -> fx.selection.selectRun(1));
+        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
+        robot.clickOn(rate);
+        onFx(() -> rate.setText(text));
+        return rate;
+    }
+
+    @Test
+    void aRefusedInspectorValueDisablesTrainAndStepWithItsReason(FxRobot robot) throws Exception {
+        // given the Adam run in the inspector
+        // when its learning rate is typed as "abc" and Enter pressed
+        TextField rate = typeAdamsLearningRate(robot, "abc");
+        press(robot, KeyCode.ENTER);
+        // then the field is red, and Train and Step are disabled with the field's reason on screen
+        assertTrue(rate.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")));
+        assertTrue(robot.lookup("#train").queryButton().isDisabled());
+        assertTrue(robot.lookup("#step").queryButton().isDisabled());
+        assertTrue(fx.menuItem("menu-train").isDisable());
+        Label reason = robot.lookup("#blocked-reason").queryAs(Label.class);
+        assertTrue(reason.isVisible());
+        assertEquals("Cannot train: run 'Adam': learningRate must be a number, got 'abc'; Esc restores it",
+                reason.getText());
+        // and F5 does not train with the old value
+        press(robot, KeyCode.F5);
+        assertEquals(TrainingSession.State.IDLE, fx.session.state());
+        // when Escape restores the value, then Train is back
+        robot.clickOn(rate);
+        press(robot, KeyCode.ESCAPE);
+        assertEquals("0.01", rate.getText());
+        assertFalse(robot.lookup("#train").queryButton().isDisabled());
+        assertFalse(reason.isVisible());
+    }
+
+    @Test
+    void clickingTrainWithARefusedValueTypedDoesNotTrain(FxRobot robot) throws Exception {
+        // given "abc" typed into the Adam run's learning rate, not yet committed
+        typeAdamsLearningRate(robot, "abc");
+        // when Train is clicked (the field loses the focus and refuses the text)
+        robot.clickOn("#train");
+        // then nothing trains and the reason shows
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TrainingSession.State.IDLE, fx.session.state());
+        assertTrue(robot.lookup("#blocked-reason").queryAs(Label.class).getText().contains("got 'abc'"));
+    }
+
+    @Test
+    void f5CommitsAValueTypedButNotEnteredBeforeTraining(FxRobot robot) throws Exception {
+        // given 0.05 typed into the Adam run's learning rate, Enter not pressed, the field still focused
+        typeAdamsLearningRate(robot, "0.05");
+        // when F5 is pressed
+        press(robot, KeyCode.F5);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.trainedExperiment() != null);
+        // then the run trains with the typed value, not the old one
+        assertEquals(0.05, fx.session.trainedExperiment().runs().get(1).optimizer().value(OptimizerType.LEARNING_RATE));
+        assertEquals(0.05, fx.project.experiment().runs().get(1).optimizer().value(OptimizerType.LEARNING_RATE));
+    }
+
+    // ---- edits while the runs train ----
+
+    @Test
+    void editingARunWhileItTrainsSaysFirstThatItAppliesAfterResetAndTheRunGoesOn(FxRobot robot) throws Exception {
+        // given both runs training
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING
+                && fx.session.comparisonProperty().get().summaries().get(1).steps() > 5);
+        // when the Adam run is selected, then before any edit its form says when edits apply
+        onFx(() -> fx.selection.selectRun(1));
+        Label notice = robot.lookup("#notice-timing").queryAs(Label.class);
+        assertTrue(notice.isVisible());
+        assertEquals("The runs are training: changes to this run apply after Reset. Until then it goes on as it started.",
+                notice.getText());
+        // when its learning rate is changed
+        TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
+        onFx(rate::requestFocus); // below the fold of the small test window: the user scrolls to it
+        onFx(() -> rate.setText("0.5"));
+        press(robot, KeyCode.ENTER);
+        assertEquals(0.5, fx.project.experiment().runs().get(1).optimizer().value(OptimizerType.LEARNING_RATE));
+        // then the run goes on training and its row keeps following it, with the learning rate it trains with
+        int steps = fx.session.comparisonProperty().get().summaries().get(1).steps();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.comparisonProperty().get().summaries().get(1)
+                .steps() > steps + 20 || fx.session.state() == TrainingSession.State.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = fx.session.rows().get(1).statusProperty().get();
+        assertTrue(status.equals("training") || status.equals("completed"), status);
+        assertEquals("0.01", fx.session.rows().get(1).learningRateProperty().get());
+        assertTrue(robot.lookup("#runs-pending").queryAs(Label.class).isVisible());
+        // and once reset, the edited run is ready to train and the note is gone
+        robot.clickOn("#reset");
+        assertEquals("ready", fx.session.rows().get(1).statusProperty().get());
+        assertEquals("0.5", fx.session.rows().get(1).learningRateProperty().get());
+        assertFalse(robot.lookup("#notice-timing").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void theNodeAndDataFormsSayTheirEditsWaitWhileTheRunsTrain(FxRobot robot) throws Exception {
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING);
+        robot.clickOn("#pause");
+        onFx(() -> fx.selection.selectGraph(Set.of("h1"), Set.of()));
+        assertEquals("The runs are paused: changes to the network apply after Reset. Until then they go on as they started.",
+                robot.lookup("#notice-timing").queryAs(Label.class).getText());
+        onFx(fx.selection::clear);
+        assertTrue(robot.lookup("#notice-timing").queryAs(Label.class).getText().startsWith(
+                "The runs are paused: changes to the data and training settings apply after Reset."));
+    }
+
+    // ---- the status bar ----
+
+    @Test
+    void newOpenAndOpenExampleClearTheStatusLineOfTheLastComparison(FxRobot robot) throws Exception {
+        Path saved = dir.resolve("saved.json");
+        ExperimentWriter.write(Examples.load(Examples.FIRST), saved);
+        fx.window.setFileDialogs((owner, request) -> saved);
+        Label line = robot.lookup("#status-line").queryAs(Label.class);
+        for (String command : List.of("menu-new", "example-spiral-sgd-vs-adam", "menu-open")) {
+            // given a comparison that trained a few steps, as the status line says
+            if (fx.project.experiment().network().edges().isEmpty()) {
+                choose("example-spiral-sgd-vs-adam");
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx.session.blockedReason() == null);
+            }
+            robot.clickOn("#train");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> line.getText().startsWith("step "));
+            // when another experiment replaces it
+            choose(command);
+            // then the status bar no longer speaks of the discarded comparison
+            assertEquals("", line.getText(), "after " + command);
+            assertEquals("Ready", robot.lookup("#session-state").queryAs(Label.class).getText(), "after " + command);
+        }
     }
 
     @Test
@@ -411,7 +567,7 @@ class MainWindowTest {
         Path file = Files.writeString(dir.resolve("unplaced.json"), text);
         onFx(() -> fx.window.openFile(file));
         assertTrue(fx.project.experiment().network().nodes().stream().allMatch(n -> n.position() == null), text);
-        Map<String, Position> shown = fx.window.canvas().shownPositions();
+        Map<String, Position> shown = fx.project.positions().all();
         // when a run is edited (not the canvas) and the project saved
         onFx(() -> fx.project.edit("Rename run", e -> Edits.renameRun(e, 0, "plain SGD")));
         onFx(() -> fx.window.save());
@@ -420,7 +576,7 @@ class MainWindowTest {
         for (NodeSpec node : reread.network().nodes()) {
             assertEquals(shown.get(node.id()), node.position(), node.id());
         }
-        assertEquals(shown, fx.window.canvas().shownPositions());
+        assertEquals(shown, fx.project.positions().all());
         assertFalse(fx.project.dirtyProperty().get());
     }
 

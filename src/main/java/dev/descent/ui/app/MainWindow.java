@@ -155,7 +155,7 @@ public final class MainWindow {
 
     private Node workspace() {
         palette = new PaletteView();
-        inspector = new InspectorView(project, selection, data);
+        inspector = new InspectorView(project, selection, data, session.invalidInputs(), session.editTiming());
         runs = new RunsPanel(project, selection, session);
         dataView = new DataView(data, session, selection, theme);
 
@@ -196,7 +196,7 @@ public final class MainWindow {
         MenuItem saveAs = item("menu-save-as", "Save _As…",
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs);
         MenuItem exportMetrics = item("menu-export-metrics", "Export _Metrics CSV…", null, this::exportMetrics);
-        exportMetrics.disableProperty().bind(session.comparisonProperty().isNull());
+        exportMetrics.disableProperty().bind(session.hasComparisonProperty().not());
         MenuItem exportChart = item("menu-export-chart", "Export _Chart PNG…", null, this::exportChart);
         MenuItem quit = item("menu-quit", "_Quit", shortcut(KeyCode.Q), () -> {
             if (confirmDiscard("quitting")) {
@@ -236,10 +236,10 @@ public final class MainWindow {
                 item("menu-layout", "Auto-_Layout", shortcut(KeyCode.L), canvas::autoLayout), new SeparatorMenuItem(), dark);
 
         Menu run = new Menu("_Run");
-        MenuItem train = item("menu-train", "_Train", new KeyCodeCombination(KeyCode.F5), session::train);
+        MenuItem train = item("menu-train", "_Train", new KeyCodeCombination(KeyCode.F5), this::train);
         MenuItem pause = item("menu-pause", "_Pause", new KeyCodeCombination(KeyCode.F6), session::pause);
         // not F10: the menu bar answers F10 (it moves the focus to the menus), and a scene keeps one action per key
-        MenuItem step = item("menu-step", "_Step", STEP_KEY, session::step);
+        MenuItem step = item("menu-step", "_Step", STEP_KEY, this::step);
         MenuItem reset = item("menu-reset", "_Reset", shortcut(KeyCode.R), session::reset);
         train.disableProperty().bind(trainDisabled());
         pause.disableProperty().bind(session.stateProperty().isNotEqualTo(TrainingSession.State.RUNNING));
@@ -254,6 +254,9 @@ public final class MainWindow {
         bar.setUseSystemMenuBar(true);
         return bar;
     }
+
+    /** Widest the "Cannot train: …" reason in the tool bar gets; longer ones end in "…" (its tooltip has all). */
+    private static final double BLOCKED_REASON_WIDTH = 560;
 
     /** The Step command's key, F8 (a debugger's "step over"). */
     static final KeyCombination STEP_KEY = new KeyCodeCombination(KeyCode.F8);
@@ -279,18 +282,33 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Train (F5 or the button): a value typed into the inspector but not yet committed is committed
+     * first, as leaving the field would, so training never starts with the value the user replaced; a
+     * refused one stops it with its reason.
+     */
+    private void train() {
+        inspector.commitPending();
+        session.train();
+    }
+
+    /** Step (F8 or the button), after committing typed values as {@link #train()} does. */
+    private void step() {
+        inspector.commitPending();
+        session.step();
+    }
+
     private BooleanBinding stepDisabled() {
         return Bindings.createBooleanBinding(() -> session.state() == TrainingSession.State.PREPARING
                 || (session.state() != TrainingSession.State.RUNNING && session.state() != TrainingSession.State.PAUSED
-                && session.blockedReason() != null), data.blockedReasonProperty(), engine.readyProperty(),
-                session.stateProperty());
+                && session.blockedReason() != null), session.blockedReasonProperty(), session.stateProperty());
     }
 
     private BooleanBinding trainDisabled() {
         return Bindings.createBooleanBinding(() -> session.blockedReason() != null
                         || session.state() == TrainingSession.State.RUNNING
                         || session.state() == TrainingSession.State.PREPARING,
-                data.blockedReasonProperty(), engine.readyProperty(), session.stateProperty());
+                session.blockedReasonProperty(), session.stateProperty());
     }
 
     private Node toolBar() {
@@ -305,7 +323,7 @@ public final class MainWindow {
         trainButton = new Button("Train", icon("mdi2p-play"));
         trainButton.setId("train");
         trainButton.setTooltip(new Tooltip("Train every run side by side (F5)"));
-        trainButton.setOnAction(e -> session.train());
+        trainButton.setOnAction(e -> train());
         trainButton.disableProperty().bind(trainDisabled());
         trainButton.getStyleClass().add("accent");
         Button pauseButton = new Button("Pause", icon("mdi2p-pause"));
@@ -316,16 +334,24 @@ public final class MainWindow {
         Button stepButton = new Button("Step", icon("mdi2s-step-forward"));
         stepButton.setId("step");
         stepButton.setTooltip(new Tooltip("Every run takes one step (" + STEP_KEY.getDisplayText() + ")"));
-        stepButton.setOnAction(e -> session.step());
+        stepButton.setOnAction(e -> step());
         stepButton.disableProperty().bind(stepDisabled());
         Button resetButton = new Button("Reset", icon("mdi2r-restart"));
         resetButton.setId("reset");
         resetButton.setTooltip(new Tooltip("Stop and clear the runs (Ctrl+R)"));
         resetButton.setOnAction(e -> session.reset());
-        resetButton.disableProperty().bind(session.comparisonProperty().isNull()
+        resetButton.disableProperty().bind(session.hasComparisonProperty().not()
                 .and(session.stateProperty().isNotEqualTo(TrainingSession.State.PREPARING)));
 
-        Label blocked = new Label();
+        Label blocked = new Label() {
+            @Override
+            protected double computePrefWidth(double height) {
+                // the tool bar moves items that do not fit by their preferred width into its overflow menu:
+                // a long reason would vanish there instead of being shortened (the tooltip has it all)
+                return Math.min(BLOCKED_REASON_WIDTH, super.computePrefWidth(height));
+            }
+        };
+        blocked.setMinWidth(0);
         blocked.setId("blocked-reason");
         blocked.getStyleClass().add(Styles.BLOCKED_REASON);
         blocked.setGraphic(icon("mdi2a-alert-circle-outline"));
@@ -333,10 +359,10 @@ public final class MainWindow {
             String reason = session.blockedReason();
             boolean idle = session.state() == TrainingSession.State.IDLE || session.state() == TrainingSession.State.FINISHED;
             return reason == null || !idle ? "" : "Cannot train: " + reason;
-        }, data.blockedReasonProperty(), engine.readyProperty(), session.stateProperty()));
+        }, session.blockedReasonProperty(), session.stateProperty()));
         blocked.visibleProperty().bind(blocked.textProperty().isNotEmpty());
         blocked.managedProperty().bind(blocked.visibleProperty());
-        blocked.setMaxWidth(520);
+        blocked.setMaxWidth(BLOCKED_REASON_WIDTH);
         blocked.setTooltip(new Tooltip());
         blocked.getTooltip().textProperty().bind(blocked.textProperty());
 
@@ -366,6 +392,7 @@ public final class MainWindow {
             case FINISHED -> "Finished";
         }, session.stateProperty()));
         Label progress = new Label();
+        progress.setId("status-line");
         progress.textProperty().bind(session.statusLineProperty());
         Label message = new Label();
         message.getStyleClass().add(Styles.DANGER);
@@ -448,7 +475,7 @@ public final class MainWindow {
      */
     private boolean writeTo(Path file) {
         try {
-            project.saveAs(file, (e, directory) -> Examples.keepDataBeside(canvas.withShownPositions(e), directory));
+            project.saveAs(file, (e, directory) -> Examples.keepDataBeside(project.positions().withShownPositions(e), directory));
             recent.add(file);
             refreshRecentMenu();
             return true;
@@ -526,17 +553,7 @@ public final class MainWindow {
     }
 
     private void showShortcuts() {
-        Dialogs.info(stage, "Keyboard shortcuts", List.of(
-                "Ctrl+N  new      Ctrl+O  open      Ctrl+S  save      Ctrl+Shift+S  save as",
-                "Ctrl+Z  undo     Ctrl+Shift+Z or Ctrl+Y  redo",
-                "Ctrl+X / C / V  cut, copy, paste nodes      Delete  delete the selection      Ctrl+A  select all",
-                "(in a text field these edit the text; in the inspector's other controls and the charts they do nothing)",
-                "Ctrl+= or Ctrl++  zoom in   Ctrl+-  zoom out   (numpad + and − with Ctrl too)   Ctrl+0  fit",
-                "Ctrl+L  auto-layout   Ctrl+Shift+D  dark theme",
-                "F5  train   F6  pause   " + STEP_KEY.getDisplayText() + "  one step   Ctrl+R  reset",
-                "Canvas: drag a tile to add a node; drag from a node's right port to another's left port to connect;",
-                "shift-click to add to the selection; drag on empty space to select an area; Ctrl+wheel to zoom;",
-                "drag with the middle button (or Space held) to pan."));
+        KeyboardShortcuts.show(stage, STEP_KEY.getDisplayText());
     }
 
     private void showAbout() {

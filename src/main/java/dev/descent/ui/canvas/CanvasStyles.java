@@ -24,6 +24,9 @@ final class CanvasStyles {
     static final String NODE_DETAIL = "node-detail";
     static final String NODE_WARNING = "node-warning";
     static final String NODE_WARNING_GROUND = "node-warning-ground";
+    static final String NODE_OVERRIDE_TAG = "node-override-tag";
+    static final String RUN_BANNER = "canvas-run-banner";
+    static final String RUN_BANNER_SWATCH = "canvas-run-swatch";
     static final String PORT = "port";
     static final String PORT_IN = "port-in";
     static final String PORT_OUT = "port-out";
@@ -56,6 +59,10 @@ final class CanvasStyles {
     /** The pointer is over the output port. */
     static final PseudoClass ARMED = PseudoClass.getPseudoClass("armed");
     static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    /** The selected run trains this node with other settings (its overrides). */
+    static final PseudoClass OVERRIDDEN = PseudoClass.getPseudoClass("overridden");
+    /** The selected run trains without this node (or, on an edge, without one of its ends). */
+    static final PseudoClass REMOVED = PseudoClass.getPseudoClass("removed");
     static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
     static final PseudoClass PANNING = PseudoClass.getPseudoClass("panning");
 }

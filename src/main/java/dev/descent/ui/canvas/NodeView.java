@@ -2,6 +2,7 @@ package dev.descent.ui.canvas;
 
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.NodeType;
+import dev.descent.ui.model.LayeredLayout;
 import java.util.List;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -26,8 +27,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * without waiting for a layout pass.
  */
 final class NodeView extends Region {
-    static final double WIDTH = 124;
-    static final double HEIGHT = 58;
+    static final double WIDTH = LayeredLayout.CARD_WIDTH;
+    static final double HEIGHT = LayeredLayout.CARD_HEIGHT;
     static final double HEADER = 26;
     static final double PORT_RADIUS = 5;
     private static final double DETAIL_INSET = 8;
@@ -48,6 +49,8 @@ final class NodeView extends Region {
     private final Circle outPort;
     private final Circle outHit;
     private final Tooltip tooltip = new Tooltip();
+    /** Above the card while a selected run overrides the node: "override" or "removed in this run". */
+    private final Label overrideTag = new Label();
     private NodeSpec spec;
     private List<String> details = List.of("");
 
@@ -74,7 +77,11 @@ final class NodeView extends Region {
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         detail.getStyleClass().add(CanvasStyles.NODE_DETAIL);
         detail.setTextOverrun(OverrunStyle.ELLIPSIS);
-        getChildren().addAll(header, detail, badge);
+        overrideTag.getStyleClass().add(CanvasStyles.NODE_OVERRIDE_TAG);
+        overrideTag.setManaged(false);
+        overrideTag.setVisible(false);
+        overrideTag.setMouseTransparent(true);
+        getChildren().addAll(header, detail, badge, overrideTag);
 
         inPort = spec.type() == NodeType.INPUT ? null : port(0, CanvasStyles.PORT_IN);
         outPort = spec.type() == NodeType.LOSS ? null : port(WIDTH, CanvasStyles.PORT_OUT);
@@ -116,6 +123,30 @@ final class NodeView extends Region {
         detail.resizeRelocate(DETAIL_INSET, HEADER + 3, WIDTH - 2 * DETAIL_INSET, HEIGHT - HEADER - 6);
         detail.setText(fitting(WIDTH - 2 * DETAIL_INSET));
         badge.resizeRelocate(WIDTH - WARNING_RADIUS - 3, -WARNING_RADIUS + 1, 2 * WARNING_RADIUS, 2 * WARNING_RADIUS);
+        double tagWidth = overrideTag.prefWidth(-1);
+        double tagHeight = overrideTag.prefHeight(-1);
+        overrideTag.resizeRelocate(6, HEIGHT - 1, tagWidth, tagHeight);
+    }
+
+    /** How a selected run treats this node: as the network has it, overridden, or removed. */
+    enum RunMark { NONE, CHANGED, REMOVED }
+
+    /** Marks the card as the selected run treats it. */
+    void showOverride(RunMark override) {
+        pseudoClassStateChanged(CanvasStyles.OVERRIDDEN, override == RunMark.CHANGED);
+        pseudoClassStateChanged(CanvasStyles.REMOVED, override == RunMark.REMOVED);
+        overrideTag.setText(switch (override) {
+            case NONE -> "";
+            case CHANGED -> "overridden in this run";
+            case REMOVED -> "removed in this run";
+        });
+        overrideTag.setVisible(override != RunMark.NONE);
+        requestLayout();
+    }
+
+    /** The tag under the card naming the run's override, for tests. */
+    Label overrideTag() {
+        return overrideTag;
     }
 
     /** The longest detail form whose text fits {@code width} in the detail's font (the last one otherwise). */

@@ -30,7 +30,8 @@ import java.util.function.UnaryOperator;
  *   <li>an activation node: an activation tile changes its function;</li>
  *   <li>a loss node: a loss tile changes its function;</li>
  *   <li>the input node: an input-normalizer tile sets the experiment's normalizer;</li>
- *   <li>an edge: an activation, normalization, dense or dropout tile inserts that node into it.</li>
+ *   <li>an edge: an activation, normalization, dense or dropout tile inserts that node into it, just after
+ *       the edge's source, moving what follows to the right when there is no room ({@link MakeRoom}).</li>
  * </ul>
  * Anything else is refused (the canvas shows the "not here" cursor).
  */
@@ -103,7 +104,7 @@ final class TileDrops {
             case ACTIVATION:
                 if (node instanceof NodeSpec.Dense) {
                     return activation(tile).map(f -> new Plan("Set activation after " + id + " to " + f.id(),
-                            e -> Edits.setActivationAfter(e, id, Choice.of(f))));
+                            e -> withRoomForAdded(e, Edits.setActivationAfter(e, id, Choice.of(f)), id)));
                 }
                 if (node instanceof NodeSpec.Activation activation) {
                     return activation(tile).map(f -> new Plan("Set " + id + " to " + f.id(),
@@ -130,12 +131,26 @@ final class TileDrops {
     private static Optional<Plan> onEdge(Tile tile, Edge edge, Position at) {
         return switch (tile.kind()) {
             case ACTIVATION -> activation(tile).map(f -> new Plan("Insert " + f.id(),
-                    e -> Edits.insertOnEdge(e, edge, newActivation(e, f, at))));
+                    e -> inserted(e, edge, newActivation(e, f, at))));
             case LAYER, NORMALIZATION_LAYER -> NodeType.byId(tile.id()).filter(INSERTABLE::contains)
                     .map(type -> new Plan("Insert " + words(type),
-                            e -> Edits.insertOnEdge(e, edge, Edits.newNode(type, e.network(), at))));
+                            e -> inserted(e, edge, Edits.newNode(type, e.network(), at))));
             default -> Optional.empty();
         };
+    }
+
+    /** {@code after}, with room made after {@code source} for the node it added to {@code before}, if it did. */
+    private static Experiment withRoomForAdded(Experiment before, Experiment after, String source) {
+        Set<String> old = new java.util.HashSet<>();
+        before.network().nodes().forEach(n -> old.add(n.id()));
+        return after.network().nodes().stream().map(NodeSpec::id).filter(id -> !old.contains(id)).findFirst()
+                .map(added -> MakeRoom.after(after, source, added)).orElse(after);
+    }
+
+    /** {@code node} inserted into {@code edge}, with room made for it (see {@link MakeRoom}). */
+    private static Experiment inserted(Experiment e, Edge edge, NodeSpec node) {
+        Experiment after = Edits.insertOnEdge(e, edge, node);
+        return after == e ? e : MakeRoom.after(after, edge.from(), node.id());
     }
 
     private static NodeSpec newActivation(Experiment e, ActivationFunction f, Position at) {

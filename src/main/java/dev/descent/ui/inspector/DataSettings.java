@@ -9,6 +9,7 @@ import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentReader;
 import dev.descent.experiment.TrainingSpec;
+import dev.descent.ui.model.EditTiming;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -64,6 +65,7 @@ final class DataSettings {
      *                   does not lose a CSV path or a generator's settings
      */
     static void build(Form f, Context c, Map<String, DatasetSpec> remembered) {
+        f.notice("timing", () -> c.timingNote(EditTiming.Kind.DATA, -1));
         f.heading("Experiment");
         f.text("name", "Name", "Shown in the window's title and in summaries.", () -> c.experiment().name(),
                 v -> v.isBlank() ? "name must not be empty" : null,

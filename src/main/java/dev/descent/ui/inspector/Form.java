@@ -3,6 +3,7 @@ package dev.descent.ui.inspector;
 import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.vocab.Param;
 import dev.descent.engine.vocab.Term;
+import dev.descent.ui.model.InvalidInputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +49,18 @@ final class Form {
     private final List<Runnable> refreshers = new ArrayList<>();
     private final List<ValueField<?>> fields = new ArrayList<>();
     private final Map<String, Node> editors = new LinkedHashMap<>();
+    private final InvalidInputs invalid;
+    private final String subject;
     private int row;
     private boolean closed;
 
-    Form() {
+    /**
+     * @param invalid where a refused value is reported, so that training waits until it is corrected
+     * @param subject what the form edits, in the words of that report ("run 'Adam'", "node 'h1'")
+     */
+    Form(InvalidInputs invalid, String subject) {
+        this.invalid = invalid;
+        this.subject = subject;
         grid.getStyleClass().add("inspector-form");
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
@@ -87,6 +96,28 @@ final class Form {
         label.setMinHeight(Label.USE_PREF_SIZE);
         grid.add(label, 0, row++, 2, 1);
         return label;
+    }
+
+    /**
+     * A notice across both columns, in the accent colour, saying how the fields below behave now (for
+     * instance that edits apply after Reset while the runs train); hidden while {@code text} gives null.
+     */
+    void notice(String key, Supplier<String> text) {
+        Label label = new Label();
+        label.setId("notice-" + key);
+        label.setWrapText(true);
+        label.getStyleClass().add("inspector-notice");
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+        grid.add(label, 0, row++, 2, 1);
+        Runnable refresh = () -> {
+            String now = text.get();
+            label.setText(now == null ? "" : now);
+            label.setVisible(now != null);
+            label.setManaged(now != null);
+        };
+        refresh.run();
+        refreshers.add(refresh);
     }
 
     /** A read-only value, kept up to date. */
@@ -376,9 +407,10 @@ final class Form {
         }
     }
 
-    /** The form is being replaced: its editors no longer apply anything. */
+    /** The form is being replaced: its editors no longer apply anything, and their refused values go with them. */
     void close() {
         closed = true;
+        fields.forEach(invalid::withdraw);
     }
 
     /** The key of the editor that has the keyboard focus, or null. */
@@ -507,6 +539,11 @@ final class Form {
                 message.setManaged(problem != null);
             }
             text.pseudoClassStateChanged(DANGER, problem != null);
+            if (problem == null) {
+                invalid.withdraw(this);
+            } else if (!closed) {
+                invalid.report(this, subject + ": " + problem + "; Esc restores it");
+            }
         }
 
         private void styleDefault() {

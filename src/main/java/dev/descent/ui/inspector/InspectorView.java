@@ -8,6 +8,8 @@ import dev.descent.engine.graph.Validation;
 import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
 import dev.descent.ui.model.DataModel;
+import dev.descent.ui.model.EditTiming;
+import dev.descent.ui.model.InvalidInputs;
 import dev.descent.ui.model.ProjectModel;
 import dev.descent.ui.model.RunColors;
 import dev.descent.ui.model.SelectionModel;
@@ -48,6 +50,7 @@ public final class InspectorView extends VBox {
     private final ProjectModel project;
     private final SelectionModel selection;
     private final DataModel data;
+    private final InvalidInputs invalid;
     private final Context context;
     private final Label title = new Label();
     private final Label subtitle = new Label();
@@ -59,12 +62,23 @@ public final class InspectorView extends VBox {
     private boolean refreshing;
     private boolean again;
 
+    /** An inspector whose refused values hold nothing back (tests of the inspector alone). */
     public InspectorView(ProjectModel project, SelectionModel selection, DataModel data) {
+        this(project, selection, data, new InvalidInputs(), null);
+    }
+
+    /**
+     * @param invalid where fields report values they refused, so that training waits for them
+     * @param timing  when edits take effect, said above the fields while runs train; null for never
+     */
+    public InspectorView(ProjectModel project, SelectionModel selection, DataModel data, InvalidInputs invalid,
+                         EditTiming timing) {
         this.project = project;
         this.selection = selection;
         this.data = data;
+        this.invalid = invalid;
         this.context = new Context(project, selection, data, this::quietly,
-                () -> getScene() == null ? null : getScene().getWindow());
+                () -> getScene() == null ? null : getScene().getWindow(), timing);
         getStyleClass().add("inspector");
         getStylesheets().add(InspectorView.class.getResource("inspector.css").toExternalForm());
         setMinWidth(220);
@@ -102,6 +116,10 @@ public final class InspectorView extends VBox {
         data.validationProperty().addListener((o, was, now) -> refresh(false));
         data.loadingProperty().addListener((o, was, now) -> refresh(false));
         data.problems().addListener((ListChangeListener<String>) change -> refresh(false));
+        if (timing != null) {
+            // a change listener, not an invalidation one: those fire once until someone reads the value again
+            timing.changes().addListener((o, was, now) -> refresh(false));
+        }
         refresh(false);
     }
 
@@ -163,7 +181,7 @@ public final class InspectorView extends VBox {
         if (form != null) {
             form.close();
         }
-        form = new Form();
+        form = new Form(invalid, target.subject(e));
         key = newKey;
         build(target, form, e);
         scroll.setContent(form.node());
@@ -181,6 +199,23 @@ public final class InspectorView extends VBox {
                 case "summary" -> "summary:" + nodes + ":" + edges;
                 default -> DataSettings.key(e);
             };
+        }
+
+        /** What the form edits, as a report of a refused value names it. */
+        String subject(Experiment e) {
+            return switch (kind) {
+                case "run" -> "run '" + e.runs().get(run).name() + "'";
+                case "node" -> "node '" + nodeId + "'";
+                case "summary" -> "the selection";
+                default -> "data and training";
+            };
+        }
+    }
+
+    /** Commits what was typed into the focused field but not yet committed (before training starts). */
+    public void commitPending() {
+        if (form != null) {
+            form.commitPending();
         }
     }
 

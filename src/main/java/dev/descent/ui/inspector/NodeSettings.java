@@ -9,6 +9,7 @@ import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.vocab.Param;
+import dev.descent.ui.model.EditTiming;
 import dev.descent.ui.model.Edits;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,7 @@ final class NodeSettings {
 
     static void build(Form f, Context c, NodeSpec node) {
         String id = node.id();
+        f.notice("timing", () -> c.timingNote(EditTiming.Kind.NETWORK, -1));
         f.heading("Node");
         f.text("id", "Id", "The node's name in files, metrics and messages; unique in the network.", () -> id,
                 v -> idProblem(c.experiment().network(), id, v.strip()),

@@ -8,6 +8,7 @@ import dev.descent.engine.optim.Schedule;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.NormalizationOverride;
 import dev.descent.experiment.RunSpec;
+import dev.descent.ui.model.EditTiming;
 import dev.descent.ui.model.Edits;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -29,6 +30,7 @@ final class RunSettings {
     }
 
     static void build(Form f, Context c, int index) {
+        f.notice("timing", () -> c.timingNote(EditTiming.Kind.HYPERPARAMETER, index));
         f.heading("Run");
         f.text("name", "Name", "Shown in the runs panel, the charts' legends and the metrics file; unique.",
                 () -> run(c, index).name(), v -> nameProblem(c.experiment(), index, v.strip()),

@@ -38,6 +38,7 @@ public final class ProjectModel {
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
     private final Deque<Entry> undo = new ArrayDeque<>();
     private final Deque<Entry> redo = new ArrayDeque<>();
+    private final NodePositions positions = new NodePositions();
     private Experiment saved;
     private int replacements;
 
@@ -61,7 +62,7 @@ public final class ProjectModel {
         redo.clear();
         saved = e;
         file.set(path);
-        experiment.set(e);
+        show(e);
         refresh();
     }
 
@@ -82,7 +83,7 @@ public final class ProjectModel {
             undo.removeLast();
         }
         redo.clear();
-        experiment.set(after);
+        show(after);
         refresh();
     }
 
@@ -92,7 +93,7 @@ public final class ProjectModel {
         }
         Entry e = undo.pop();
         redo.push(new Entry(e.what(), experiment.get()));
-        experiment.set(e.before());
+        show(e.before());
         refresh();
     }
 
@@ -102,7 +103,7 @@ public final class ProjectModel {
         }
         Entry e = redo.pop();
         undo.push(new Entry(e.what(), experiment.get()));
-        experiment.set(e.before());
+        show(e.before());
         refresh();
     }
 
@@ -138,8 +139,30 @@ public final class ProjectModel {
         ExperimentWriter.write(located, target);
         saved = located;
         file.set(target);
-        experiment.set(located);
+        show(located);
         refresh();
+    }
+
+    /**
+     * Applies an edit made on the canvas: if nodes are shown at places the experiment does not have
+     * (see {@link NodePositions}), the edit writes them too, so what is saved is what was seen.
+     */
+    public void editShown(String what, UnaryOperator<Experiment> change) {
+        edit(what, e -> {
+            Experiment after = change.apply(e);
+            return !positions.anyGiven() || after.equals(e) ? after : change.apply(positions.withShownPositions(e));
+        });
+    }
+
+    /** Where each node is shown on the canvas. */
+    public NodePositions positions() {
+        return positions;
+    }
+
+    /** Makes {@code e} the experiment, its node places worked out before any listener hears of it. */
+    private void show(Experiment e) {
+        positions.follow(e);
+        experiment.set(e);
     }
 
     private void refresh() {

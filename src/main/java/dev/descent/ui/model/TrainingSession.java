@@ -1,40 +1,35 @@
 package dev.descent.ui.model;
 
 import dev.descent.engine.data.Dataset;
-import dev.descent.engine.graph.NetworkSpec;
-import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.train.LockstepComparison;
-import dev.descent.engine.train.MetricsCsv;
-import dev.descent.engine.train.RunConfig;
 import dev.descent.engine.train.RunHistory;
-import dev.descent.engine.train.RunStatus;
 import dev.descent.engine.train.RunSummary;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
-import dev.descent.experiment.PreparedExperiment;
-import dev.descent.experiment.RunSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.collections.FXCollections;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
 
 /**
- * The window's side of training: starts a {@link LockstepComparison} for the project, passes Train,
- * Pause, Step and Reset to it, and, at most about 30 times a second ({@link #tick}), copies what the
- * runs report into the runs panel's rows and advances {@link #frameProperty()} for the charts.
+ * The window's side of training: the run state machine (Train, Pause, Step and Reset, through the one
+ * handle on the engine, {@link LiveComparison}), and, at most about 30 times a second ({@link #tick}),
+ * copying what the runs report into the runs panel's rows ({@link RunRows}) and the status line
+ * ({@link StatusLines}), and advancing {@link #frameProperty()} for the charts ({@link FrameClock}).
  *
  * <p>The FX thread never waits on a trainer: controls return at once, data is read from the runs'
  * bounded histories (short locks, no waiting on training), and preparing a comparison (loading data,
@@ -44,39 +39,27 @@ public final class TrainingSession {
     /** Where the session is. */
     public enum State { IDLE, PREPARING, RUNNING, PAUSED, FINISHED }
 
-    /** Shortest interval between frames: about 30 a second. */
-    private static final long FRAME_NANOS = 33_000_000L;
-    /** Longest: the charts still move 4 times a second on a slow machine. */
-    private static final long SLOWEST_FRAME_NANOS = 250_000_000L;
-    /**
-     * Progress bars, speeds and the status line change at most 4 times a second: each change costs a
-     * layout and a repaint of its panel, and numbers that change 30 times a second cannot be read anyway.
-     */
-    private static final long FIGURES_NANOS = 250_000_000L;
-    /** Frame work may take at most this share of the FX thread (the rest is rendering and input). */
-    private static final double FRAME_BUDGET = 0.12;
-
     private final ProjectModel project;
     private final DataModel data;
     private final EngineStatus engine;
     private final Executor background;
     private final Executor fx;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
-    private final ReadOnlyObjectWrapper<LockstepComparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LockstepComparison> engineComparison = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper hasComparison = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
-    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final RunRows rows = new RunRows();
     private final LongProperty frame = new SimpleLongProperty();
-    private long lastFrame;
-    private long lastFigures;
-    private long frameInterval = FRAME_NANOS;
+    private final FrameClock clock = new FrameClock();
+    private final InvalidInputs invalidInputs = new InvalidInputs();
+    private final EditTiming editTiming = new EditTiming(this);
+    private final ReadOnlyStringWrapper pendingEdits = new ReadOnlyStringWrapper("");
+    private final StringBinding blockedReason;
+    private LiveComparison comparison;
+    /** Counts the comparisons asked for, so that one prepared after a Reset (or a later Train) is dropped. */
+    private long requested;
     private boolean stepWhenStarted;
-    private Path metricsDirectory;
-    private MetricsCsv metrics;
-    private Path recording;
-    /** Per row: whether it shows a run of the current comparison (worked out when the project changes). */
-    private boolean[] live = new boolean[0];
-    private Experiment trained;
 
     public TrainingSession(ProjectModel project, DataModel data, EngineStatus engine, Executor background, Executor fx) {
         this.project = project;
@@ -84,24 +67,51 @@ public final class TrainingSession {
         this.engine = engine;
         this.background = background;
         this.fx = fx;
-        project.experimentProperty().addListener((o, old, now) -> rebuildRows(now));
-        rebuildRows(project.experiment());
+        this.blockedReason = Bindings.createStringBinding(this::whyBlocked, engine.readyProperty(),
+                engine.descriptionProperty(), data.blockedReasonProperty(), invalidInputs.firstProperty());
+        project.experimentProperty().addListener((o, old, now) -> rebuildRows());
+        state.addListener((o, was, now) -> showPendingEdits());
+        rebuildRows();
     }
+
+    // ---- what blocks training ----
 
     /** Why training cannot start now, or null if it can. */
     public String blockedReason() {
+        return blockedReason.get();
+    }
+
+    /** Why training cannot start now (null if it can), as it changes. */
+    public ObservableStringValue blockedReasonProperty() {
+        return blockedReason;
+    }
+
+    /** Values typed into the window and refused: training waits until they are corrected. */
+    public InvalidInputs invalidInputs() {
+        return invalidInputs;
+    }
+
+    /** When edits made now take effect on the runs (the one place that decides it). */
+    public EditTiming editTiming() {
+        return editTiming;
+    }
+
+    private String whyBlocked() {
         if (!engine.isReady()) {
             return engine.failure() != null ? engine.failure() : "the engine is starting";
         }
-        return data.blockedReasonProperty().get();
+        String problem = data.blockedReasonProperty().get();
+        return problem != null ? problem : invalidInputs.first();
     }
+
+    // ---- the state machine ----
 
     /** Train: starts a new comparison, or resumes a paused one. */
     public void train() {
         switch (state.get()) {
             case IDLE, FINISHED -> start(false);
             case PAUSED -> {
-                comparison.get().resume();
+                comparison.resume();
                 state.set(State.RUNNING);
             }
             default -> {
@@ -112,7 +122,7 @@ public final class TrainingSession {
     /** Pause: runs finish their current step and wait. */
     public void pause() {
         if (state.get() == State.RUNNING) {
-            comparison.get().pause();
+            comparison.pause();
             state.set(State.PAUSED);
         }
     }
@@ -122,7 +132,7 @@ public final class TrainingSession {
         switch (state.get()) {
             case IDLE, FINISHED -> start(true);
             case RUNNING, PAUSED -> {
-                comparison.get().step();
+                comparison.step();
                 state.set(State.PAUSED);
             }
             default -> {
@@ -132,16 +142,12 @@ public final class TrainingSession {
 
     /** Reset: stops and discards the comparison; the charts clear and runs return to ready. */
     public void reset() {
-        LockstepComparison c = comparison.get();
-        if (c != null) {
-            c.close();
-        }
-        comparison.set(null);
-        discardMetrics();
-        trained = null;
+        requested++;
+        discardComparison();
         state.set(State.IDLE);
         message.set("");
-        rebuildRows(project.experiment());
+        statusLine.set(""); // "step 300 of 300 · trained in 1 s" was about the comparison just discarded
+        rebuildRows();
         frame.set(frame.get() + 1);
     }
 
@@ -151,31 +157,18 @@ public final class TrainingSession {
             message.set("Cannot train: " + blocked);
             return;
         }
-        LockstepComparison old = comparison.get();
-        if (old != null) {
-            old.close();
-        }
-        comparison.set(null);
-        discardMetrics();
-        trained = null;
+        discardComparison();
         Experiment experiment = project.experiment();
         Dataset dataset = data.dataset();
+        long request = ++requested;
         state.set(State.PREPARING);
         message.set("Preparing data…");
         stepWhenStarted = paused;
         background.execute(() -> {
-            LockstepComparison created = null;
+            LiveComparison created = null;
             String error = null;
-            MetricsCsv csv = null;
             try {
-                PreparedExperiment prepared = PreparedExperiment.prepare(experiment, dataset);
-                created = prepared.comparison(0);
-                Path dir = Files.createTempDirectory(metricsDirectory(), "comparison");
-                csv = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
-                        prepared.runs().stream().map(RunConfig::name).toList());
-                for (int i = 0; i < created.runCount(); i++) {
-                    created.addListener(i, csv.listener(i));
-                }
+                created = LiveComparison.prepare(experiment, dataset);
             } catch (ExperimentException e) {
                 error = String.join("; ", e.problems());
             } catch (IOException e) {
@@ -183,20 +176,16 @@ public final class TrainingSession {
             } catch (RuntimeException | OutOfMemoryError e) {
                 error = e.toString();
             }
-            LockstepComparison result = created;
-            MetricsCsv recorder = csv;
+            LiveComparison result = created;
             String failure = error;
-            fx.execute(() -> started(result, recorder, failure, experiment));
+            fx.execute(() -> started(request, result, failure));
         });
     }
 
-    private void started(LockstepComparison created, MetricsCsv recorder, String error, Experiment experiment) {
-        if (state.get() != State.PREPARING) {
+    private void started(long request, LiveComparison created, String error) {
+        if (request != requested || state.get() != State.PREPARING) {
             if (created != null) {
                 created.close(); // reset while preparing
-            }
-            if (recorder != null) {
-                recorder.discard();
             }
             return;
         }
@@ -205,196 +194,79 @@ public final class TrainingSession {
             message.set("Cannot train: " + error);
             return;
         }
-        trained = experiment;
-        metrics = recorder;
-        recording = recorder.target().getParent();
-        comparison.set(created);
-        rebuildRows(project.experiment());
-        if (stepWhenStarted) {
-            created.pause();
-            created.start(LockstepComparison.Priority.BACKGROUND);
-            created.step();
-            state.set(State.PAUSED);
-        } else {
-            created.start(LockstepComparison.Priority.BACKGROUND);
-            state.set(State.RUNNING);
-        }
+        show(created);
+        created.start(stepWhenStarted);
+        state.set(stepWhenStarted ? State.PAUSED : State.RUNNING);
         message.set("");
         tick(System.nanoTime(), true);
     }
 
+    private void show(LiveComparison c) {
+        comparison = c;
+        engineComparison.set(c == null ? null : c.engine());
+        hasComparison.set(c != null);
+        rebuildRows();
+    }
+
+    private void discardComparison() {
+        LiveComparison old = comparison;
+        if (old != null) {
+            old.close();
+            show(null);
+        }
+    }
+
+    // ---- frames ----
+
     /**
      * Called every pulse by the window's timer: copies the runs' status into the rows (their progress,
-     * speed and the status line at most every {@link #FIGURES_NANOS}) and advances the frame counter that
-     * charts follow, at most every 33 ms and less often when drawing is expensive:
-     * the interval adapts so that frame work stays within {@value #FRAME_BUDGET} of the FX thread, which
-     * keeps the window responsive (and training fast) however many runs share the two cores.
-     * Never blocks.
+     * speed and the status line at most every {@link FrameClock#FIGURES_NANOS}) and advances the frame
+     * counter that charts follow, at most every 33 ms and less often when drawing is expensive (see
+     * {@link FrameClock}), which keeps the window responsive (and training fast) however many runs share
+     * the two cores. Never blocks.
      */
     public void tick(long now, boolean force) {
-        if (!force && now - lastFrame < frameInterval) {
+        if (!clock.frameDue(now, force)) {
             return;
         }
-        lastFrame = now;
-        LockstepComparison c = comparison.get();
+        LiveComparison c = comparison;
         if (c == null) {
             return;
         }
         List<RunSummary> summaries = c.summaries();
         int total = c.totalSteps();
-        boolean figures = force || now - lastFigures >= FIGURES_NANOS || state.get() != State.RUNNING;
-        if (figures) {
-            lastFigures = now;
-        }
-        boolean allFinal = true;
-        int slowestLeft = 0;
-        double slowestRate = Double.MAX_VALUE;
-        int maxStep = 0;
-        double totalRate = 0;
-        for (int i = 0; i < summaries.size(); i++) {
-            RunSummary s = summaries.get(i);
-            if (i < live.length && live[i]) {
-                RunRow row = rows.get(i);
-                row.statusProperty().set(statusText(s)); // fires only when it changes: a divergence shows at once
-                if (figures || s.status().isFinal()) {
-                    row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
-                    row.speedProperty().set(s.steps() == 0 || s.status() != RunStatus.TRAINING ? ""
-                            : String.format(Locale.ROOT, "%,.0f/s", s.stepsPerSecond()));
-                }
-            }
-            allFinal &= s.status().isFinal();
-            maxStep = Math.max(maxStep, s.steps());
-            if (!s.status().isFinal()) {
-                totalRate += s.stepsPerSecond();
-                if (s.stepsPerSecond() > 0 && s.stepsPerSecond() < slowestRate) {
-                    slowestRate = s.stepsPerSecond();
-                    slowestLeft = total - s.steps();
-                }
-            }
-        }
+        boolean figures = clock.figuresDue(now, force || state.get() != State.RUNNING);
+        rows.update(summaries, total, figures);
+        boolean allFinal = summaries.stream().allMatch(s -> s.status().isFinal());
         if (allFinal && state.get() != State.FINISHED) {
             state.set(State.FINISHED);
         }
-        if (!figures && !allFinal) {
-            advanceFrame();
-            return;
+        if (figures || allFinal) {
+            statusLine.set(StatusLines.line(summaries, total, state.get() == State.PAUSED));
         }
-        String left = slowestRate < Double.MAX_VALUE && state.get() == State.RUNNING
-                ? " · " + duration(slowestLeft / slowestRate) + " left" : "";
-        if (allFinal) {
-            // a finished comparison has no current speed: report each run's average over its training
-            double seconds = 0;
-            totalRate = 0;
-            for (RunSummary s : summaries) {
-                seconds = Math.max(seconds, s.wallSeconds());
-                totalRate += s.stepsPerSecond();
-            }
-            statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · trained in %s · %,.0f steps/s on average",
-                    maxStep, total, duration(seconds), totalRate));
-        } else if (state.get() == State.PAUSED) {
-            statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · paused: F8 takes one step, F5 goes on",
-                    maxStep, total));
-        } else {
-            statusLine.set(String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left));
-        }
-        advanceFrame();
-    }
-
-    /** Tells the charts there is a new frame, and adapts the interval to what their work took. */
-    private void advanceFrame() {
-        long work = System.nanoTime();
-        frame.set(frame.get() + 1);
-        work = System.nanoTime() - work;
-        frameInterval = Math.max(FRAME_NANOS, Math.min(SLOWEST_FRAME_NANOS, (long) (work / FRAME_BUDGET)));
+        clock.measure(() -> frame.set(frame.get() + 1));
     }
 
     /** The current interval between frames, in nanoseconds (for tests and diagnostics). */
     public long frameInterval() {
-        return frameInterval;
+        return clock.interval();
     }
 
-    private static String statusText(RunSummary s) {
-        return switch (s.status()) {
-            case DIVERGED -> "diverged at step " + s.divergedAtStep();
-            default -> s.status().id();
-        };
-    }
-
-    private static String duration(double seconds) {
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.0f s", Math.max(1, seconds));
-        }
-        return String.format(Locale.ROOT, "%d min %02d s", (long) seconds / 60, (long) seconds % 60);
-    }
-
-    private void rebuildRows(Experiment e) {
-        List<RunSpec> runs = e.runs();
-        while (rows.size() > runs.size()) {
-            rows.remove(rows.size() - 1);
-        }
-        while (rows.size() < runs.size()) {
-            rows.add(new RunRow());
-        }
-        live = new boolean[runs.size()];
-        for (int i = 0; i < runs.size(); i++) {
-            live[i] = trains(i);
-        }
-        for (int i = 0; i < runs.size(); i++) {
-            RunSpec run = runs.get(i);
-            RunRow row = rows.get(i);
-            row.nameProperty().set(run.name());
-            row.colorProperty().set(RunColors.of(i));
-            row.optimizerProperty().set(run.optimizer().term().explained().title());
-            row.learningRateProperty().set(format(run.optimizer().value(OptimizerType.LEARNING_RATE)));
-            row.scheduleProperty().set(run.schedule().describe());
-            if (!live[i]) {
-                row.statusProperty().set("ready");
-                row.progressProperty().set(0);
-                row.speedProperty().set("");
-            }
-        }
+    private void rebuildRows() {
+        LiveComparison c = comparison;
+        rows.rebuild(project.experiment(), c == null ? null : c.experiment(), c == null ? 0 : c.runCount());
+        showPendingEdits();
         tick(System.nanoTime(), true);
     }
 
-    /**
-     * Whether row {@code i} shows a run of the current comparison: the project's run {@code i} is the one
-     * being trained, on the same network and data. A run added or edited since Train shows "ready" (it
-     * trains at the next Train) while the others keep their live status.
-     */
-    private boolean trains(int i) {
-        LockstepComparison c = comparison.get();
-        Experiment now = project.experiment();
-        if (c == null || trained == null || i >= c.runCount() || i >= now.runs().size()) {
-            return false;
-        }
-        return now.runs().get(i).equals(trained.runs().get(i)) && unplaced(now.network()).equals(unplaced(trained.network()))
-                && now.dataset().equals(trained.dataset()) && now.training().equals(trained.training())
-                && now.seed() == trained.seed() && java.util.Objects.equals(now.normalizer(), trained.normalizer());
+    private void showPendingEdits() {
+        LiveComparison c = comparison;
+        boolean edited = c != null && RunRows.edited(project.experiment(), c.experiment());
+        pendingEdits.set(!edited ? "" : state.get() == State.FINISHED ? "Edits apply at the next Train"
+                : "Edits apply after Reset");
     }
 
-    /** The network without canvas positions: moving a node changes nothing that trains. */
-    private static NetworkSpec unplaced(NetworkSpec network) {
-        return new NetworkSpec(network.nodes().stream().map(n -> n.withPosition(null)).toList(), network.edges());
-    }
-
-    private void discardMetrics() {
-        if (metrics != null) {
-            metrics.discard();
-            metrics = null;
-        }
-    }
-
-    private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private Path metricsDirectory() throws IOException {
-        if (metricsDirectory == null) {
-            metricsDirectory = Files.createTempDirectory("descent-metrics");
-            metricsDirectory.toFile().deleteOnExit();
-        }
-        return metricsDirectory;
-    }
+    // ---- metrics ----
 
     /**
      * Writes the metrics recorded so far (one row per run per step, the format of {@code descent run})
@@ -402,31 +274,26 @@ public final class TrainingSession {
      * the reason it failed, on the FX thread.
      */
     public void exportMetrics(Path target, Consumer<String> done) {
-        MetricsCsv recorder = metrics;
-        if (recorder == null) {
+        LiveComparison c = comparison;
+        if (c == null) {
             done.accept("there are no metrics yet: train first");
             return;
         }
-        background.execute(() -> {
-            String failure = null;
-            try {
-                recorder.snapshotTo(target);
-            } catch (IOException | RuntimeException e) {
-                failure = String.valueOf(e.getMessage());
-            }
-            String result = failure;
-            fx.execute(() -> done.accept(result));
-        });
+        c.metrics().export(target, background, fx, done);
     }
 
     /** Where the current comparison's metrics are being recorded, or null. */
     public Path recordingDirectory() {
-        return recording;
+        LiveComparison c = comparison;
+        return c == null ? null : c.metrics().directory();
     }
 
-    /** The experiment the current comparison trains (it may differ from the project after edits). */
+    // ---- what the views read ----
+
+    /** The experiment the current comparison trains (it may differ from the project after edits), or null. */
     public Experiment trainedExperiment() {
-        return trained;
+        LiveComparison c = comparison;
+        return c == null ? null : c.experiment();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -437,19 +304,41 @@ public final class TrainingSession {
         return state.get();
     }
 
-    /** The running comparison, or null. */
+    /** Whether there is a comparison (training, paused or finished) whose results are shown. */
+    public ReadOnlyBooleanProperty hasComparisonProperty() {
+        return hasComparison.getReadOnlyProperty();
+    }
+
+    /**
+     * The engine's running comparison, or null. For the views that still read the engine directly (the
+     * charts, the data view); the others use this class's own accessors.
+     */
     public ReadOnlyObjectProperty<LockstepComparison> comparisonProperty() {
-        return comparison.getReadOnlyProperty();
+        return engineComparison.getReadOnlyProperty();
+    }
+
+    /** How many runs the current comparison trains (0 without one). */
+    public int trainedRunCount() {
+        LiveComparison c = comparison;
+        return c == null ? 0 : c.runCount();
+    }
+
+    /**
+     * "Edits apply after Reset" while the project differs from what the current comparison trains
+     * ("... at the next Train" once it finished), empty otherwise.
+     */
+    public ReadOnlyStringProperty pendingEditsProperty() {
+        return pendingEdits.getReadOnlyProperty();
     }
 
     /** The bounded history of run {@code i}, or null without a comparison. */
     public RunHistory history(int i) {
-        LockstepComparison c = comparison.get();
+        LiveComparison c = comparison;
         return c == null || i < 0 || i >= c.runCount() ? null : c.history(i);
     }
 
     public ObservableList<RunRow> rows() {
-        return rows;
+        return rows.list();
     }
 
     /** Advances at most ~30 times a second while training: charts redraw when it changes. */

@@ -48,7 +48,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * schedule. Selecting a row selects the run everywhere, and the other way round.
  *
  * <p>The rows are the session's {@link TrainingSession#rows()}: while a comparison trains they describe
- * the runs being trained, and edits to the runs show once it is reset.
+ * the runs being trained, and edits to the runs show once it is reset (the header says so meanwhile).
  */
 public final class RunsPanel extends VBox {
     private final ProjectModel project;
@@ -270,14 +270,13 @@ public final class RunsPanel extends VBox {
                     selection.runProperty(), project.experimentProperty()));
         }
 
-        Label pending = new Label("Edits apply after Reset");
+        Label pending = new Label();
         pending.setId("runs-pending");
         pending.getStyleClass().add("runs-pending");
-        pending.setTooltip(new Tooltip("The runs being trained keep their settings; press Reset to train the edited runs."));
-        pending.visibleProperty().bind(Bindings.createBooleanBinding(() -> session.state() != TrainingSession.State.IDLE
-                        && session.trainedExperiment() != null
-                        && !session.trainedExperiment().runs().equals(project.experiment().runs()),
-                session.stateProperty(), project.experimentProperty()));
+        pending.setTooltip(new Tooltip("The runs shown keep the settings they were trained with; press Reset, then "
+                + "Train, to train the edited experiment."));
+        pending.textProperty().bind(session.pendingEditsProperty());
+        pending.visibleProperty().bind(pending.textProperty().isNotEmpty());
         pending.managedProperty().bind(pending.visibleProperty());
 
         Region spacer = new Region();

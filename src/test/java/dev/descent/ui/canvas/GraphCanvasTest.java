@@ -177,6 +177,54 @@ class GraphCanvasTest {
         assertNotNull(canvas.edgeView(new Edge("h1", "bn")));
     }
 
+    @Test
+    void aDenseTileDroppedOnAnEdgeGetsRoomDownstreamMovesRightInOneEdit(FxRobot robot) {
+        // given the chain 160 units apart, and the middle of the edge h1 → a1
+        Map<String, Position> before = positions();
+        Point2D scene = onFx(() -> canvas.sceneOf(canvas.edgeView(new Edge("h1", "a1")).midpoint()));
+        // when a dense tile is dropped there
+        assertTrue(onFx(() -> canvas.drop(new Tile(Tile.Kind.LAYER, "dense"), scene)));
+        // then the new node takes the next column after h1, on its row, and covers no card
+        Position dense = node("dense").position();
+        assertEquals(new Position(before.get("h1").x() + 160, before.get("h1").y()), dense);
+        for (NodeSpec other : experiment().network().nodes()) {
+            if (!other.id().equals("dense")) {
+                assertFalse(canvas.nodeView("dense").rect().intersects(canvas.nodeView(other.id()).rect()),
+                        "dense covers " + other.id());
+            }
+        }
+        // and everything from a1 on moved one column right, the nodes before it stayed
+        for (String id : List.of("a1", "h2", "a2", "out", "loss")) {
+            assertEquals(before.get(id).x() + 160, node(id).position().x(), id);
+            assertEquals(before.get(id).y(), node(id).position().y(), id);
+        }
+        assertEquals(before.get("in"), node("in").position());
+        assertEquals(before.get("h1"), node("h1").position());
+        // and one undo puts every node back
+        assertEquals("Undo Insert dense", project.undoTextProperty().get());
+        robot.interact(project::undo);
+        assertEquals(before, positions());
+    }
+
+    @Test
+    void anActivationDroppedOnADenseNodeWithoutOneMakesRoomForIt(FxRobot robot) {
+        // given out (dense) → loss, no activation between them
+        Map<String, Position> before = positions();
+        // when a tanh tile is dropped on out
+        assertTrue(onFx(() -> canvas.drop(new Tile(Tile.Kind.ACTIVATION, "tanh"), centreOfNow("out"))));
+        // then the new activation sits in loss's old place and loss moved one column on
+        NodeSpec act = experiment().network().nodes().stream().filter(n -> !before.containsKey(n.id())).findFirst()
+                .orElseThrow();
+        assertEquals(before.get("loss"), act.position());
+        assertEquals(before.get("loss").x() + 160, node("loss").position().x());
+    }
+
+    private Map<String, Position> positions() {
+        Map<String, Position> all = new LinkedHashMap<>();
+        experiment().network().nodes().forEach(n -> all.put(n.id(), n.position()));
+        return all;
+    }
+
     // ---- connecting, moving, deleting ----
 
     @Test

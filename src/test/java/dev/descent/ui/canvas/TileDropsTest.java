@@ -99,7 +99,9 @@ class TileDropsTest {
         assertTrue(edges.contains(new Edge("h1", "bn")));
         assertTrue(edges.contains(new Edge("bn", "a1")));
         assertFalse(edges.contains(new Edge("h1", "a1")));
-        assertEquals(AT, after.network().node("bn").orElseThrow().position());
+        // and it takes the next column after h1 (the network's spacing, 160), not the drop point over the cards
+        Position h1 = spiral.network().node("h1").orElseThrow().position();
+        assertEquals(new Position(h1.x() + 160, h1.y()), after.network().node("bn").orElseThrow().position());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
 import dev.descent.ui.app.Examples;
 import dev.descent.ui.model.DataModel;
+import dev.descent.ui.model.InvalidInputs;
 import dev.descent.ui.model.ProjectModel;
 import dev.descent.ui.model.SelectionModel;
 import java.util.List;
@@ -34,6 +35,7 @@ class InspectorViewTest {
     private ProjectModel project;
     private SelectionModel selection;
     private InspectorView inspector;
+    private final InvalidInputs invalid = new InvalidInputs();
 
     @Start
     void start(Stage stage) {
@@ -42,7 +44,7 @@ class InspectorViewTest {
         project = new ProjectModel(Examples.load(Examples.FIRST));
         selection = new SelectionModel();
         DataModel data = new DataModel(project, Runnable::run, Runnable::run); // loads at once
-        inspector = new InspectorView(project, selection, data);
+        inspector = new InspectorView(project, selection, data, invalid, null);
         stage.setScene(new Scene(inspector, 340, 760));
         stage.show();
     }
@@ -107,6 +109,33 @@ class InspectorViewTest {
         robot.type(KeyCode.ENTER);
         assertFalse(message(robot, "units").isVisible());
         assertEquals(8, dense("h1").units());
+    }
+
+    @Test
+    void aRefusedValueIsReportedUntilCorrectedOrItsFormCloses(FxRobot robot) {
+        // given h1 selected, nothing refused
+        robot.interact(() -> selection.selectGraph(Set.of("h1"), Set.of()));
+        assertEquals(null, invalid.first());
+
+        // when "abc" is entered as its units
+        type(robot, "units", "abc");
+        robot.type(KeyCode.ENTER);
+
+        // then the refusal is reported, naming the node
+        assertEquals("node 'h1': units must be a whole number, got 'abc'; Esc restores it", invalid.first());
+
+        // and a corrected value withdraws it
+        type(robot, "units", "8");
+        robot.type(KeyCode.ENTER);
+        assertEquals(null, invalid.first());
+
+        // and a refused value whose form goes away (another node selected) goes with it
+        type(robot, "units", "-3");
+        robot.type(KeyCode.ENTER);
+        assertTrue(invalid.first().startsWith("node 'h1': units must be >= 1"), invalid.first());
+        robot.interact(() -> selection.selectGraph(Set.of("h2"), Set.of()));
+        assertEquals(null, invalid.first());
+        assertEquals(8, dense("h1").units(), "the refused value was never applied");
     }
 
     @Test

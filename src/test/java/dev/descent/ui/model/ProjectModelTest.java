@@ -26,6 +26,36 @@ class ProjectModelTest {
         return ExperimentReader.read(Path.of("sample-data/spiral-sgd-vs-adam.json"));
     }
 
+    private static Experiment unplaced() throws ExperimentException {
+        Experiment e = example();
+        return e.withNetwork(new dev.descent.engine.graph.NetworkSpec(
+                e.network().nodes().stream().map(n -> n.withPosition(null)).toList(), e.network().edges()));
+    }
+
+    @Test
+    void nodesWithoutAPositionAreGivenOneInARowWithoutChangingTheExperiment() throws Exception {
+        // given the spiral example with no positions (in → h1 → a1 → h2 → a2 → out → loss)
+        ProjectModel project = new ProjectModel(unplaced());
+        // then each node is shown one column further right, on one line, and the project is unchanged
+        java.util.Map<String, Position> shown = project.positions().all();
+        assertEquals(new Position(40, 40), shown.get("in"));
+        assertEquals(new Position(40 + LayeredLayout.COLUMN_GAP, 40), shown.get("h1"));
+        assertEquals(new Position(40 + 6 * LayeredLayout.COLUMN_GAP, 40), shown.get("loss"));
+        assertFalse(project.dirtyProperty().get());
+        // when an edit that is not the canvas's is made, the places stay out of the experiment
+        project.edit("Rename", e -> e.withName("renamed"));
+        assertNull(project.experiment().network().node("h1").orElseThrow().position());
+        assertEquals(shown, project.positions().all());
+        // when the canvas makes an edit, every place shown is written, and undo takes them out again
+        project.editShown("Rename", e -> e.withName("renamed again"));
+        for (NodeSpec node : project.experiment().network().nodes()) {
+            assertEquals(shown.get(node.id()), node.position(), node.id());
+        }
+        project.undo();
+        assertNull(project.experiment().network().node("h1").orElseThrow().position());
+        assertEquals(shown, project.positions().all(), "the same places, not laid out anew");
+    }
+
     @Test
     void anEditIsUndoneAndRedoneWithItsName() throws Exception {
         ProjectModel project = new ProjectModel(example());

@@ -162,23 +162,72 @@ class TrainingSessionTest {
     }
 
     @Test
-    void aRunEditedWhileTrainingShowsReadyWhileTheOthersGoOn() throws Exception {
-        // given training under way
+    void aRunEditedWhileTrainingGoesOnAsItStartedUntilReset() throws Exception {
+        // given training under way, paused
         session.train();
         waitForSteps(5);
         session.pause();
         long deadline = System.currentTimeMillis() + 20_000;
-        while (session.comparisonProperty().get().status(0) != dev.descent.engine.train.RunStatus.PAUSED) {
-            assertTrue(System.currentTimeMillis() < deadline, "run 0 did not pause");
+        while (session.comparisonProperty().get().status(1) != dev.descent.engine.train.RunStatus.PAUSED) {
+            assertTrue(System.currentTimeMillis() < deadline, "run 1 did not pause");
             Thread.sleep(5);
         }
         // when the second run's learning rate changes
         project.edit("Set η", e -> Edits.replaceRun(e, 1, e.runs().get(1).withOptimizer(
                 e.runs().get(1).optimizer().with("learningRate", 0.5))));
         session.tick(System.nanoTime(), true);
-        // then only that row says it is waiting for the next Train
+        // then its row still shows the run that trains, as it trains, and says the edit waits for Reset
+        assertEquals("paused", session.rows().get(1).statusProperty().get());
+        assertEquals("0.01", session.rows().get(1).learningRateProperty().get());
+        assertTrue(session.rows().get(1).progressProperty().get() > 0);
+        assertEquals("Edits apply after Reset", session.pendingEditsProperty().get());
+        assertEquals(TrainingSession.State.PAUSED, session.state());
+        // and training goes on from where it was when resumed
+        int before = session.comparisonProperty().get().summaries().get(1).steps();
+        session.train();
+        waitForSteps(before + 5);
+        session.tick(System.nanoTime(), true);
+        assertEquals("training", session.rows().get(1).statusProperty().get());
+        // and after Reset the row shows the edited run, ready
+        session.reset();
+        assertEquals("0.5", session.rows().get(1).learningRateProperty().get());
         assertEquals("ready", session.rows().get(1).statusProperty().get());
-        assertEquals("paused", session.rows().get(0).statusProperty().get());
+        assertEquals("", session.pendingEditsProperty().get());
+    }
+
+    @Test
+    void editsTakeEffectAtTheNextTrainWhenNothingTrainsAndAfterResetWhileRunsTrain() throws Exception {
+        EditTiming timing = session.editTiming();
+        // when idle, an edit is what the next Train trains, and there is nothing to say
+        assertEquals(new EditTiming.Decision(EditTiming.When.NEXT_TRAIN, null),
+                timing.decide(EditTiming.Kind.HYPERPARAMETER, 1));
+        // while the runs train, every kind of edit waits for Reset, and says so
+        session.train();
+        waitForSteps(2);
+        EditTiming.Decision run = timing.decide(EditTiming.Kind.HYPERPARAMETER, 1);
+        assertEquals(EditTiming.When.AFTER_RESET, run.when());
+        assertEquals("The runs are training: changes to this run apply after Reset. Until then it goes on as it started.",
+                run.because());
+        assertEquals(EditTiming.When.AFTER_RESET, timing.decide(EditTiming.Kind.NETWORK, -1).when());
+        assertTrue(timing.decide(EditTiming.Kind.DATA, -1).because().contains("data and training settings"));
+        // a run the comparison does not train (added since) is told it trains after Reset and Train
+        assertTrue(timing.decide(EditTiming.Kind.RUN, 2).because().contains("without this one"));
+        session.reset();
+        assertEquals(EditTiming.When.NEXT_TRAIN, timing.decide(EditTiming.Kind.NETWORK, -1).when());
+    }
+
+    @Test
+    void aNetworkEditWhileTrainingLeavesEveryRowLive() throws Exception {
+        session.train();
+        waitForSteps(3);
+        project.edit("Set units", e -> Edits.replaceNode(e,
+                ((NodeSpec.Dense) e.network().node("h1").orElseThrow()).withUnits(8)));
+        session.tick(System.nanoTime(), true);
+        for (int i = 0; i < 2; i++) {
+            String status = session.rows().get(i).statusProperty().get();
+            assertTrue(status.equals("training") || status.equals("completed"), "row " + i + ": " + status);
+        }
+        assertEquals("Edits apply after Reset", session.pendingEditsProperty().get());
         session.reset();
     }
 

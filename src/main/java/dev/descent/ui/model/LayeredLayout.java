@@ -1,4 +1,4 @@
-package dev.descent.ui.canvas;
+package dev.descent.ui.model;
 
 import dev.descent.engine.graph.Edge;
 import dev.descent.engine.graph.NetworkSpec;
@@ -21,11 +21,15 @@ import java.util.Set;
  * which keeps branches from crossing), and every column is centred on the same line, so a plain chain
  * comes out as one straight row. Pure.
  */
-final class LayeredLayout {
+public final class LayeredLayout {
+    /** Width of a node's card on the canvas, in canvas units. */
+    public static final double CARD_WIDTH = 124;
+    /** Height of a node's card on the canvas, in canvas units. */
+    public static final double CARD_HEIGHT = 58;
     /** Distance between columns: a card and room for the shape label on the edge between two cards. */
-    static final double COLUMN_GAP = NodeView.WIDTH + 64;
+    public static final double COLUMN_GAP = CARD_WIDTH + 64;
     /** Distance between rows of one column. */
-    static final double ROW_GAP = NodeView.HEIGHT + 36;
+    public static final double ROW_GAP = CARD_HEIGHT + 36;
 
     private LayeredLayout() {
     }
@@ -36,7 +40,7 @@ final class LayeredLayout {
      * @param order  the nodes in topological order (the validator's), or empty to work it out here
      * @param origin the top-left corner of the layout
      */
-    static Map<String, Position> layout(NetworkSpec network, List<String> order, Position origin) {
+    public static Map<String, Position> layout(NetworkSpec network, List<String> order, Position origin) {
         Map<String, Integer> depth = depths(network, order);
         int columns = depth.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         List<List<String>> byColumn = new ArrayList<>();

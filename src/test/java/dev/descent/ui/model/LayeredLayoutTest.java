@@ -1,4 +1,4 @@
-package dev.descent.ui.canvas;
+package dev.descent.ui.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

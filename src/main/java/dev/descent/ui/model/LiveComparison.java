@@ -1,0 +1,109 @@
+package dev.descent.ui.model;
+
+import dev.descent.engine.data.Dataset;
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.RunHistory;
+import dev.descent.engine.train.RunSummary;
+import dev.descent.experiment.Experiment;
+import dev.descent.experiment.ExperimentException;
+import dev.descent.experiment.PreparedExperiment;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The window's one handle on a running comparison: a thin wrapper over the engine's
+ * {@link LockstepComparison}, so that the view-models call the engine in one place and a change of the
+ * engine's training API (worker pool, step-rate cap, live hyperparameters, snapshots) is met here.
+ * Every call returns at once: they set flags and copy out short snapshots. Built off the FX thread
+ * ({@link #prepare}), used on it.
+ */
+final class LiveComparison {
+    private final LockstepComparison engine;
+    private final Experiment experiment;
+    private final MetricsRecording metrics;
+
+    private LiveComparison(LockstepComparison engine, Experiment experiment, MetricsRecording metrics) {
+        this.engine = engine;
+        this.experiment = experiment;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Prepares {@code experiment} on {@code data} (splits, tensors, initial weights), its metrics recorded
+     * from the first step. Slow: call it on a background thread.
+     */
+    static LiveComparison prepare(Experiment experiment, Dataset data) throws ExperimentException, IOException {
+        PreparedExperiment prepared = PreparedExperiment.prepare(experiment, data);
+        LockstepComparison created = prepared.comparison(0);
+        MetricsRecording metrics;
+        try {
+            metrics = MetricsRecording.of(created, prepared.runs());
+        } catch (IOException | RuntimeException e) {
+            created.close();
+            throw e;
+        }
+        return new LiveComparison(created, experiment, metrics);
+    }
+
+    /** Starts the run threads at background priority; {@code paused}: each takes one step, then waits. */
+    void start(boolean paused) {
+        if (paused) {
+            engine.pause();
+            engine.start(LockstepComparison.Priority.BACKGROUND);
+            engine.step();
+        } else {
+            engine.start(LockstepComparison.Priority.BACKGROUND);
+        }
+    }
+
+    void pause() {
+        engine.pause();
+    }
+
+    void resume() {
+        engine.resume();
+    }
+
+    /** Every run takes exactly one step, then waits. */
+    void step() {
+        engine.step();
+    }
+
+    /** Stops the runs, frees what they hold and discards the recorded metrics; returns at once. */
+    void close() {
+        engine.close();
+        metrics.discard();
+    }
+
+    /** The metrics recorded so far. */
+    MetricsRecording metrics() {
+        return metrics;
+    }
+
+    /** The experiment as it was when training started. */
+    Experiment experiment() {
+        return experiment;
+    }
+
+    /** Each run's status, steps and speed now (a short copy-out, never waiting on a trainer). */
+    List<RunSummary> summaries() {
+        return engine.summaries();
+    }
+
+    int totalSteps() {
+        return engine.totalSteps();
+    }
+
+    int runCount() {
+        return engine.runCount();
+    }
+
+    RunHistory history(int i) {
+        return engine.history(i);
+    }
+
+    /** The engine's comparison, for the views that still read it directly (charts, data view). */
+    LockstepComparison engine() {
+        return engine;
+    }
+}
