@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.data.CsvWriter;
 import dev.descent.engine.data.DataException;
 import dev.descent.engine.data.Dataset;
@@ -39,7 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException {
         Generator generator = Generator.byId(name).orElseThrow(() -> new BadInputException("generate",
-                "unknown dataset '" + name + "'; valid names are " + Generator.ids()));
+                "unknown dataset " + Shown.quoted(name) + "; valid names are " + Generator.ids()));
         int n = samples != null ? samples : generator.defaultSamples();
         double x = noise != null ? noise : generator.defaultNoise();
         int k = classes != null ? classes : generator.defaultClasses();

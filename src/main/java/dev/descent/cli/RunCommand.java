@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
             Engine.initialize();
             prepared = PreparedExperiment.prepare(experiment);
         } catch (ExperimentException e) {
-            throw new BadInputException(file.toString(), String.join("; ", e.problems()));
+            throw new BadInputException(file.toString(), e.problems());
         }
         Path dir = out != null ? out : Path.of("results", stem(file));
         try {
@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             comparison = prepared.comparison(steps == null ? 0 : steps);
         } catch (ExperimentException e) {
-            throw new BadInputException(file.toString(), String.join("; ", e.problems()));
+            throw new BadInputException(file.toString(), e.problems());
         }
         MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
                 prepared.runs().stream().map(RunConfig::name).toList());

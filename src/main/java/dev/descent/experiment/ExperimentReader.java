@@ -1,5 +1,6 @@
 package dev.descent.experiment;
 
+import dev.descent.engine.vocab.Shown;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -842,12 +843,8 @@ public final class ExperimentReader {
         return Double.toString(value);
     }
 
-    /** Text from the file made safe for a one-line message: control characters replaced, long text cut. */
+    /** Text from the file made safe for a one-line message: control characters escaped, long text cut. */
     private static String shown(String text) {
-        String oneLine = text.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+        return Shown.text(text);
     }
 }

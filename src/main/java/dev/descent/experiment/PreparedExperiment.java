@@ -1,5 +1,6 @@
 package dev.descent.experiment;
 
+import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.data.Split;
@@ -81,7 +82,7 @@ public final class PreparedExperiment {
         List<Validation> networks = new ArrayList<>();
         for (RunSpec run : experiment.runs()) {
             if (!names.add(run.name())) {
-                problems.add("run '" + run.name() + "': the name is used by another run; run names must be unique");
+                problems.add("run " + Shown.quoted(run.name()) + ": the name is used by another run; run names must be unique");
             }
             Validation network = check(Overrides.apply(experiment.network(), run), data, batch, memoryLimit);
             networks.add(network);
@@ -90,11 +91,11 @@ public final class PreparedExperiment {
                     trainSize));
             for (String p : found) {
                 if (!shared.contains(p)) {
-                    problems.add("run '" + run.name() + "': " + p);
+                    problems.add("run " + Shown.quoted(run.name()) + ": " + p);
                 }
             }
             if (run.init() != null) {
-                run.init().problems().forEach(p -> problems.add("run '" + run.name() + "': init: " + p));
+                run.init().problems().forEach(p -> problems.add("run " + Shown.quoted(run.name()) + ": init: " + p));
             }
         }
         if (data.size() < 2) {

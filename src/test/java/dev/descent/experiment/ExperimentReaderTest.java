@@ -639,7 +639,7 @@ class ExperimentReaderTest {
     void controlCharactersInNamesFromTheFileDoNotBreakTheLine() {
         String problem = problem(minimal("'nor\\nmalizer': 1"));
 
-        assertTrue(problem.startsWith("unknown top-level key 'nor?malizer';"), problem);
+        assertTrue(problem.startsWith("unknown top-level key 'nor\\nmalizer';"), problem);
     }
 
     @Test

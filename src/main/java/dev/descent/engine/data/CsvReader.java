@@ -1,5 +1,6 @@
 package dev.descent.engine.data;
 
+import dev.descent.engine.vocab.Shown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -45,7 +46,6 @@ public final class CsvReader {
     static final long MAX_BYTES = 1L << 30;
     /** Most feature values (rows × feature columns) held. */
     static final long MAX_VALUES = Integer.MAX_VALUE / 2;
-    private static final int SHOWN_CHARS = 40;
     private static final int LISTED_COLUMNS = 12;
 
     private final String target;
@@ -209,9 +209,9 @@ public final class CsvReader {
     /** The header names for a message: all of them, or the first few and the count. */
     private String columnList() {
         if (header.size() <= LISTED_COLUMNS) {
-            return String.join(", ", header);
+            return String.join(", ", header.stream().map(Shown::text).toList());
         }
-        return String.join(", ", header.subList(0, LISTED_COLUMNS)) + ", … (" + header.size() + " in all)";
+        return String.join(", ", header.subList(0, LISTED_COLUMNS).stream().map(Shown::text).toList()) + ", … (" + header.size() + " in all)";
     }
 
     private void readRow(CsvRecords.Row row) throws DataException {
@@ -344,9 +344,9 @@ public final class CsvReader {
         return c >= '0' && c <= '9';
     }
 
-    /** A cell for a message: quoted, cut short if long. */
+    /** A cell for a message: quoted, escaped, cut short if long. */
     private static String show(String text) {
-        return "'" + (text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "…" : text) + "'";
+        return Shown.quoted(text);
     }
 
     private static String datasetName(Path file) {

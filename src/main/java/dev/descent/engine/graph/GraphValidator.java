@@ -1,5 +1,6 @@
 package dev.descent.engine.graph;
 
+import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.data.DataShape;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public final class GraphValidator {
                 boolean known = true;
                 for (String end : List.of(edge.from(), edge.to())) {
                     if (!nodes.containsKey(end)) {
-                        problems.add(Problem.ofGraph("edge " + edge + ": there is no node '" + end + "'"));
+                        problems.add(Problem.ofGraph("edge " + edge + ": there is no node " + Shown.quoted(end)));
                         known = false;
                     }
                 }
@@ -246,7 +247,7 @@ public final class GraphValidator {
             order.forEach(stuck::remove);
             List<String> cycle = findCycle(stuck);
             problems.add(Problem.across(cycle.subList(0, cycle.size() - 1), "nodes "
-                    + String.join(" → ", cycle.stream().map(id -> "'" + id + "'").toList())
+                    + String.join(" → ", cycle.stream().map(Shown::quoted).toList())
                     + " form a cycle; a network must flow one way, from the input to the loss"));
             return List.of();
         }
@@ -295,7 +296,7 @@ public final class GraphValidator {
             if (known.stream().distinct().count() > 1) {
                 List<String> parts = new ArrayList<>();
                 for (int i = 0; i < inputs.size(); i++) {
-                    parts.add("'" + inputs.get(i) + "' is " + known.get(i));
+                    parts.add(Shown.quoted(inputs.get(i)) + " is " + known.get(i));
                 }
                 problems.add(Problem.at(id, "cannot add inputs of different widths (" + String.join(", ", parts)
                         + "); all inputs of an add must be equally wide"));
@@ -388,7 +389,7 @@ public final class GraphValidator {
         }
 
         private static String quoted(List<String> ids) {
-            return ids.stream().map(s -> "'" + s + "'").reduce((a, b) -> a + ", " + b).orElse("");
+            return ids.stream().map(Shown::quoted).reduce((a, b) -> a + ", " + b).orElse("");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.descent.engine.graph;
 
+import dev.descent.engine.vocab.Shown;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record Problem(List<String> nodeIds, String message) {
 
     /** A problem of one node; the message is prefixed with the node's name. */
     public static Problem at(String nodeId, String message) {
-        return new Problem(List.of(nodeId), "node '" + nodeId + "': " + message);
+        return new Problem(List.of(nodeId), "node " + Shown.quoted(nodeId) + ": " + message);
     }
 
     /** A problem shared by several nodes, such as a cycle; the message names them itself. */

@@ -1,5 +1,6 @@
 package dev.descent.engine.train;
 
+import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.data.DataShape;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.InputNormalizer;
@@ -85,7 +86,7 @@ public final class LockstepComparison implements AutoCloseable {
         List<Validation> networks = new ArrayList<>();
         for (RunConfig run : runs) {
             if (!names.add(run.name())) {
-                problems.add("run '" + run.name() + "': the name is used by another run; run names must be unique");
+                problems.add("run " + Shown.quoted(run.name()) + ": the name is used by another run; run names must be unique");
             }
             Validation checked = GraphValidator.validate(run.network(), shape, training.batchSize(),
                     training.dataType().width(), memoryLimit);
@@ -93,7 +94,7 @@ public final class LockstepComparison implements AutoCloseable {
             List<String> found = new ArrayList<>(checked.problems().stream().map(Problem::message).toList());
             found.addAll(batchNormProblems(run.network(), training.batchSize(), train.size()));
             for (String p : found) {
-                problems.add(runs.size() > 1 ? "run '" + run.name() + "': " + p : p);
+                problems.add(runs.size() > 1 ? "run " + Shown.quoted(run.name()) + ": " + p : p);
             }
         }
         if (problems.isEmpty()) {

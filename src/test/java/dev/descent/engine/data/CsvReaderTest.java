@@ -316,9 +316,9 @@ class CsvReaderTest {
 
     @Test
     void longCellIsCutShortInTheMessage() throws IOException {
-        String cell = "a".repeat(50);
+        String cell = "a".repeat(100);
 
-        assertEquals("line 2, column 'x': '" + "a".repeat(40) + "…' is not a number",
+        assertEquals("line 2, column 'x': '" + "a".repeat(60) + "… (100 characters)' is not a number",
                 classifyFails("x,label\n" + cell + ",a\n"));
     }
 
