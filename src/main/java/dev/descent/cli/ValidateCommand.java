@@ -15,10 +15,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code descent validate FILE}: "ok", or every problem, one per line. */
+/**
+ * {@code descent validate FILE}: "ok" on standard output and exit 0, or every problem as one line
+ * {@code error: <file>: <where>: <what>; <what is valid>} on standard error and exit 2, like every other
+ * bad input.
+ */
 @Command(name = "validate",
         mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
-        description = "Checks an experiment file and its data: prints ok, or every problem, one per line (exit 2).")
+        description = "Checks an experiment file and its data: prints ok, or every problem as one error line on"
+                + " standard error (exit 2).")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (JSON).")
@@ -28,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException {
         List<String> problems;
         try {
             Experiment experiment = ExperimentReader.read(file);
@@ -38,14 +43,10 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (ExperimentException e) {
             problems = e.problems();
         }
-        var out = spec.commandLine().getOut();
-        if (problems.isEmpty()) {
-            out.println("ok");
-            return 0;
+        if (!problems.isEmpty()) {
+            throw new BadInputException(file.toString(), problems);
         }
-        for (String problem : problems) {
-            out.println(file + ": " + problem);
-        }
-        return 2;
+        spec.commandLine().getOut().println("ok");
+        return 0;
     }
 }

@@ -129,16 +129,18 @@ class CliTest {
     }
 
     @Test
-    void validateListsEveryProblemOnePerLine() throws Exception {
+    void validatePrintsEveryProblemAsAnErrorLineOnStandardError() throws Exception {
         Path file = experiment("""
                 { "name": "a", "optimizer": { "type": "sgd", "learningRate": -1 } },
                 { "name": "b", "optimizer": "adamx" }""");
         Result r = descent("validate", file.toString());
         assertEquals(2, r.code());
-        List<String> lines = r.out().strip().lines().toList();
-        assertEquals(2, lines.size(), r.out());
-        assertEquals(file + ": runs[0].optimizer: learningRate must be > 0, got -1", lines.get(0));
-        assertTrue(lines.get(1).startsWith(file + ": runs[1].optimizer: unknown optimizer 'adamx'; valid optimizers are sgd,"));
+        assertEquals("", r.out(), "nothing on standard output when the file is not valid");
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertEquals("error: " + file + ": runs[0].optimizer: learningRate must be > 0, got -1", lines.get(0));
+        assertTrue(lines.get(1).startsWith("error: " + file + ": runs[1].optimizer: unknown optimizer 'adamx';"
+                + " valid optimizers are sgd,"), lines.get(1));
     }
 
     @Test
@@ -148,7 +150,35 @@ class CliTest {
         Files.writeString(file, text);
         Result r = descent("validate", file.toString());
         assertEquals(2, r.code());
-        assertEquals(file + ": node 'loss': cross_entropy needs 2 outputs, one per class but receives 3", r.out().strip());
+        assertEquals("error: " + file + ": node 'loss': cross_entropy needs 2 outputs, one per class but receives 3",
+                r.err().strip());
+    }
+
+    @Test
+    void aHugeNodeIdIsCutInEveryMessageSayingHowLongItWas() throws Exception {
+        // given a node id of 3 million characters on a dense node with a bad units value
+        String id = "h".repeat(3_000_000);
+        Path file = experiment(TWO_RUNS.replace("SGD", "sgd-run"));
+        Files.writeString(file, Files.readString(file).replace("\"h1\"", "\"" + id + "\"")
+                .replace("\"units\": 8", "\"units\": -5"));
+        // when it is validated
+        Result r = descent("validate", file.toString());
+        // then every line names the node by its start and its length, and stays short
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("'" + "h".repeat(60) + "… (3,000,000 characters)'"), r.err());
+        for (String line : r.err().lines().toList()) {
+            assertTrue(line.length() < 600, "a line of " + line.length() + " characters");
+        }
+    }
+
+    @Test
+    void controlCharactersInAnArgumentAreEscapedNeverPrintedRaw() {
+        Result r = descent("validate", "exp\u0000\u001b[31m.json");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: FILE: the path 'exp\\u0000\\u001B[31m.json' holds the control character"
+                + " \\u0000; give a path without control characters"), r.err());
+        assertTrue(r.err().chars().noneMatch(c -> c < 0x20 && c != '\n'), r.err());
     }
 
     @Test
