@@ -689,6 +689,12 @@ public final class ExperimentReader {
             problem(where, key + " must be a string, got " + describe(v));
             return null;
         }
+        String control = Shown.firstControl(v.textValue());
+        if (control != null) {
+            problem(where, key + " " + Shown.quoted(v.textValue()) + " holds the control character " + control
+                    + "; text in an experiment file holds no control characters");
+            return null;
+        }
         return v.textValue();
     }
 

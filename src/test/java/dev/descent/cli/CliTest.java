@@ -182,6 +182,19 @@ class CliTest {
     }
 
     @Test
+    void aNulInADataPathIsBadInputNamedWithoutTheRawByte() throws Exception {
+        Path file = dir.resolve("nul.json");
+        Files.writeString(file, Files.readString(experiment(TWO_RUNS)).replace(
+                "\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"a\\u0000b.csv\", \"target\": \"y\","));
+        for (String[] args : List.of(new String[]{"run", file.toString(), "--quiet"}, new String[]{"validate", file.toString()})) {
+            Result r = descent(args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: " + file + ": dataset: csv 'a\\u0000b.csv' holds the control character \\u0000;"
+                    + " text in an experiment file holds no control characters", r.err().strip());
+        }
+    }
+
+    @Test
     void generateWritesACsvWithAHeader() throws Exception {
         Path csv = dir.resolve("sub/moons.csv");
         Result r = descent("generate", "moons", "--samples", "10", "--seed", "1", "--out", csv.toString());

@@ -643,6 +643,21 @@ class ExperimentReaderTest {
     }
 
     @Test
+    void aControlCharacterInAPathIsAProblemNamingItEscaped() {
+        String problem = problem(withDataset("{'csv': 'data\\u0000.csv', 'target': 'y'}"));
+
+        assertEquals("dataset: csv 'data\\u0000.csv' holds the control character \\u0000; text in an experiment file"
+                + " holds no control characters", problem);
+    }
+
+    @Test
+    void aLineBreakInANodeIdIsAProblem() {
+        String problem = problem(withNode("{'id': 'h\\n1', 'type': 'dense', 'units': 3}"));
+
+        assertTrue(problem.startsWith("network.nodes[0]: id 'h\\n1' holds the control character \\n;"), problem);
+    }
+
+    @Test
     void severalProblemsAreReportedTogether() {
         List<String> problems = problems(json("""
                 {'format': 1, 'seed': 'x',
