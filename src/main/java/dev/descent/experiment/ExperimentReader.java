@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.engine.data.Generator;
 import dev.descent.engine.data.InputNormalizer;
+import dev.descent.engine.data.RegularFile;
 import dev.descent.engine.data.Task;
 import dev.descent.engine.graph.ActivationFunction;
 import dev.descent.engine.graph.Edge;
@@ -151,6 +152,11 @@ public final class ExperimentReader {
         try {
             if (Files.isDirectory(file)) {
                 throw cannotRead(file, file + " is a directory");
+            }
+            String kind = RegularFile.notRegular(file);
+            if (kind != null) {
+                throw cannotRead(file, file + " is " + (kind.startsWith("not") ? "" : kind + ", ")
+                        + "not a file that can be read to its end; give a regular experiment file");
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {

@@ -1,5 +1,8 @@
 package dev.descent.cli;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.time.Duration;
+import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +195,20 @@ class CliTest {
             assertEquals("error: " + file + ": dataset: csv 'a\\u0000b.csv' holds the control character \\u0000;"
                     + " text in an experiment file holds no control characters", r.err().strip());
         }
+    }
+
+    @Test
+    void aFifoAsTheCsvFileIsRefusedAtOnce() throws Exception {
+        Fifo.make(dir.resolve("pipe.csv"));
+        Path file = dir.resolve("fifo.json");
+        Files.writeString(file, Files.readString(experiment(TWO_RUNS)).replace(
+                "\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"pipe.csv\", \"target\": \"y\","));
+
+        Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> descent("run", file.toString(), "--quiet"));
+
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: " + file + ": dataset: pipe.csv: this is a FIFO (named pipe), not a file that can be read to"
+                + " its end; give a regular CSV file", r.err().strip());
     }
 
     @Test

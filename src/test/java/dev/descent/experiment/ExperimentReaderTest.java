@@ -1,5 +1,8 @@
 package dev.descent.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.time.Duration;
+import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -728,6 +731,17 @@ class ExperimentReaderTest {
 
         assertEquals(List.of("the file is 20.0 MiB; experiment files are at most 10 MiB, so this is probably not one"),
                 e.problems());
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBlocking(@TempDir Path dir) throws Exception {
+        Path fifo = Fifo.make(dir.resolve("exp.json"));
+
+        ExperimentException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(ExperimentException.class, () -> ExperimentReader.read(fifo)));
+
+        assertEquals(List.of("cannot read the file: " + fifo.toAbsolutePath() + " is a FIFO (named pipe), not a file"
+                + " that can be read to its end; give a regular experiment file"), e.problems());
     }
 
     @Test

@@ -98,8 +98,10 @@ public final class CsvReader {
     }
 
     private static void checkSize(Path file, long maxBytes) throws DataException {
-        if (Files.isDirectory(file)) {
-            throw new DataException("this is a folder, not a file");
+        String kind = RegularFile.notRegular(file);
+        if (kind != null) {
+            throw new DataException("this is " + (kind.startsWith("not") ? "" : kind + ", ") + "not a file"
+                    + (kind.startsWith("a folder") ? "" : " that can be read to its end; give a regular CSV file"));
         }
         long size;
         try {

@@ -216,8 +216,10 @@ public final class IdxReader {
 
         static Source open(Path file) throws DataException {
             String name = String.valueOf(file.getFileName());
-            if (Files.isDirectory(file)) {
-                throw new DataException(name + " is a folder, not a file");
+            String kind = RegularFile.notRegular(file);
+            if (kind != null) {
+                throw new DataException(name + " is " + (kind.startsWith("not") ? "" : kind + ", ") + "not a file"
+                        + (kind.startsWith("a folder") ? "" : " that can be read to its end; give a regular IDX file"));
             }
             InputStream raw = null;
             try {

@@ -1,5 +1,8 @@
 package dev.descent.engine.data;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.time.Duration;
+import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -191,6 +194,25 @@ class CsvReaderTest {
         DataException e = assertThrows(DataException.class, () -> CsvReader.read(dir, "label", Task.CLASSIFICATION));
 
         assertEquals("this is a folder, not a file", e.getMessage());
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = Fifo.make(dir.resolve("pipe.csv"));
+
+        DataException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(DataException.class, () -> CsvReader.read(fifo, "label", Task.CLASSIFICATION)));
+
+        assertEquals("this is a FIFO (named pipe), not a file that can be read to its end; give a regular CSV file",
+                e.getMessage());
+    }
+
+    @Test
+    void aDeviceIsRefused() {
+        DataException e = assertThrows(DataException.class,
+                () -> CsvReader.read(Path.of("/dev/zero"), "label", Task.CLASSIFICATION));
+
+        assertEquals("this is a device, not a file that can be read to its end; give a regular CSV file", e.getMessage());
     }
 
     @Test

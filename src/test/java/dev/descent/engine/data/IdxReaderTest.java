@@ -1,5 +1,8 @@
 package dev.descent.engine.data;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.time.Duration;
+import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -191,6 +194,16 @@ class IdxReaderTest {
         Path folder = Files.createDirectory(dir.resolve("mnist"));
 
         assertEquals("mnist is a folder, not a file", fails(folder, goodLabels()));
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = Fifo.make(dir.resolve("labels.idx"));
+
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> fails(goodImages(), fifo));
+
+        assertEquals("labels.idx is a FIFO (named pipe), not a file that can be read to its end; give a regular IDX file",
+                message);
     }
 
     @Test
