@@ -57,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             CsvWriter.write(data, out);
         } catch (IOException e) {
-            throw new BadInputException(out.toString(), "cannot write: " + e.getMessage());
+            throw new BadInputException(out.toString(), "cannot write: " + dev.descent.engine.data.DataException.reasonOf(e));
         }
         return 0;
     }

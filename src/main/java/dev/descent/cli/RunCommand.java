@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new BadInputException(dir.toString(), "cannot create the output directory: " + e.getMessage());
+            throw new BadInputException(dir.toString(), "cannot create the output directory: " + dev.descent.engine.data.DataException.reasonOf(e));
         }
         LockstepComparison comparison;
         try {
@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             writeSummary(dir.resolve("summary.json"), prepared.experiment(), comparison.summaries());
         } catch (IOException e) {
             metrics.discard();
-            throw new BadInputException(dir.toString(), "cannot write results: " + e.getMessage());
+            throw new BadInputException(dir.toString(), "cannot write results: " + dev.descent.engine.data.DataException.reasonOf(e));
         } finally {
             comparison.close();
             written.countDown();

@@ -123,7 +123,7 @@ final class TrajectoryCommand implements Callable<Integer> {
             try {
                 Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new BadInputException(out.toString(), "cannot write: " + e.getMessage());
+                throw new BadInputException(out.toString(), "cannot write: " + dev.descent.engine.data.DataException.reasonOf(e));
             }
         }
         if (result.diverged()) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.engine.data.DataException;
 import dev.descent.engine.data.Generator;
 import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.data.RegularFile;
@@ -183,7 +184,7 @@ public final class ExperimentReader {
         } catch (CharacterCodingException e) {
             throw cannotRead(file, "it is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
-            throw cannotRead(file, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            throw cannotRead(file, DataException.reasonOf(e));
         }
     }
 

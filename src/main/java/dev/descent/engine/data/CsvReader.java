@@ -153,7 +153,7 @@ public final class CsvReader {
         if (e instanceof AccessDeniedException) {
             return new DataException("cannot read the file: permission denied", e);
         }
-        return new DataException("cannot read the file: " + e.getMessage(), e);
+        return new DataException("cannot read the file: " + DataException.reasonOf(e), e);
     }
 
     private Dataset readAll(String name) throws IOException, DataException {

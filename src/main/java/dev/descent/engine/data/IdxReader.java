@@ -239,7 +239,8 @@ public final class IdxReader {
                     return new Source(name, -1, new DataInputStream(unzipped));
                 } catch (ZipException | EOFException e) {
                     raw.close();
-                    throw new DataException(name + " starts like a gzip file but is not one: " + e.getMessage(), e);
+                    throw new DataException(name + " starts like a gzip file but is not one: "
+                            + (e instanceof EOFException ? "it ends inside the gzip header" : DataException.reasonOf(e)), e);
                 }
             } catch (IOException e) {
                 closeQuietly(raw);
@@ -306,9 +307,9 @@ public final class IdxReader {
                 return new DataException("cannot read " + name + ": permission denied", e);
             }
             if (e instanceof ZipException) {
-                return new DataException(name + " is a damaged gzip file: " + e.getMessage(), e);
+                return new DataException(name + " is a damaged gzip file: " + DataException.reasonOf(e), e);
             }
-            return new DataException("cannot read " + name + ": " + e.getMessage(), e);
+            return new DataException("cannot read " + name + ": " + DataException.reasonOf(e), e);
         }
     }
 }

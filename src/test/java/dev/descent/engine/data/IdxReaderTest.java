@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -337,6 +338,33 @@ class IdxReaderTest {
         String message = fails(images, labels);
 
         assertTrue(message.matches("images\\.gz ends after \\d+ of 100 images"), message);
+    }
+
+    @Test
+    void aGzipHeaderCutShortSaysSoInsteadOfNull() throws IOException {
+        // given a file of the two gzip magic bytes and a few more, too short for a gzip header
+        Path images = file("images.gz", bytes(0x1f, 0x8b, 8, 0));
+
+        assertEquals("images.gz starts like a gzip file but is not one: it ends inside the gzip header",
+                fails(images, goodLabels()));
+    }
+
+    @Test
+    void noMessageEndsInNullForAnyCutOfAGzipFile() throws IOException {
+        // given every prefix of a small gzip file (those that hold all the promised pixels are read)
+        byte[] whole = gzip(idx(0x803, new int[]{3, 2, 2}, PIXELS));
+        Path labels = goodLabels();
+        int refused = 0;
+        for (int n = 1; n < whole.length; n++) {
+            Path images = file("cut.gz", Arrays.copyOf(whole, n));
+            try {
+                IdxReader.read(images, labels);
+            } catch (DataException e) {
+                refused++;
+                assertFalse(e.getMessage().endsWith("null") || e.getMessage().contains(": null"), n + " bytes: " + e.getMessage());
+            }
+        }
+        assertTrue(refused > 10, refused + " prefixes refused");
     }
 
     @Test
