@@ -13,6 +13,7 @@ import dev.descent.engine.data.DataException;
 import dev.descent.engine.data.Generator;
 import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.data.RegularFile;
+import dev.descent.engine.data.Split;
 import dev.descent.engine.data.Task;
 import dev.descent.engine.graph.ActivationFunction;
 import dev.descent.engine.graph.Edge;
@@ -24,6 +25,7 @@ import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Position;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.train.TrainingConfig;
 import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.vocab.Param;
 import dev.descent.engine.vocab.Term;
@@ -225,6 +227,7 @@ public final class ExperimentReader {
                 Choice.of(InputNormalizer.NONE));
         NetworkSpec network = network(root.get("network"));
         TrainingSpec training = training(root.get("training"));
+        checkStepCount(dataset, training);
         List<RunSpec> runs = runs(root.get("runs"));
         return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
     }
@@ -484,6 +487,21 @@ public final class ExperimentReader {
                 integer(o, where, "epochs", d.epochs(), 1, Integer.MAX_VALUE),
                 integer(o, where, "batchSize", d.batchSize(), 1, MAX_BATCH_SIZE),
                 integer(o, where, "evaluateEvery", d.evaluateEvery(), 1, Integer.MAX_VALUE));
+    }
+
+    /**
+     * Generated data has a known size, so a training too long to count in steps is refused here; for
+     * files the check waits until their size is known ({@link PreparedExperiment#problems}).
+     */
+    private void checkStepCount(DatasetSpec dataset, TrainingSpec training) {
+        if (dataset instanceof DatasetSpec.Generated g && g.generator() != null && g.samples() >= 2
+                && g.samples() <= Generator.MAX_SAMPLES) {
+            int trainSize = g.samples() - Split.validationCount(g.samples(), g.validation());
+            String tooMany = TrainingConfig.stepsProblem(training.epochs(), training.batchSize(), trainSize);
+            if (tooMany != null) {
+                problem("training", tooMany);
+            }
+        }
     }
 
     private List<RunSpec> runs(JsonNode v) {

@@ -100,6 +100,11 @@ public final class PreparedExperiment {
         }
         if (data.size() < 2) {
             problems.add("dataset: needs at least 2 examples, has " + data.size());
+        } else {
+            String tooMany = TrainingConfig.stepsProblem(experiment.training().epochs(), batch, trainSize);
+            if (tooMany != null) {
+                problems.add("training: " + tooMany);
+            }
         }
         if (problems.isEmpty()) {
             int validationSize = Split.validationCount(data.size(), experiment.dataset().validation());

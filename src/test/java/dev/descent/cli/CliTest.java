@@ -212,6 +212,22 @@ class CliTest {
     }
 
     @Test
+    void epochsBeyondTheStepCountOfACsvAreRefusedByValidateAndRun() throws Exception {
+        // given a CSV of 200 examples (150 train: 10 steps of 16) and 500 million epochs
+        descent("generate", "moons", "--samples", "200", "--out", dir.resolve("moons.csv").toString());
+        Path file = dir.resolve("long.json");
+        Files.writeString(file, Files.readString(experiment(TWO_RUNS))
+                .replace("\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"moons.csv\", \"target\": \"label\",")
+                .replace("\"epochs\": 2", "\"epochs\": 500000000"));
+        for (String[] args : List.of(new String[]{"validate", file.toString()}, new String[]{"run", file.toString(), "--quiet"})) {
+            Result r = descent(args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: " + file + ": training: epochs must be at most 214,748,364 here: 500,000,000 epochs of"
+                    + " 10 steps are 5,000,000,000 steps, and a run takes at most 2,147,483,647 steps", r.err().strip());
+        }
+    }
+
+    @Test
     void generateWritesACsvWithAHeader() throws Exception {
         Path csv = dir.resolve("sub/moons.csv");
         Result r = descent("generate", "moons", "--samples", "10", "--seed", "1", "--out", csv.toString());

@@ -661,6 +661,15 @@ class ExperimentReaderTest {
     }
 
     @Test
+    void epochsBeyondTheStepCountAreRefusedWithTheLimit() {
+        // given 400 generated examples, 80 held out: 10 steps of 32 an epoch
+        String problem = problem(minimal("'training': {'epochs': 2000000000, 'batchSize': 32}"));
+
+        assertEquals("training: epochs must be at most 214,748,364 here: 2,000,000,000 epochs of 10 steps are"
+                + " 20,000,000,000 steps, and a run takes at most 2,147,483,647 steps", problem);
+    }
+
+    @Test
     void severalProblemsAreReportedTogether() {
         List<String> problems = problems(json("""
                 {'format': 1, 'seed': 'x',

@@ -80,6 +80,11 @@ public final class LockstepComparison implements AutoCloseable {
         }
         if (train.size() == 0) {
             problems.add("the training split is empty");
+        } else if (training.maxSteps() == 0) {
+            String tooMany = TrainingConfig.stepsProblem(training.epochs(), training.batchSize(), train.size());
+            if (tooMany != null) {
+                problems.add("training: " + tooMany);
+            }
         }
         Set<String> names = new HashSet<>();
         DataShape shape = train.shape();

@@ -251,6 +251,21 @@ class LockstepComparisonTest {
         assertTrue(error.problems().stream().anyMatch(p -> p.contains("run names must be unique")), error.problems().toString());
     }
 
+    @Test
+    void moreStepsThanARunCanCountAreRefusedNotOverflowed() {
+        // given 320 examples in batches of 32 (10 steps an epoch) for 300 million epochs: 3 billion steps
+        TrainingConfig endless = new TrainingConfig(42, 300_000_000, 32, 25, 0, DataType.FLOAT);
+
+        var error = org.junit.jupiter.api.Assertions.assertThrows(LockstepComparison.InvalidComparisonException.class,
+                () -> LockstepComparison.create(endless, train, validation, List.of(run("a", OptimizerType.SGD, 0.1))));
+
+        assertEquals(List.of("training: epochs must be at most 214,748,364 here: 300,000,000 epochs of 10 steps are"
+                + " 3,000,000,000 steps, and a run takes at most 2,147,483,647 steps"), error.problems());
+        var thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> endless.totalSteps(320));
+        assertEquals(error.problems().get(0).substring("training: ".length()), thrown.getMessage());
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         while (!condition.getAsBoolean()) {
