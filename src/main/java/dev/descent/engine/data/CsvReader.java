@@ -51,6 +51,8 @@ public final class CsvReader {
     private final String target;
     private final Task task;
     private final long maxValues;
+    private final long heapBytes;
+    private long headerChars;
     private final CsvRecords records;
 
     private List<String> header;
@@ -62,10 +64,11 @@ public final class CsvReader {
     private int[] labelIds = new int[256];
     private final Map<String, Integer> labels = new LinkedHashMap<>();
 
-    private CsvReader(String target, Task task, long maxValues, CsvRecords records) {
+    private CsvReader(String target, Task task, long maxValues, long heapBytes, CsvRecords records) {
         this.target = target;
         this.task = task;
         this.maxValues = maxValues;
+        this.heapBytes = heapBytes;
         this.records = records;
     }
 
@@ -76,18 +79,18 @@ public final class CsvReader {
      * @throws DataException if the file cannot be read or is not a valid table for {@code task}
      */
     public static Dataset read(Path file, String targetColumn, Task task) throws DataException {
-        return read(file, targetColumn, task, MAX_BYTES, MAX_VALUES);
+        return read(file, targetColumn, task, MAX_BYTES, MAX_VALUES, Runtime.getRuntime().maxMemory());
     }
 
     /** {@link #read(Path, String, Task)} with the size limits as arguments, so tests can reach them. */
-    static Dataset read(Path file, String targetColumn, Task task, long maxBytes, long maxValues)
+    static Dataset read(Path file, String targetColumn, Task task, long maxBytes, long maxValues, long heapBytes)
             throws DataException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(task, "task");
         checkSize(file, maxBytes);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             try {
-                return new CsvReader(targetColumn, task, maxValues, new CsvRecords(in)).readAll(datasetName(file));
+                return new CsvReader(targetColumn, task, maxValues, heapBytes, new CsvRecords(in)).readAll(datasetName(file));
             } catch (CharacterCodingException e) {
                 throw new DataException("the file is not UTF-8 text: line " + lineOfBadUtf8(file)
                         + " has bytes that are not UTF-8 (save the file as UTF-8)", e);
@@ -179,6 +182,7 @@ public final class CsvReader {
 
     private void readHeader(CsvRecords.Row row) throws DataException {
         header = row.cells();
+        headerChars = header.stream().mapToLong(String::length).sum();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String column = header.get(i);
@@ -227,7 +231,7 @@ public final class CsvReader {
                     "too much data: by line %d the table holds more than %,d feature values (rows × feature columns), "
                             + "more than fit in memory", row.line(), maxValues));
         }
-        ensureRoom();
+        ensureRoom(row.line());
         int at = rows * features;
         for (int i = 0; i < cells.size(); i++) {
             if (i != targetIndex) {
@@ -248,15 +252,31 @@ public final class CsvReader {
         rows++;
     }
 
-    private void ensureRoom() {
+    /**
+     * Grows the arrays for one more row, after checking that the rows they will then hold fit in the
+     * heap ({@link DataBudget}): the table is refused before an allocation that would not fit.
+     */
+    private void ensureRoom(int line) throws DataException {
         long needed = (long) (rows + 1) * features;
         if (needed > x.length) {
-            x = Arrays.copyOf(x, (int) Math.min(Math.max(needed, 2L * x.length), maxValues));
+            long grown = Math.min(Math.max(needed, 2L * x.length), maxValues);
+            checkBudget(line, grown / features);
+            x = Arrays.copyOf(x, (int) grown);
         }
         if (rows == y.length) {
             int grown = (int) Math.min(2L * rows, maxValues);
+            checkBudget(line, grown);
             y = Arrays.copyOf(y, grown);
             labelIds = Arrays.copyOf(labelIds, grown);
+        }
+    }
+
+    private void checkBudget(int line, long rowsHeld) throws DataException {
+        double bytes = DataBudget.heapBytes(rowsHeld, features, 2, header.size(), headerChars);
+        String tooLarge = DataBudget.problem(String.format(Locale.ROOT, "by line %,d the table grows to %,d rows of"
+                + " %,d features, which", line, rowsHeld, features), bytes, heapBytes);
+        if (tooLarge != null) {
+            throw new DataException(tooLarge);
         }
     }
 

@@ -48,13 +48,13 @@ public final class IdxReader {
      *                       do not match
      */
     public static Dataset read(Path images, Path labels) throws DataException {
-        return read(images, labels, MAX_VALUES);
+        return read(images, labels, MAX_VALUES, Runtime.getRuntime().maxMemory());
     }
 
-    /** {@link #read(Path, Path)} with the size limit as an argument, so tests can reach it. */
-    static Dataset read(Path images, Path labels, long maxValues) throws DataException {
+    /** {@link #read(Path, Path)} with the size limits as arguments, so tests can reach them. */
+    static Dataset read(Path images, Path labels, long maxValues, long heapBytes) throws DataException {
         try (Source imageSource = Source.open(images); Source labelSource = Source.open(labels)) {
-            int[] shape = imagesHeader(imageSource, maxValues);
+            int[] shape = imagesHeader(imageSource, maxValues, heapBytes);
             int count = shape[0];
             int rows = shape[1];
             int cols = shape[2];
@@ -66,7 +66,7 @@ public final class IdxReader {
     }
 
     /** Checks the images header; returns count, rows and columns. */
-    private static int[] imagesHeader(Source source, long maxValues) throws DataException {
+    private static int[] imagesHeader(Source source, long maxValues, long heapBytes) throws DataException {
         int magic = source.headerInt();
         checkMagic(source, magic, IMAGES_MAGIC, "images", 3, "count, rows, columns");
         long count = Integer.toUnsignedLong(source.headerInt());
@@ -84,6 +84,13 @@ public final class IdxReader {
                     source.name, count, rows, cols, maxValues));
         }
         long pixels = count * rows * cols;
+        // the pixels as floats, one image's bytes as they are read, a byte and an int per label; no names
+        double bytes = DataBudget.heapBytes(count, rows * cols, 1, 0, 0) + rows * cols + count * 5.0;
+        String tooLarge = DataBudget.problem(String.format(Locale.ROOT, "%s: %,d images of %,d×%,d pixels",
+                source.name, count, rows, cols), bytes, heapBytes);
+        if (tooLarge != null) {
+            throw new DataException(tooLarge);
+        }
         if (source.plainBytes >= 0 && source.plainBytes - 16 < pixels) {
             throw new DataException(source.name + ": the header promises " + count + " images of " + rows + "×"
                     + cols + " but the file holds only " + bytes(Math.max(0, source.plainBytes - 16)) + " of pixels");
@@ -188,10 +195,7 @@ public final class IdxReader {
         for (int k = 0; k < classCount; k++) {
             classNames.add(Integer.toString(k));
         }
-        List<String> featureNames = new ArrayList<>();
-        for (int p = 0; p < rows * cols; p++) {
-            featureNames.add("p" + p);
-        }
+        List<String> featureNames = Dataset.pixelNames(rows * cols);
         String setName = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         return Dataset.classification(setName, rows * cols, pixels, classes, featureNames, classNames)
                 .asImages(cols, rows);

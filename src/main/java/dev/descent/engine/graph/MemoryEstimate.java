@@ -1,5 +1,6 @@
 package dev.descent.engine.graph;
 
+import dev.descent.engine.data.DataBudget;
 import java.util.Locale;
 
 /**
@@ -62,15 +63,8 @@ public final class MemoryEstimate {
         return org.bytedeco.javacpp.Pointer.maxBytes();
     }
 
-    /** Human-readable size, e.g. "3.2 GB". */
+    /** Human-readable size, e.g. "3.20 GB" ({@link DataBudget#format}). */
     public static String format(double bytes) {
-        String[] units = {"bytes", "KB", "MB", "GB", "TB", "PB"};
-        int unit = 0;
-        while (bytes >= 1024 && unit < units.length - 1) {
-            bytes /= 1024;
-            unit++;
-        }
-        return unit == 0 ? String.format(Locale.ROOT, "%.0f %s", bytes, units[0])
-                : String.format(Locale.ROOT, "%.1f %s", bytes, units[unit]);
+        return DataBudget.format(bytes);
     }
 }

@@ -296,7 +296,7 @@ class IdxReaderTest {
         Path images = goodImages();
         Path labels = goodLabels();
 
-        DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels, 11));
+        DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels, 11, 1L << 32));
 
         assertEquals("images.idx: the header promises 3 images of 2×2; at most 11 pixel values can be loaded",
                 e.getMessage());
@@ -365,6 +365,38 @@ class IdxReaderTest {
             }
         }
         assertTrue(refused > 10, refused + " prefixes refused");
+    }
+
+    @Test
+    void aHeaderPromisingMoreThanTheHeapHoldsIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        // given a small gzip file whose header promises 2 images of 1×100,000,000 pixels (within the
+        // pixel-value limit), and a 3 GiB heap
+        Path images = file("hostile.gz", gzip(idx(0x803, new int[]{2, 1, 100_000_000}, new byte[1000])));
+        Path labels = labels(2, bytes(0, 1));
+
+        DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels, IdxReader.MAX_VALUES,
+                3L << 30));
+
+        // 2 × 200,000,000 × 4 bytes for the pixels read and split, 100,000,000 for one image's bytes: 1.58 GiB
+        assertEquals("hostile.gz: 2 images of 1×100,000,000 pixels need about 1.58 GB of Java heap (read, then split"
+                + " into training and validation), more than the 1.50 GB the examples may take here (50% of the 3.00 GB"
+                + " heap; java -Xmx sets the heap)", e.getMessage());
+    }
+
+    @Test
+    void pixelNamesAreNotBuiltOnePerPixel() throws Exception {
+        // given images of 1,000 × 1,000 pixels
+        Dataset data = IdxReader.read(file("big.idx", idx(0x803, new int[]{2, 1000, 1000}, new byte[2_000_000])),
+                labels(2, bytes(0, 1)));
+
+        // then the million names are made when asked for, as p<index>
+        assertEquals(1_000_000, data.featureNames().size());
+        assertEquals("p999999", data.featureNames().get(999_999));
+        assertEquals("p0", data.featureNames().get(0));
+        for (Dataset d : List.of(data, data.subset(new int[]{1}))) {
+            assertFalse(d.featureNames().getClass().getName().startsWith("java.util.ImmutableCollections"),
+                    "the names were copied into a list of strings");
+        }
     }
 
     @Test
