@@ -25,6 +25,7 @@ import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Position;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.TrainingConfig;
 import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.vocab.Param;
@@ -517,6 +518,9 @@ public final class ExperimentReader {
         if (v.isEmpty()) {
             problems.add("runs is empty; add at least one run, e.g. " + RUN_EXAMPLE);
             return runs;
+        }
+        if (v.size() > LockstepComparison.MAX_RUNS) {
+            problem("runs", LockstepComparison.tooManyRuns(v.size()));
         }
         Map<String, Integer> firstWithName = new HashMap<>();
         for (int i = 0; i < v.size(); i++) {

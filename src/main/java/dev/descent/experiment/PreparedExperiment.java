@@ -69,6 +69,11 @@ public final class PreparedExperiment {
      * and the data: a comparison too large for it is refused before anything is allocated.
      */
     public static List<String> problems(Experiment experiment, Dataset data, long memoryLimit) {
+        return problems(experiment, data, memoryLimit, MemoryEstimate.heapBytes());
+    }
+
+    /** As {@link #problems(Experiment, Dataset, long)}, in a Java heap of {@code heapBytes}. */
+    public static List<String> problems(Experiment experiment, Dataset data, long memoryLimit, long heapBytes) {
         Set<String> problems = new LinkedHashSet<>();
         int batch = experiment.training().batchSize();
         int trainSize = data.size() - Split.validationCount(data.size(), experiment.dataset().validation());
@@ -109,7 +114,7 @@ public final class PreparedExperiment {
         if (problems.isEmpty()) {
             int validationSize = Split.validationCount(data.size(), experiment.dataset().validation());
             String tooLarge = LockstepComparison.memoryProblem(runConfigs(experiment), networks, data.shape(),
-                    data.size(), validationSize, batch, Float.BYTES, memoryLimit);
+                    data.size(), validationSize, batch, Float.BYTES, memoryLimit, heapBytes);
             if (tooLarge != null) {
                 problems.add("runs: " + tooLarge);
             }

@@ -228,6 +228,21 @@ class CliTest {
     }
 
     @Test
+    void threeThousandRunsAreRefusedWithTheLimitBeforeAnythingStarts() throws Exception {
+        StringBuilder runs = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            runs.append(i == 0 ? "" : ",").append("{ \"name\": \"r").append(i).append("\", \"optimizer\": \"sgd\" }");
+        }
+        Path file = experiment(runs.toString());
+        for (String[] args : List.of(new String[]{"validate", file.toString()}, new String[]{"run", file.toString(), "--quiet"})) {
+            Result r = descent(args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: " + file + ": runs: 3,000 runs are more than the 1,000 that train side by side; split them"
+                    + " into several experiments", r.err().strip());
+        }
+    }
+
+    @Test
     void generateWritesACsvWithAHeader() throws Exception {
         Path csv = dir.resolve("sub/moons.csv");
         Result r = descent("generate", "moons", "--samples", "10", "--seed", "1", "--out", csv.toString());

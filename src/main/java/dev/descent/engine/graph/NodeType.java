@@ -74,6 +74,11 @@ public enum NodeType {
         return id;
     }
 
+    /** Whether nodes of this type have trainable values (weights, biases, γ and β). */
+    public boolean hasParameters() {
+        return this == DENSE || this == BATCH_NORM || this == LAYER_NORM;
+    }
+
     /** Title, summary, formula and source, from the constant's {@link Explained} annotation. */
     public Explained explained() {
         return Texts.ALL.get(this);

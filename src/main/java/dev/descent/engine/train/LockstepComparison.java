@@ -1,6 +1,7 @@
 package dev.descent.engine.train;
 
 import dev.descent.engine.vocab.Shown;
+import dev.descent.engine.data.DataBudget;
 import dev.descent.engine.data.DataShape;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.InputNormalizer;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * control and {@link #await} → {@link #close}.
  */
 public final class LockstepComparison implements AutoCloseable {
+    /**
+     * Most runs compared side by side: a comparison is read run by run, in the runs panel and the charts,
+     * and beyond this it is no longer a comparison anyone can follow; larger sweeps are split into files.
+     */
+    public static final int MAX_RUNS = 1000;
+
     private final TrainingConfig training;
     private final List<RunTrainer> trainers;
     private final List<RunHistory> histories;
@@ -77,6 +85,8 @@ public final class LockstepComparison implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         if (runs.isEmpty()) {
             problems.add("there are no runs; add at least one");
+        } else if (runs.size() > MAX_RUNS) {
+            problems.add(tooManyRuns(runs.size()));
         }
         if (train.size() == 0) {
             problems.add("the training split is empty");
@@ -144,11 +154,24 @@ public final class LockstepComparison implements AutoCloseable {
 
     /**
      * Why {@code runs}, whose networks validated as {@code networks}, cannot train side by side within
-     * {@code memoryLimit} bytes, or {@code null} if they can: every run's network in training and
-     * evaluation plus the data tensors (all {@code examples}, once per input normalizer used).
+     * {@code memoryLimit} bytes of ND4J memory and this process's Java heap, or {@code null} if they can.
      */
     public static String memoryProblem(List<RunConfig> runs, List<Validation> networks, DataShape shape, int examples,
                                        int validationSize, int batchSize, int bytesPerValue, long memoryLimit) {
+        return memoryProblem(runs, networks, shape, examples, validationSize, batchSize, bytesPerValue, memoryLimit,
+                MemoryEstimate.heapBytes());
+    }
+
+    /**
+     * As {@link #memoryProblem(List, List, DataShape, int, int, int, int, long)} with a Java heap of
+     * {@code heapBytes}. Off the heap (ND4J): every run's network in training and evaluation plus the data
+     * tensors (all {@code examples}, once per input normalizer used). On the heap: every run's history
+     * ({@link RunHistory#heapBytes}) and its trainer and metrics recorder ({@link #RUN_HEAP_BYTES}), plus
+     * the examples with their split copies and the copy made while they become tensors.
+     */
+    public static String memoryProblem(List<RunConfig> runs, List<Validation> networks, DataShape shape, int examples,
+                                       int validationSize, int batchSize, int bytesPerValue, long memoryLimit,
+                                       long heapBytes) {
         if (runs.isEmpty()) {
             return null;
         }
@@ -158,9 +181,47 @@ public final class LockstepComparison implements AutoCloseable {
         }
         LossFunction loss = runs.get(0).network().nodesOf(NodeSpec.Loss.class).get(0).function().term();
         long normalizers = runs.stream().map(r -> r.normalizer().term()).distinct().count();
-        double dataBytes = MemoryEstimate.dataBytes(examples, shape.features(), loss.requiredWidth(shape),
-                (int) normalizers, bytesPerValue);
-        return MemoryEstimate.comparisonProblem(runs.size(), networkBytes, dataBytes, memoryLimit);
+        int labelWidth = loss.requiredWidth(shape);
+        double dataBytes = MemoryEstimate.dataBytes(examples, shape.features(), labelWidth, (int) normalizers,
+                bytesPerValue);
+        String offHeap = MemoryEstimate.comparisonProblem(runs.size(), networkBytes, dataBytes, memoryLimit);
+        if (offHeap != null) {
+            return offHeap;
+        }
+        double runsHeap = 0;
+        for (RunConfig run : runs) {
+            runsHeap += runHeapBytes(run.network());
+        }
+        double dataHeap = DataBudget.heapBytes(examples, shape.features(), 1, 0, 0)
+                + (double) examples * (shape.features() + labelWidth) * Float.BYTES;
+        return MemoryEstimate.heapProblem(runs.size(), runsHeap, dataHeap, heapBytes);
+    }
+
+    /**
+     * Java heap of one run besides its history: its trainer, its ND4J ops' Java side and its metrics
+     * recorder's buffer. Measured at about 180 KB for the optimizers sample's network after 300 steps
+     * (heap after a full collection, 50 and 200 runs), rounded up.
+     */
+    static final long RUN_HEAP_BYTES = 256 * 1024;
+
+    /** Java heap of one run of {@code network}: its history and {@link #RUN_HEAP_BYTES}. */
+    static long runHeapBytes(NetworkSpec network) {
+        int parameterNodes = 0;
+        int activationNodes = 0;
+        for (NodeSpec node : network.nodes()) {
+            if (node.type().hasParameters()) {
+                parameterNodes++;
+            } else if (node instanceof NodeSpec.Activation) {
+                activationNodes++;
+            }
+        }
+        return RunHistory.heapBytes(parameterNodes, activationNodes) + RUN_HEAP_BYTES;
+    }
+
+    /** Why {@code runs} runs are too many to compare side by side. */
+    public static String tooManyRuns(int runs) {
+        return String.format(Locale.ROOT, "%,d runs are more than the %,d that train side by side; split them into"
+                + " several experiments", runs, MAX_RUNS);
     }
 
     /** Number of runs. */
