@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.engine.graph.Problem;
 import dev.descent.engine.vocab.Shown;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,14 @@ public final class BadInputException extends Exception {
         }
         this.where = Objects.requireNonNull(where, "where");
         this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * The problems of {@code file}, one line each: {@code error: <file>: <where>: <what>}, the where and what
+     * of each {@link Problem} (with the run it belongs to, if any).
+     */
+    public static BadInputException of(String file, List<Problem> problems) {
+        return new BadInputException(file, problems.stream().map(Problem::message).toList());
     }
 
     /** The first line, for a single problem. */

@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
             Engine.initialize();
             prepared = PreparedExperiment.prepare(experiment);
         } catch (ExperimentException e) {
-            throw new BadInputException(file.toString(), e.problems());
+            throw BadInputException.of(file.toString(), e.problems());
         }
         Path dir = out != null ? out : Path.of("results", stem(file));
         try {
@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 comparison = prepared.comparison(steps == null ? 0 : steps);
             } catch (ExperimentException e) {
-                throw new BadInputException(file.toString(), e.problems());
+                throw BadInputException.of(file.toString(), e.problems());
             }
             train(comparison, prepared, dir);
         } catch (IOException e) {

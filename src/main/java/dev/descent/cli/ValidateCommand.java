@@ -2,6 +2,7 @@ package dev.descent.cli;
 
 import dev.descent.engine.Engine;
 import dev.descent.engine.data.Dataset;
+import dev.descent.engine.graph.Problem;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentData;
 import dev.descent.experiment.ExperimentException;
@@ -34,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException {
-        List<String> problems;
+        List<Problem> problems;
         try {
             Experiment experiment = ExperimentReader.read(file);
             Engine.initialize();
@@ -44,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
             problems = e.problems();
         }
         if (!problems.isEmpty()) {
-            throw new BadInputException(file.toString(), problems);
+            throw BadInputException.of(file.toString(), problems);
         }
         spec.commandLine().getOut().println("ok");
         return 0;

@@ -4,6 +4,8 @@ import dev.descent.engine.data.CsvReader;
 import dev.descent.engine.data.DataException;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.IdxReader;
+import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Problem.Section;
 import dev.descent.engine.vocab.Shown;
 import java.nio.file.InvalidPathException;
 
@@ -30,9 +32,9 @@ public final class ExperimentData {
             DatasetSpec.Idx idx = (DatasetSpec.Idx) spec;
             return IdxReader.read(experiment.resolve(idx.images()), experiment.resolve(idx.labels()));
         } catch (DataException e) {
-            throw new ExperimentException(java.util.List.of("dataset: " + where(spec) + e.getMessage()));
+            throw new ExperimentException(Problem.of(Section.DATASET, "dataset", where(spec) + e.getMessage()));
         } catch (InvalidPathException e) {
-            throw new ExperimentException(java.util.List.of("dataset: " + Shown.quoted(e.getInput())
+            throw new ExperimentException(Problem.of(Section.DATASET, "dataset", Shown.quoted(e.getInput())
                     + " is not a valid path (" + e.getReason() + ")"));
         }
     }

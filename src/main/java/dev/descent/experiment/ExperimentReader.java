@@ -23,6 +23,8 @@ import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Position;
+import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Problem.Section;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
 import dev.descent.engine.train.LockstepComparison;
@@ -99,7 +101,7 @@ public final class ExperimentReader {
             List.of("name", "optimizer", "schedule", "init", "activation", "normalizer", "normalization");
     private static final String RUN_EXAMPLE = "{\"name\": \"SGD\", \"optimizer\": \"sgd\"}";
 
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     private ExperimentReader() {
     }
@@ -128,19 +130,19 @@ public final class ExperimentReader {
      */
     public static Experiment parse(String json, Path baseDirectory) throws ExperimentException {
         if (json.isBlank()) {
-            throw new ExperimentException(List.of("the file is empty"));
+            throw new ExperimentException(file("the file is empty"));
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ExperimentException(List.of(invalidJson(e)));
+            throw new ExperimentException(file(invalidJson(e)));
         }
         if (root == null || root.isMissingNode()) {
-            throw new ExperimentException(List.of("the file is empty"));
+            throw new ExperimentException(file("the file is empty"));
         }
         if (!root.isObject()) {
-            throw new ExperimentException(List.of("expected a JSON object at the top level, got " + describe(root)));
+            throw new ExperimentException(file("expected a JSON object at the top level, got " + describe(root)));
         }
         ExperimentReader reader = new ExperimentReader();
         Experiment experiment = reader.experiment((ObjectNode) root, baseDirectory);
@@ -192,12 +194,12 @@ public final class ExperimentReader {
     }
 
     private static ExperimentException cannotRead(Path file, String reason) {
-        return new ExperimentException(file, List.of("cannot read the file: " + reason));
+        return new ExperimentException(file, List.of(file("cannot read the file: " + reason)));
     }
 
     private static ExperimentException tooLarge(Path file, String size) {
-        return new ExperimentException(file, List.of("the file is " + size + "; experiment files are at most "
-                + MAX_FILE_BYTES / (1024 * 1024) + " MiB, so this is probably not one"));
+        return new ExperimentException(file, List.of(file("the file is " + size + "; experiment files are at most "
+                + MAX_FILE_BYTES / (1024 * 1024) + " MiB, so this is probably not one")));
     }
 
     private static String invalidJson(JsonProcessingException e) {
@@ -237,7 +239,7 @@ public final class ExperimentReader {
     private int format(ObjectNode root) throws ExperimentException {
         JsonNode v = root.get("format");
         if (v == null) {
-            problems.add("format is missing; this build reads format " + Experiment.FORMAT);
+            problems.add(file("format is missing; this build reads format " + Experiment.FORMAT));
             return Experiment.FORMAT;
         }
         Double number = wholeValue(v, "", "format");
@@ -245,11 +247,11 @@ public final class ExperimentReader {
             return Experiment.FORMAT;
         }
         if (number > Experiment.FORMAT) {
-            throw new ExperimentException(List.of("written by a newer Descent (format " + format(number)
+            throw new ExperimentException(file("written by a newer Descent (format " + format(number)
                     + "); this build reads format " + Experiment.FORMAT));
         }
         if (number < Experiment.FORMAT) {
-            problems.add("format must be " + Experiment.FORMAT + ", got " + format(number));
+            problems.add(file("format must be " + Experiment.FORMAT + ", got " + format(number)));
         }
         return Experiment.FORMAT;
     }
@@ -266,18 +268,18 @@ public final class ExperimentReader {
         if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
             return (long) d;
         }
-        problems.add("seed must be a whole number, got " + describe(v));
+        problems.add(file("seed must be a whole number, got " + describe(v)));
         return DEFAULT_SEED;
     }
 
     private DatasetSpec dataset(JsonNode v) {
         if (v == null) {
-            problems.add("dataset is missing; give a generator, a CSV file or IDX files, e.g. "
-                    + "\"dataset\": {\"generator\": \"spiral\"}");
+            problems.add(Problem.of(Section.DATASET, "", "dataset is missing; give a generator, a CSV file or IDX files, e.g. "
+                    + "\"dataset\": {\"generator\": \"spiral\"}"));
             return null;
         }
         if (!v.isObject()) {
-            problems.add("dataset must be an object, got " + describe(v));
+            problems.add(Problem.of(Section.DATASET, "", "dataset must be an object, got " + describe(v)));
             return null;
         }
         ObjectNode o = (ObjectNode) v;
@@ -369,7 +371,7 @@ public final class ExperimentReader {
             return new NetworkSpec(nodes, edges);
         }
         if (!v.isObject()) {
-            problems.add("network must be an object with nodes and edges, got " + describe(v));
+            problems.add(Problem.of(Section.NETWORK, "", "network must be an object with nodes and edges, got " + describe(v)));
             return new NetworkSpec(nodes, edges);
         }
         ObjectNode o = (ObjectNode) v;
@@ -478,7 +480,7 @@ public final class ExperimentReader {
             return d;
         }
         if (!v.isObject()) {
-            problems.add("training must be an object, got " + describe(v));
+            problems.add(Problem.of(Section.TRAINING, "", "training must be an object, got " + describe(v)));
             return d;
         }
         ObjectNode o = (ObjectNode) v;
@@ -508,15 +510,15 @@ public final class ExperimentReader {
     private List<RunSpec> runs(JsonNode v) {
         List<RunSpec> runs = new ArrayList<>();
         if (v == null) {
-            problems.add("runs is missing; add at least one run, e.g. \"runs\": [" + RUN_EXAMPLE + "]");
+            problems.add(Problem.of(Section.RUNS, "", "runs is missing; add at least one run, e.g. \"runs\": [" + RUN_EXAMPLE + "]"));
             return runs;
         }
         if (!v.isArray()) {
-            problems.add("runs must be an array of runs, got " + describe(v));
+            problems.add(Problem.of(Section.RUNS, "", "runs must be an array of runs, got " + describe(v)));
             return runs;
         }
         if (v.isEmpty()) {
-            problems.add("runs is empty; add at least one run, e.g. " + RUN_EXAMPLE);
+            problems.add(Problem.of(Section.RUNS, "", "runs is empty; add at least one run, e.g. " + RUN_EXAMPLE));
             return runs;
         }
         if (v.size() > LockstepComparison.MAX_RUNS) {
@@ -542,7 +544,7 @@ public final class ExperimentReader {
 
     private RunSpec run(JsonNode v, int index) {
         if (!v.isObject()) {
-            problems.add("runs[" + index + "] must be an object like " + RUN_EXAMPLE + ", got " + describe(v));
+            problems.add(Problem.of(Section.RUNS, "", "runs[" + index + "] must be an object like " + RUN_EXAMPLE + ", got " + describe(v)));
             return null;
         }
         ObjectNode o = (ObjectNode) v;
@@ -693,8 +695,11 @@ public final class ExperimentReader {
             String key = field.getKey();
             if (!valid.contains(key)) {
                 String message = "unknown key '" + shown(key) + "'; valid keys are " + String.join(", ", valid);
-                problems.add(where.isEmpty() ? "unknown top-level key" + message.substring("unknown key".length())
-                        : where + ": " + message);
+                if (where.isEmpty()) {
+                    problems.add(file("unknown top-level key" + message.substring("unknown key".length())));
+                } else {
+                    problem(where, message);
+                }
             }
         }
     }
@@ -841,8 +846,25 @@ public final class ExperimentReader {
         problem(where, key + " is missing" + (hint == null ? "" : "; " + hint));
     }
 
+    /** A problem at {@code where}, a path in this reader's own terms, whose first step names the section. */
     private void problem(String where, String message) {
-        problems.add(where.isEmpty() ? message : where + ": " + message);
+        problems.add(Problem.of(section(where), where, message));
+    }
+
+    private static Section section(String where) {
+        String top = where.split("[.\\[ ]", 2)[0];
+        return switch (top) {
+            case "dataset" -> Section.DATASET;
+            case "network" -> Section.NETWORK;
+            case "training" -> Section.TRAINING;
+            case "runs" -> Section.RUNS;
+            default -> Section.FILE;
+        };
+    }
+
+    /** A problem of the file as a whole. */
+    private static Problem file(String message) {
+        return Problem.of(Section.FILE, "", message);
     }
 
     private static String path(String where, String key) {

@@ -1,6 +1,5 @@
 package dev.descent.experiment;
 
-import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.data.Split;
@@ -8,6 +7,7 @@ import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.MemoryEstimate;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Problem.Section;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.RunConfig;
@@ -48,7 +48,7 @@ public final class PreparedExperiment {
 
     /** As {@link #prepare(Experiment)}, with data already loaded for this experiment. */
     public static PreparedExperiment prepare(Experiment experiment, Dataset data) throws ExperimentException {
-        List<String> problems = problems(experiment, data);
+        List<Problem> problems = problems(experiment, data);
         if (!problems.isEmpty()) {
             throw new ExperimentException(problems);
         }
@@ -57,58 +57,83 @@ public final class PreparedExperiment {
     }
 
     /**
-     * Every problem that stops {@code experiment} from training on {@code data}: problems of the shared
-     * network once, and problems that only a run's overrides cause, prefixed with the run's name.
+     * What checking an experiment against its data found, in one pass.
+     *
+     * @param network  the shared network checked against the data (widths, order, its own problems)
+     * @param problems every problem that stops the experiment from training: the shared network's once,
+     *                 then those only a run's overrides cause, marked with the run's name
      */
-    public static List<String> problems(Experiment experiment, Dataset data) {
-        return problems(experiment, data, MemoryEstimate.limitBytes());
+    public record Check(Validation network, List<Problem> problems) {
+        public Check {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Every problem that stops {@code experiment} from training on {@code data}: problems of the shared
+     * network once, and problems that only a run's overrides cause, marked with the run's name.
+     */
+    public static List<Problem> problems(Experiment experiment, Dataset data) {
+        return check(experiment, data).problems();
     }
 
     /**
      * As {@link #problems(Experiment, Dataset)}, with {@code memoryLimit} bytes for all runs together
      * and the data: a comparison too large for it is refused before anything is allocated.
      */
-    public static List<String> problems(Experiment experiment, Dataset data, long memoryLimit) {
-        return problems(experiment, data, memoryLimit, MemoryEstimate.heapBytes());
+    public static List<Problem> problems(Experiment experiment, Dataset data, long memoryLimit) {
+        return check(experiment, data, memoryLimit, MemoryEstimate.heapBytes()).problems();
     }
 
     /** As {@link #problems(Experiment, Dataset, long)}, in a Java heap of {@code heapBytes}. */
-    public static List<String> problems(Experiment experiment, Dataset data, long memoryLimit, long heapBytes) {
-        Set<String> problems = new LinkedHashSet<>();
+    public static List<Problem> problems(Experiment experiment, Dataset data, long memoryLimit, long heapBytes) {
+        return check(experiment, data, memoryLimit, heapBytes).problems();
+    }
+
+    /** Checks {@code experiment} against {@code data} within this process's memory. */
+    public static Check check(Experiment experiment, Dataset data) {
+        return check(experiment, data, MemoryEstimate.limitBytes(), MemoryEstimate.heapBytes());
+    }
+
+    /** As {@link #check(Experiment, Dataset)}, within {@code memoryLimit} bytes of ND4J memory and {@code heapBytes} of heap. */
+    public static Check check(Experiment experiment, Dataset data, long memoryLimit, long heapBytes) {
+        Set<Problem> problems = new LinkedHashSet<>();
         int batch = experiment.training().batchSize();
         int trainSize = data.size() - Split.validationCount(data.size(), experiment.dataset().validation());
-        List<String> shared = new ArrayList<>(messages(check(experiment.network(), data, batch, memoryLimit)));
+        Validation sharedNetwork = validate(experiment.network(), data, batch, memoryLimit);
+        List<Problem> shared = new ArrayList<>(sharedNetwork.problems());
         shared.addAll(LockstepComparison.batchNormProblems(experiment.network(), batch, trainSize));
         problems.addAll(shared);
         if (experiment.runs().isEmpty()) {
-            problems.add("runs: there are no runs; add at least one");
+            problems.add(Problem.of(Section.RUNS, "runs", "there are no runs; add at least one"));
         }
         Set<String> names = new java.util.HashSet<>();
         List<Validation> networks = new ArrayList<>();
         for (RunSpec run : experiment.runs()) {
             if (!names.add(run.name())) {
-                problems.add("run " + Shown.quoted(run.name()) + ": the name is used by another run; run names must be unique");
+                problems.add(Problem.of(Section.RUNS, "", "the name is used by another run; run names must be unique")
+                        .inRun(run.name()));
             }
-            Validation network = check(Overrides.apply(experiment.network(), run), data, batch, memoryLimit);
+            NetworkSpec own = Overrides.apply(experiment.network(), run);
+            Validation network = own.equals(experiment.network()) ? sharedNetwork : validate(own, data, batch, memoryLimit);
             networks.add(network);
-            List<String> found = new ArrayList<>(messages(network));
-            found.addAll(LockstepComparison.batchNormProblems(Overrides.apply(experiment.network(), run), batch,
-                    trainSize));
-            for (String p : found) {
+            List<Problem> found = new ArrayList<>(network.problems());
+            found.addAll(LockstepComparison.batchNormProblems(own, batch, trainSize));
+            for (Problem p : found) {
                 if (!shared.contains(p)) {
-                    problems.add("run " + Shown.quoted(run.name()) + ": " + p);
+                    problems.add(p.inRun(run.name()));
                 }
             }
             if (run.init() != null) {
-                run.init().problems().forEach(p -> problems.add("run " + Shown.quoted(run.name()) + ": init: " + p));
+                run.init().problems().forEach(p -> problems.add(Problem.of(Section.RUNS, "init", p).inRun(run.name())));
             }
         }
         if (data.size() < 2) {
-            problems.add("dataset: needs at least 2 examples, has " + data.size());
+            problems.add(Problem.of(Section.DATASET, "dataset", "needs at least 2 examples, has " + data.size()));
         } else {
             String tooMany = TrainingConfig.stepsProblem(experiment.training().epochs(), batch, trainSize);
             if (tooMany != null) {
-                problems.add("training: " + tooMany);
+                problems.add(Problem.of(Section.TRAINING, "training", tooMany));
             }
         }
         if (problems.isEmpty()) {
@@ -116,18 +141,14 @@ public final class PreparedExperiment {
             String tooLarge = LockstepComparison.memoryProblem(runConfigs(experiment), networks, data.shape(),
                     data.size(), validationSize, batch, Float.BYTES, memoryLimit, heapBytes);
             if (tooLarge != null) {
-                problems.add("runs: " + tooLarge);
+                problems.add(Problem.of(Section.RUNS, "runs", tooLarge));
             }
         }
-        return new ArrayList<>(problems);
+        return new Check(sharedNetwork, new ArrayList<>(problems));
     }
 
-    private static Validation check(NetworkSpec network, Dataset data, int batch, long memoryLimit) {
+    private static Validation validate(NetworkSpec network, Dataset data, int batch, long memoryLimit) {
         return GraphValidator.validate(network, data.shape(), batch, Float.BYTES, memoryLimit);
-    }
-
-    private static List<String> messages(Validation validation) {
-        return validation.problems().stream().map(Problem::message).toList();
     }
 
     /** The engine's view of each run: overrides applied, normalizer resolved. */

@@ -84,7 +84,7 @@ class ExperimentReaderTest {
     }
 
     private static List<String> problems(String text) {
-        return assertThrows(ExperimentException.class, () -> ExperimentReader.parse(text, null)).problems();
+        return assertThrows(ExperimentException.class, () -> ExperimentReader.parse(text, null)).messages();
     }
 
     /** Asserts that reading {@code text} fails with exactly one problem, and returns it. */
@@ -694,7 +694,7 @@ class ExperimentReaderTest {
         ExperimentException e = assertThrows(ExperimentException.class,
                 () -> ExperimentReader.parse(json("{'format': 1}"), null));
 
-        assertEquals(String.join("; ", e.problems()), e.getMessage());
+        assertEquals(String.join("; ", e.messages()), e.getMessage());
         assertNull(e.file());
     }
 
@@ -706,7 +706,7 @@ class ExperimentReaderTest {
 
         ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentReader.read(file));
 
-        assertEquals(List.of("cannot read the file: there is no file " + file.toAbsolutePath()), e.problems());
+        assertEquals(List.of("cannot read the file: there is no file " + file.toAbsolutePath()), e.messages());
         assertEquals(file.toAbsolutePath(), e.file());
     }
 
@@ -724,7 +724,7 @@ class ExperimentReaderTest {
         Path file = Files.write(dir.resolve("latin1.json"), new byte[]{'{', '"', (byte) 0xE9, '"', '}'});
 
         assertEquals(List.of("cannot read the file: it is not UTF-8 text; save it as UTF-8"),
-                assertThrows(ExperimentException.class, () -> ExperimentReader.read(file)).problems());
+                assertThrows(ExperimentException.class, () -> ExperimentReader.read(file)).messages());
     }
 
     @Test
@@ -739,7 +739,7 @@ class ExperimentReaderTest {
         ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentReader.read(file));
 
         assertEquals(List.of("the file is 20.0 MiB; experiment files are at most 10 MiB, so this is probably not one"),
-                e.problems());
+                e.messages());
     }
 
     @Test
@@ -750,13 +750,13 @@ class ExperimentReaderTest {
                 () -> assertThrows(ExperimentException.class, () -> ExperimentReader.read(fifo)));
 
         assertEquals(List.of("cannot read the file: " + fifo.toAbsolutePath() + " is a FIFO (named pipe), not a file"
-                + " that can be read to its end; give a regular experiment file"), e.problems());
+                + " that can be read to its end; give a regular experiment file"), e.messages());
     }
 
     @Test
     void directoryCannotBeRead(@TempDir Path dir) {
         ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentReader.read(dir));
 
-        assertEquals(List.of("cannot read the file: " + dir.toAbsolutePath() + " is a directory"), e.problems());
+        assertEquals(List.of("cannot read the file: " + dir.toAbsolutePath() + " is a directory"), e.messages());
     }
 }

@@ -1,6 +1,5 @@
 package dev.descent.engine.train;
 
-import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.data.DataBudget;
 import dev.descent.engine.data.DataShape;
 import dev.descent.engine.data.Dataset;
@@ -11,6 +10,7 @@ import dev.descent.engine.graph.MemoryEstimate;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Problem.Section;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.nn.Pass;
 import java.util.ArrayList;
@@ -82,18 +82,18 @@ public final class LockstepComparison implements AutoCloseable {
      */
     public static LockstepComparison create(TrainingConfig training, Dataset train, Dataset validation,
                                             List<RunConfig> runs, long memoryLimit) throws InvalidComparisonException {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (runs.isEmpty()) {
-            problems.add("there are no runs; add at least one");
+            problems.add(Problem.of(Section.RUNS, "", "there are no runs; add at least one"));
         } else if (runs.size() > MAX_RUNS) {
-            problems.add(tooManyRuns(runs.size()));
+            problems.add(Problem.of(Section.RUNS, "", tooManyRuns(runs.size())));
         }
         if (train.size() == 0) {
-            problems.add("the training split is empty");
+            problems.add(Problem.of(Section.DATASET, "", "the training split is empty"));
         } else if (training.maxSteps() == 0) {
             String tooMany = TrainingConfig.stepsProblem(training.epochs(), training.batchSize(), train.size());
             if (tooMany != null) {
-                problems.add("training: " + tooMany);
+                problems.add(Problem.of(Section.TRAINING, "training", tooMany));
             }
         }
         Set<String> names = new HashSet<>();
@@ -101,22 +101,23 @@ public final class LockstepComparison implements AutoCloseable {
         List<Validation> networks = new ArrayList<>();
         for (RunConfig run : runs) {
             if (!names.add(run.name())) {
-                problems.add("run " + Shown.quoted(run.name()) + ": the name is used by another run; run names must be unique");
+                problems.add(Problem.of(Section.RUNS, "", "the name is used by another run; run names must be unique")
+                        .inRun(run.name()));
             }
             Validation checked = GraphValidator.validate(run.network(), shape, training.batchSize(),
                     training.dataType().width(), memoryLimit);
             networks.add(checked);
-            List<String> found = new ArrayList<>(checked.problems().stream().map(Problem::message).toList());
+            List<Problem> found = new ArrayList<>(checked.problems());
             found.addAll(batchNormProblems(run.network(), training.batchSize(), train.size()));
-            for (String p : found) {
-                problems.add(runs.size() > 1 ? "run " + Shown.quoted(run.name()) + ": " + p : p);
+            for (Problem p : found) {
+                problems.add(runs.size() > 1 ? p.inRun(run.name()) : p);
             }
         }
         if (problems.isEmpty()) {
             String tooLarge = memoryProblem(runs, networks, shape, train.size() + validation.size(), validation.size(),
                     training.batchSize(), training.dataType().width(), memoryLimit);
             if (tooLarge != null) {
-                problems.add(tooLarge);
+                problems.add(Problem.of(Section.RUNS, "", tooLarge));
             }
         }
         if (!problems.isEmpty()) {
@@ -138,15 +139,15 @@ public final class LockstepComparison implements AutoCloseable {
      * an error). With batches of at least 2, a single leftover example joins the previous batch (see
      * {@link TrainingConfig}), so only a batch size of 1 or a single training example can cause it.
      */
-    public static List<String> batchNormProblems(NetworkSpec network, int batchSize, int trainSize) {
-        List<String> problems = new ArrayList<>();
+    public static List<Problem> batchNormProblems(NetworkSpec network, int batchSize, int trainSize) {
+        List<Problem> problems = new ArrayList<>();
         for (NodeSpec.BatchNorm norm : network.nodesOf(NodeSpec.BatchNorm.class)) {
             if (batchSize < 2) {
                 problems.add(Problem.at(norm.id(), "batch_norm needs at least 2 examples per batch to compute a variance,"
-                        + " but batchSize is " + batchSize + "; use a batchSize of 2 or more, or layer_norm").message());
+                        + " but batchSize is " + batchSize + "; use a batchSize of 2 or more, or layer_norm"));
             } else if (trainSize == 1) {
                 problems.add(Problem.at(norm.id(), "batch_norm needs at least 2 training examples to compute a variance,"
-                        + " but the training split has 1; add examples or hold fewer out for validation").message());
+                        + " but the training split has 1; add examples or hold fewer out for validation"));
             }
         }
         return problems;
@@ -368,15 +369,21 @@ public final class LockstepComparison implements AutoCloseable {
     /** Runs whose networks cannot train on the data; lists every problem. */
     public static final class InvalidComparisonException extends Exception {
         private static final long serialVersionUID = 1L;
-        private final List<String> problems;
+        private final transient List<Problem> problems;
 
-        public InvalidComparisonException(List<String> problems) {
-            super(String.join("; ", problems));
+        public InvalidComparisonException(List<Problem> problems) {
+            super(String.join("; ", problems.stream().map(Problem::message).toList()));
             this.problems = List.copyOf(problems);
         }
 
-        public List<String> problems() {
+        /** Every problem, in the order found. */
+        public List<Problem> problems() {
             return problems;
+        }
+
+        /** Every problem's one-line message. */
+        public List<String> messages() {
+            return problems.stream().map(Problem::message).toList();
         }
     }
 }

@@ -26,8 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
@@ -80,7 +78,6 @@ public final class GraphCanvas extends StackPane {
     /** Pointer travel (screen pixels) before a press becomes a drag. */
     private static final double DRAG_THRESHOLD = 4;
     private static final double PASTE_OFFSET = 32;
-    private static final Pattern NAMED_NODE = Pattern.compile("node '([^']+)'");
 
     private final ProjectModel project;
     private final SelectionModel selection;
@@ -154,7 +151,7 @@ public final class GraphCanvas extends StackPane {
         zoomBadge.setTooltip(new Tooltip("Zoom: Ctrl+wheel or Ctrl+= / Ctrl+-. Click for 100 %."));
         zoomBadge.setOnMouseClicked(e -> viewport.zoomAtCentre(1 / viewport.zoom()));
         zoomBadge.textProperty().bind(viewport.zoomProperty().multiply(100).asString("%.0f %%"));
-        problems = new ProblemsList(message -> !nodesNamedBy(message).isEmpty(), this::revealProblem);
+        problems = new ProblemsList(problem -> !nodesAt(problem).isEmpty(), this::revealProblem);
         getChildren().addAll(viewport, emptyHint, problems, zoomBadge);
         StackPane.setAlignment(problems, Pos.BOTTOM_LEFT);
         StackPane.setMargin(problems, new Insets(10));
@@ -186,7 +183,7 @@ public final class GraphCanvas extends StackPane {
             }
         });
         data.validationProperty().addListener((o, old, now) -> refresh());
-        data.problems().addListener((ListChangeListener<String>) c -> problems.show(List.copyOf(data.problems())));
+        data.problems().addListener((ListChangeListener<Problem>) c -> problems.show(List.copyOf(data.problems())));
         selection.nodes().addListener((SetChangeListener<String>) c -> showSelection());
         selection.edges().addListener((SetChangeListener<Edge>) c -> showSelection());
         theme.darkProperty().addListener((o, was, dark) -> pseudoClassStateChanged(CanvasStyles.DARK, dark));
@@ -461,29 +458,13 @@ public final class GraphCanvas extends StackPane {
 
     // ---- problems ----
 
-    /** The existing nodes a problem names: the validator's own list, else every "node 'id'" in the text. */
-    private List<String> nodesNamedBy(String message) {
-        Validation v = data.validationProperty().get();
-        Set<String> ids = new LinkedHashSet<>();
-        if (v != null) {
-            for (Problem p : v.problems()) {
-                if (message.equals(p.message()) || message.endsWith(": " + p.message())) {
-                    ids.addAll(p.nodeIds());
-                }
-            }
-        }
-        if (ids.isEmpty()) {
-            Matcher m = NAMED_NODE.matcher(message);
-            while (m.find()) {
-                ids.add(m.group(1));
-            }
-        }
-        ids.retainAll(nodeViews.keySet());
-        return List.copyOf(ids);
+    /** The nodes on the canvas a problem is about. */
+    private List<String> nodesAt(Problem problem) {
+        return problem.nodeIds().stream().filter(nodeViews::containsKey).distinct().toList();
     }
 
-    private void revealProblem(String message) {
-        List<String> ids = nodesNamedBy(message);
+    private void revealProblem(Problem problem) {
+        List<String> ids = nodesAt(problem);
         if (ids.isEmpty()) {
             return;
         }

@@ -177,7 +177,7 @@ public final class TrainingSession {
                     created.addListener(i, csv.listener(i));
                 }
             } catch (ExperimentException e) {
-                error = String.join("; ", e.problems());
+                error = String.join("; ", e.messages());
             } catch (IOException e) {
                 error = "cannot record metrics: " + e.getMessage();
             } catch (RuntimeException | OutOfMemoryError e) {

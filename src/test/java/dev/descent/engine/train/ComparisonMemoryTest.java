@@ -65,7 +65,7 @@ class ComparisonMemoryTest {
                 + MemoryEstimate.format(3 * oneRun()) + " for the networks and " + MemoryEstimate.format(dataBytes())
                 + " for the data, " + MemoryEstimate.format(3 * oneRun() + dataBytes()) + " in all, more than the "
                 + MemoryEstimate.format(limit) + " available; train fewer runs at once, or use smaller networks or fewer examples";
-        assertEquals(List.of(expected), error.problems());
+        assertEquals(List.of(expected), error.messages());
     }
 
     @Test
@@ -85,9 +85,9 @@ class ComparisonMemoryTest {
         // then
         var error = assertThrows(LockstepComparison.InvalidComparisonException.class,
                 () -> LockstepComparison.create(TRAINING, train, validation, two, limit));
-        assertEquals(1, error.problems().size());
-        assertTrue(error.problems().get(0).contains(" and " + MemoryEstimate.format(2 * dataBytes()) + " for the data"),
-                error.problems().get(0));
+        assertEquals(1, error.messages().size());
+        assertTrue(error.messages().get(0).contains(" and " + MemoryEstimate.format(2 * dataBytes()) + " for the data"),
+                error.messages().get(0));
     }
 
     @Test

@@ -247,8 +247,8 @@ class LockstepComparisonTest {
         var error = org.junit.jupiter.api.Assertions.assertThrows(LockstepComparison.InvalidComparisonException.class,
                 () -> LockstepComparison.create(steps(10), train, validation,
                         List.of(run("a", wrong, OptimizerType.SGD, 0.1), run("a", OptimizerType.SGD, 0.1))));
-        assertTrue(error.problems().stream().anyMatch(p -> p.contains("cross_entropy needs 2 outputs")), error.problems().toString());
-        assertTrue(error.problems().stream().anyMatch(p -> p.contains("run names must be unique")), error.problems().toString());
+        assertTrue(error.messages().stream().anyMatch(p -> p.contains("cross_entropy needs 2 outputs")), error.messages().toString());
+        assertTrue(error.messages().stream().anyMatch(p -> p.contains("run names must be unique")), error.messages().toString());
     }
 
     @Test
@@ -260,10 +260,10 @@ class LockstepComparisonTest {
                 () -> LockstepComparison.create(endless, train, validation, List.of(run("a", OptimizerType.SGD, 0.1))));
 
         assertEquals(List.of("training: epochs must be at most 214,748,364 here: 300,000,000 epochs of 10 steps are"
-                + " 3,000,000,000 steps, and a run takes at most 2,147,483,647 steps"), error.problems());
+                + " 3,000,000,000 steps, and a run takes at most 2,147,483,647 steps"), error.messages());
         var thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> endless.totalSteps(320));
-        assertEquals(error.problems().get(0).substring("training: ".length()), thrown.getMessage());
+        assertEquals(error.messages().get(0).substring("training: ".length()), thrown.getMessage());
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
