@@ -1,10 +1,8 @@
 package dev.descent.cli;
 
 import dev.descent.engine.Engine;
-import dev.descent.engine.data.Dataset;
 import dev.descent.engine.graph.Problem;
 import dev.descent.experiment.Experiment;
-import dev.descent.experiment.ExperimentData;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.experiment.ExperimentReader;
 import dev.descent.experiment.PreparedExperiment;
@@ -39,8 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             Experiment experiment = ExperimentReader.read(file);
             Engine.initialize();
-            Dataset data = ExperimentData.load(experiment);
-            problems = PreparedExperiment.problems(experiment, data);
+            problems = PreparedExperiment.problems(experiment);
         } catch (ExperimentException e) {
             problems = e.problems();
         }

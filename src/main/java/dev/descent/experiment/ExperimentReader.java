@@ -17,6 +17,7 @@ import dev.descent.engine.data.Split;
 import dev.descent.engine.data.Task;
 import dev.descent.engine.graph.ActivationFunction;
 import dev.descent.engine.graph.Edge;
+import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.Initializer;
 import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.NetworkSpec;
@@ -102,6 +103,8 @@ public final class ExperimentReader {
     private static final String RUN_EXAMPLE = "{\"name\": \"SGD\", \"optimizer\": \"sgd\"}";
 
     private final List<Problem> problems = new ArrayList<>();
+    /** The nodes read without a problem. */
+    private final List<NodeSpec> cleanNodes = new ArrayList<>();
 
     private ExperimentReader() {
     }
@@ -147,9 +150,27 @@ public final class ExperimentReader {
         ExperimentReader reader = new ExperimentReader();
         Experiment experiment = reader.experiment((ObjectNode) root, baseDirectory);
         if (!reader.problems.isEmpty()) {
+            reader.addNetworkProblems(experiment.network());
             throw new ExperimentException(reader.problems);
         }
         return experiment;
+    }
+
+    /**
+     * A file refused anyway also gets the problems of its network that do not depend on what was wrong,
+     * so that one pass reports them all: the whole graph's (connections, cycles, settings) when every
+     * node and edge was read, otherwise the settings of each node read without a problem. Shapes, which
+     * need the data, wait until the file reads. A network with no nodes has nothing to add.
+     */
+    private void addNetworkProblems(NetworkSpec network) {
+        if (network.nodes().isEmpty()) {
+            return; // not drawn yet: that it lacks an input and a loss tells nothing new
+        }
+        if (problems.stream().noneMatch(p -> p.section() == Section.NETWORK)) {
+            problems.addAll(GraphValidator.validateStructure(network).problems());
+        } else {
+            cleanNodes.forEach(node -> problems.addAll(GraphValidator.settingsProblems(node)));
+        }
     }
 
     // ---- the file ----
@@ -379,9 +400,13 @@ public final class ExperimentReader {
         checkKeys(o, where, NETWORK_KEYS);
         List<JsonNode> nodeValues = array(o, where, "nodes");
         for (int i = 0; i < nodeValues.size(); i++) {
+            int before = problems.size();
             NodeSpec node = node(nodeValues.get(i), i);
             if (node != null) {
                 nodes.add(node);
+                if (problems.size() == before) {
+                    cleanNodes.add(node);
+                }
             }
         }
         List<JsonNode> edgeValues = array(o, where, "edges");

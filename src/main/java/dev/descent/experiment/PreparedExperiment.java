@@ -43,7 +43,51 @@ public final class PreparedExperiment {
      * @throws ExperimentException listing every problem
      */
     public static PreparedExperiment prepare(Experiment experiment) throws ExperimentException {
-        return prepare(experiment, ExperimentData.load(experiment));
+        return prepare(experiment, load(experiment));
+    }
+
+    /**
+     * Every problem that stops {@code experiment} from training: its data loaded and checked, or, when
+     * the data cannot be loaded, that problem and every problem of the networks that needs no data.
+     */
+    public static List<Problem> problems(Experiment experiment) {
+        try {
+            return problems(experiment, load(experiment));
+        } catch (ExperimentException e) {
+            return e.problems();
+        }
+    }
+
+    /** The data, or an exception with why not and the networks' own problems (which need no data). */
+    private static Dataset load(Experiment experiment) throws ExperimentException {
+        try {
+            return ExperimentData.load(experiment);
+        } catch (ExperimentException e) {
+            List<Problem> all = new ArrayList<>(e.problems());
+            all.addAll(problemsWithoutData(experiment));
+            throw new ExperimentException(all);
+        }
+    }
+
+    /**
+     * The problems of the shared network and of each run's network that need no data (connections,
+     * cycles, settings), for when the data cannot be read; shapes and memory wait for the data.
+     */
+    public static List<Problem> problemsWithoutData(Experiment experiment) {
+        Set<Problem> problems = new LinkedHashSet<>();
+        List<Problem> shared = GraphValidator.validateStructure(experiment.network()).problems();
+        problems.addAll(shared);
+        for (RunSpec run : experiment.runs()) {
+            NetworkSpec own = Overrides.apply(experiment.network(), run);
+            if (!own.equals(experiment.network())) {
+                GraphValidator.validateStructure(own).problems().stream().filter(p -> !shared.contains(p))
+                        .forEach(p -> problems.add(p.inRun(run.name())));
+            }
+            if (run.init() != null) {
+                run.init().problems().forEach(p -> problems.add(Problem.of(Section.RUNS, "init", p).inRun(run.name())));
+            }
+        }
+        return new ArrayList<>(problems);
     }
 
     /** As {@link #prepare(Experiment)}, with data already loaded for this experiment. */

@@ -243,6 +243,42 @@ class CliTest {
     }
 
     @Test
+    void validateReportsEveryIndependentProblemInOnePass() throws Exception {
+        // given a bad batch size, learning rate and optimizer, and a dense node of -5 units
+        Path file = dir.resolve("many.json");
+        Files.writeString(file, Files.readString(experiment("""
+                { "name": "a", "optimizer": { "type": "sgd", "learningRate": -1 } },
+                { "name": "b", "optimizer": "adamx" }""")).replace("\"batchSize\": 16", "\"batchSize\": 0")
+                .replace("\"units\": 8", "\"units\": -5"));
+
+        Result r = descent("validate", file.toString());
+
+        // then all four are reported at once
+        assertEquals(2, r.code());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(List.of(
+                "error: " + file + ": training: batchSize must be in [1, 1000000], got 0",
+                "error: " + file + ": runs[0].optimizer: learningRate must be > 0, got -1",
+                "error: " + file + ": runs[1].optimizer: unknown optimizer 'adamx'; valid optimizers are sgd, momentum,"
+                        + " nesterov, rmsprop, adagrad, adadelta, adam, adamw, adamax, nadam, amsgrad",
+                "error: " + file + ": node 'h1': units must be >= 1, got -5"), lines);
+    }
+
+    @Test
+    void aDatasetThatCannotBeReadStillLetsTheNetworksOwnProblemsBeReported() throws Exception {
+        Path file = dir.resolve("nodata.json");
+        Files.writeString(file, Files.readString(experiment(TWO_RUNS))
+                .replace("\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"absent.csv\", \"target\": \"y\",")
+                .replace("\"units\": 8", "\"units\": -5"));
+
+        Result r = descent("validate", file.toString());
+
+        assertEquals(2, r.code());
+        assertEquals(List.of("error: " + file + ": dataset: absent.csv: the file does not exist",
+                "error: " + file + ": node 'h1': units must be >= 1, got -5"), r.err().strip().lines().toList());
+    }
+
+    @Test
     void generateWritesACsvWithAHeader() throws Exception {
         Path csv = dir.resolve("sub/moons.csv");
         Result r = descent("generate", "moons", "--samples", "10", "--seed", "1", "--out", csv.toString());

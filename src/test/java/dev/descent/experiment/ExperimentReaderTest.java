@@ -670,6 +670,28 @@ class ExperimentReaderTest {
     }
 
     @Test
+    void aRefusedFileAlsoGetsTheGraphProblemsThatNeedNoData() {
+        // given a bad batch size and a network without a loss node whose dense node has 0 units
+        List<String> problems = problems(minimal("'training': {'batchSize': 0}, 'network': {'nodes': ["
+                + "{'id': 'in', 'type': 'input'}, {'id': 'h', 'type': 'dense', 'units': 0}], 'edges': [['in', 'h']]}"));
+
+        assertEquals(List.of("training: batchSize must be in [1, 1000000], got 0",
+                "the network has no loss node; add one fed by the network's output", "node 'h': units must be >= 1, got 0"),
+                problems);
+    }
+
+    @Test
+    void withANodeThatCannotBeReadOnlyTheOtherNodesOwnSettingsAreAdded() {
+        // given one node with an unknown key (so edges to it cannot be judged) and another with 0 units
+        List<String> problems = problems(minimal("'network': {'nodes': [{'id': 'a', 'type': 'dense', 'unit': 3},"
+                + " {'id': 'b', 'type': 'dense', 'units': 0}], 'edges': [['a', 'b']]}"));
+
+        assertEquals(List.of("network.nodes[0] (a): unknown key 'unit'; valid keys are id, type, units, init, bias, x, y",
+                "network.nodes[0] (a): units is missing; a dense node needs its number of outputs, e.g. \"units\": 16",
+                "node 'b': units must be >= 1, got 0"), problems);
+    }
+
+    @Test
     void severalProblemsAreReportedTogether() {
         List<String> problems = problems(json("""
                 {'format': 1, 'seed': 'x',

@@ -32,6 +32,53 @@ public final class GraphValidator {
     }
 
     /**
+     * The checks that need no data: ids and edges, input and loss count, connections, cycles, settings out
+     * of range, outputs that lead nowhere. What needs the data's shape (widths, the loss's fit, memory) is
+     * left out, so the result reports the network's own problems while the data cannot be read.
+     */
+    public static Validation validateStructure(NetworkSpec network) {
+        return new Run(network, null, 1, Float.BYTES, Long.MAX_VALUE).validate();
+    }
+
+    /**
+     * The problems of one node's own settings (units, initializer, function, rate, momentum, ε), which
+     * hold whatever the rest of the network is; settings not given (null) are skipped.
+     */
+    public static List<Problem> settingsProblems(NodeSpec node) {
+        List<Problem> problems = new ArrayList<>();
+        String id = node.id();
+        if (node instanceof NodeSpec.Dense dense) {
+            if (dense.units() <= 0) {
+                problems.add(Problem.at(id, "units must be >= 1, got " + dense.units()));
+            }
+            if (dense.init() != null) {
+                dense.init().problems().forEach(p -> problems.add(Problem.at(id, p)));
+                if (dense.init().term() == Initializer.UNIFORM
+                        && dense.init().value("low") >= dense.init().value("high")) {
+                    problems.add(Problem.at(id, "uniform needs low < high, got low "
+                            + dense.init().value("low") + " and high " + dense.init().value("high")));
+                }
+            }
+        } else if (node instanceof NodeSpec.Activation activation && activation.function() != null) {
+            activation.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
+        } else if (node instanceof NodeSpec.Loss loss && loss.function() != null) {
+            loss.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
+        } else if (node instanceof NodeSpec.Dropout dropout) {
+            if (!(dropout.rate() >= 0 && dropout.rate() < 1)) {
+                problems.add(Problem.at(id, "dropout rate must be in [0, 1), got " + dropout.rate()));
+            }
+        } else if (node instanceof NodeSpec.BatchNorm norm) {
+            if (!(norm.momentum() >= 0 && norm.momentum() <= 1)) {
+                problems.add(Problem.at(id, "momentum must be in [0, 1], got " + norm.momentum()));
+            }
+            if (!(norm.eps() > 0)) {
+                problems.add(Problem.at(id, "eps must be > 0, got " + norm.eps()));
+            }
+        }
+        return problems;
+    }
+
+    /**
      * Validates {@code network} for {@code data}.
      *
      * @param bytesPerValue 4 for float, 8 for double
@@ -71,7 +118,9 @@ public final class GraphValidator {
             checkSettings();
             List<String> order = topologicalOrder();
             double[] size = {0, 0};
-            if (!order.isEmpty()) {
+            if (!order.isEmpty() && data == null) {
+                checkLeadsToLoss();
+            } else if (!order.isEmpty()) {
                 inferWidths(order);
                 checkLeadsToLoss();
                 checkLoss();
@@ -188,33 +237,7 @@ public final class GraphValidator {
 
         private void checkSettings() {
             for (NodeSpec node : nodes.values()) {
-                String id = node.id();
-                if (node instanceof NodeSpec.Dense dense) {
-                    if (dense.units() <= 0) {
-                        problems.add(Problem.at(id, "units must be >= 1, got " + dense.units()));
-                    }
-                    dense.init().problems().forEach(p -> problems.add(Problem.at(id, p)));
-                    if (dense.init().term() == Initializer.UNIFORM
-                            && dense.init().value("low") >= dense.init().value("high")) {
-                        problems.add(Problem.at(id, "uniform needs low < high, got low "
-                                + dense.init().value("low") + " and high " + dense.init().value("high")));
-                    }
-                } else if (node instanceof NodeSpec.Activation activation) {
-                    activation.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
-                } else if (node instanceof NodeSpec.Loss loss) {
-                    loss.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
-                } else if (node instanceof NodeSpec.Dropout dropout) {
-                    if (!(dropout.rate() >= 0 && dropout.rate() < 1)) {
-                        problems.add(Problem.at(id, "dropout rate must be in [0, 1), got " + dropout.rate()));
-                    }
-                } else if (node instanceof NodeSpec.BatchNorm norm) {
-                    if (!(norm.momentum() >= 0 && norm.momentum() <= 1)) {
-                        problems.add(Problem.at(id, "momentum must be in [0, 1], got " + norm.momentum()));
-                    }
-                    if (!(norm.eps() > 0)) {
-                        problems.add(Problem.at(id, "eps must be > 0, got " + norm.eps()));
-                    }
-                }
+                problems.addAll(settingsProblems(node));
             }
         }
 

@@ -96,7 +96,12 @@ public final class DataModel {
                 problems.setAll(List.of());
                 blockedReason.set("loading data…");
             } else {
-                problems.setAll(loadError);
+                // the networks' own problems need no data: show them beside why the data did not load
+                List<Problem> all = new java.util.ArrayList<>(loadError);
+                if (!loadError.isEmpty()) {
+                    all.addAll(PreparedExperiment.problemsWithoutData(current));
+                }
+                problems.setAll(all);
                 blockedReason.set(loadError.isEmpty() ? "no data" : loadError.get(0).message());
             }
             return;
