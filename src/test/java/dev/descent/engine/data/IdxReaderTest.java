@@ -370,17 +370,33 @@ class IdxReaderTest {
     @Test
     void aHeaderPromisingMoreThanTheHeapHoldsIsRefusedBeforeAnythingIsAllocated() throws IOException {
         // given a small gzip file whose header promises 2 images of 1×100,000,000 pixels (within the
-        // pixel-value limit), and a 3 GiB heap
+        // pixel-value limit), and a 2 GiB heap
         Path images = file("hostile.gz", gzip(idx(0x803, new int[]{2, 1, 100_000_000}, new byte[1000])));
         Path labels = labels(2, bytes(0, 1));
 
         DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels, IdxReader.MAX_VALUES,
-                3L << 30));
+                2L << 30));
 
-        // 2 × 200,000,000 × 4 bytes for the pixels read and split, 100,000,000 for one image's bytes: 1.58 GiB
-        assertEquals("hostile.gz: 2 images of 1×100,000,000 pixels need about 1.58 GB of Java heap (read, then split"
-                + " into training and validation), more than the 1.50 GB the examples may take here (50% of the 3.00 GB"
+        // 2 × 200,000,002 values × 4 bytes, read and split: 1.49 GiB
+        assertEquals("hostile.gz: 2 images of 1×100,000,000 pixels need about 1.49 GB of Java heap (read, then split"
+                + " into training and validation), more than the 1.00 GB the examples may take here (50% of the 2.00 GB"
                 + " heap; java -Xmx sets the heap)", e.getMessage());
+    }
+
+    @Test
+    void aCompressedFilePromisingMuchAllocatesOnlyWhatItHolds() throws IOException {
+        // given a gzip file whose header promises one image of 10,000 × 10,000 pixels but holds 1,000
+        Path images = file("short.gz", gzip(idx(0x803, new int[]{1, 10_000, 10_000}, new byte[1000])));
+        Path labels = labels(1, bytes(0));
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        String message = fails(images, labels);
+
+        // then it is refused for ending early, having allocated a few MB, not the 400 MB of floats promised
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals("short.gz ends after 0 of 1 images", message);
+        assertTrue(allocated < 16L << 20, allocated + " bytes allocated");
     }
 
     @Test
