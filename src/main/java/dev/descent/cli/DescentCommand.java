@@ -1,7 +1,7 @@
 package dev.descent.cli;
 
-import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.Engine;
+import dev.descent.engine.vocab.Shown;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;

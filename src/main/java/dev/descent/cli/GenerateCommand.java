@@ -1,10 +1,10 @@
 package dev.descent.cli;
 
-import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.data.CsvWriter;
 import dev.descent.engine.data.DataException;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.Generator;
+import dev.descent.engine.vocab.Shown;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,12 +1,12 @@
 package dev.descent.cli;
 
-import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.landscape.TestFunction;
 import dev.descent.engine.landscape.Trajectory;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
 import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.vocab.Param;
+import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.vocab.Terms;
 import java.io.IOException;
 import java.io.PrintWriter;

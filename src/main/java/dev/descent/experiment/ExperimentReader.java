@@ -1,6 +1,5 @@
 package dev.descent.experiment;
 
-import dev.descent.engine.vocab.Shown;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -32,6 +31,7 @@ import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.TrainingConfig;
 import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.vocab.Param;
+import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.vocab.Term;
 import dev.descent.engine.vocab.Terms;
 import java.io.IOException;
@@ -67,10 +67,6 @@ import java.util.stream.Collectors;
 public final class ExperimentReader {
     /** Largest file read: far above any real experiment, small enough to refuse a wrong file at once. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    /** Dropout rate when a dropout node gives none. */
-    public static final double DEFAULT_DROPOUT_RATE = 0.5;
-    /** Initializer of a dense node that gives none. */
-    public static final Initializer DEFAULT_INIT = Initializer.XAVIER_UNIFORM;
     /** Seed when the file gives none. */
     public static final long DEFAULT_SEED = 42;
     /** Name when the file gives none. */
@@ -444,45 +440,41 @@ public final class ExperimentReader {
             problem(where, "unknown node type '" + shown(typeName) + "'; valid node types are " + NodeType.ids());
             return null;
         }
-        checkKeys(o, where, nodeKeys(type));
-        String nodeId = id == null ? "" : id;
-        return switch (type) {
-            case INPUT -> new NodeSpec.Input(nodeId, position(o, where));
-            case DENSE -> new NodeSpec.Dense(nodeId,
-                    requiredInteger(o, where, "units", "a dense node needs its number of outputs, e.g. \"units\": 16"),
-                    optionalChoice(o, where, "init", Initializer.class, Choice.of(DEFAULT_INIT)),
-                    bool(o, where, "bias", true),
-                    position(o, where));
-            case ACTIVATION -> new NodeSpec.Activation(nodeId,
-                    requiredChoice(o, where, "function", ActivationFunction.class, "e.g. \"function\": \"relu\""),
-                    position(o, where));
-            case BATCH_NORM -> new NodeSpec.BatchNorm(nodeId,
-                    number(o, where, "momentum", NodeSpec.BatchNorm.DEFAULT_MOMENTUM),
-                    number(o, where, "eps", NodeSpec.BatchNorm.DEFAULT_EPS),
-                    position(o, where));
-            case LAYER_NORM -> new NodeSpec.LayerNorm(nodeId, position(o, where));
-            case DROPOUT -> new NodeSpec.Dropout(nodeId, number(o, where, "rate", DEFAULT_DROPOUT_RATE),
-                    position(o, where));
-            case ADD -> new NodeSpec.Add(nodeId, position(o, where));
-            case LOSS -> new NodeSpec.Loss(nodeId,
-                    requiredChoice(o, where, "function", LossFunction.class, "e.g. \"function\": \"cross_entropy\""),
-                    position(o, where));
-        };
+        checkKeys(o, where, type.fileKeys());
+        NodeSpec node = type.newNode(id == null ? "" : id, null);
+        for (Param param : type.params()) {
+            node = node.with(param, setting(o, where, type, param));
+        }
+        if (type.choiceKey() != null) {
+            node = node.withChoice(nodeChoice(o, where, type, node.choice()));
+        }
+        return node.withPosition(position(o, where));
     }
 
-    /** The keys a node of {@code type} may have, in the order the writer writes them. */
-    static List<String> nodeKeys(NodeType type) {
-        List<String> own = switch (type) {
-            case DENSE -> List.of("units", "init", "bias");
-            case ACTIVATION, LOSS -> List.of("function");
-            case BATCH_NORM -> List.of("momentum", "eps");
-            case DROPOUT -> List.of("rate");
-            case INPUT, LAYER_NORM, ADD -> List.of();
+    /** A node's choice as the file gives it; {@code fallback} (a new node's) is the default, or the example. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Choice<?> nodeChoice(ObjectNode o, String where, NodeType type, Choice<?> fallback) {
+        String key = type.choiceKey();
+        Class kind = type.choiceKind();
+        return type.requires(key)
+                ? requiredChoice(o, where, key, kind, "e.g. \"" + key + "\": \"" + fallback.term().id() + "\"")
+                : optionalChoice(o, where, key, kind, (Choice) fallback);
+    }
+
+    /**
+     * A node's number or switch setting as the file gives it, or its default. Its range is the validator's
+     * to check, so that the window can open a file whose network is unfinished.
+     */
+    private double setting(ObjectNode o, String where, NodeType type, Param param) {
+        String key = param.key();
+        return switch (param.type()) {
+            case BOOLEAN -> bool(o, where, key, param.defaultValue() != 0) ? 1 : 0;
+            case INTEGER -> type.requires(key)
+                    ? requiredInteger(o, where, key, "a " + type.id() + " node needs its number of outputs, e.g. \""
+                    + key + "\": " + param.format(param.defaultValue()))
+                    : integer(o, where, key, (int) param.defaultValue(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case REAL -> number(o, where, key, param.defaultValue());
         };
-        List<String> keys = new ArrayList<>(List.of("id", "type"));
-        keys.addAll(own);
-        keys.addAll(List.of("x", "y"));
-        return keys;
     }
 
     private Position position(ObjectNode o, String where) {

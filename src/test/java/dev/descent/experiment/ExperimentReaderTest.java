@@ -19,6 +19,7 @@ import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.Initializer;
 import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Position;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.optim.OptimizerType;
@@ -177,8 +178,8 @@ class ExperimentReaderTest {
         Experiment e = parse(minimal("'network': {'nodes': [{'id': 'bn', 'type': 'batch_norm'}, "
                 + "{'id': 'd', 'type': 'dropout'}]}"));
 
-        assertEquals(List.of(new NodeSpec.BatchNorm("bn", NodeSpec.BatchNorm.DEFAULT_MOMENTUM,
-                NodeSpec.BatchNorm.DEFAULT_EPS, null), new NodeSpec.Dropout("d", 0.5, null)), e.network().nodes());
+        assertEquals(List.of(new NodeSpec.BatchNorm("bn", NodeType.MOMENTUM.defaultValue(),
+                NodeType.EPS.defaultValue(), null), new NodeSpec.Dropout("d", 0.5, null)), e.network().nodes());
     }
 
     @Test

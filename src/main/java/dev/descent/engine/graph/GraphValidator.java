@@ -1,7 +1,8 @@
 package dev.descent.engine.graph;
 
-import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.data.DataShape;
+import dev.descent.engine.vocab.Param;
+import dev.descent.engine.vocab.Shown;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,9 +49,7 @@ public final class GraphValidator {
         List<Problem> problems = new ArrayList<>();
         String id = node.id();
         if (node instanceof NodeSpec.Dense dense) {
-            if (dense.units() <= 0) {
-                problems.add(Problem.at(id, "units must be >= 1, got " + dense.units()));
-            }
+            outOfRange(id, NodeType.UNITS, dense.units(), Integer.toString(dense.units()), problems);
             if (dense.init() != null) {
                 dense.init().problems().forEach(p -> problems.add(Problem.at(id, p)));
                 if (dense.init().term() == Initializer.UNIFORM
@@ -64,18 +63,20 @@ public final class GraphValidator {
         } else if (node instanceof NodeSpec.Loss loss && loss.function() != null) {
             loss.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
         } else if (node instanceof NodeSpec.Dropout dropout) {
-            if (!(dropout.rate() >= 0 && dropout.rate() < 1)) {
-                problems.add(Problem.at(id, "dropout rate must be in [0, 1), got " + dropout.rate()));
-            }
+            outOfRange(id, NodeType.RATE, dropout.rate(), Double.toString(dropout.rate()), problems);
         } else if (node instanceof NodeSpec.BatchNorm norm) {
-            if (!(norm.momentum() >= 0 && norm.momentum() <= 1)) {
-                problems.add(Problem.at(id, "momentum must be in [0, 1], got " + norm.momentum()));
-            }
-            if (!(norm.eps() > 0)) {
-                problems.add(Problem.at(id, "eps must be > 0, got " + norm.eps()));
-            }
+            outOfRange(id, NodeType.MOMENTUM, norm.momentum(), Double.toString(norm.momentum()), problems);
+            outOfRange(id, NodeType.EPS, norm.eps(), Double.toString(norm.eps()), problems);
         }
         return problems;
+    }
+
+    /** Adds "key must be in range, got value" when {@code value} is outside {@code param}'s range. */
+    private static void outOfRange(String id, Param param, double value, String shown, List<Problem> problems) {
+        if (param.problemWith(value) != null) {
+            String name = param == NodeType.RATE ? "dropout rate" : param.key();
+            problems.add(Problem.at(id, name + " must be " + param.rangeText() + ", got " + shown));
+        }
     }
 
     /**
@@ -388,9 +389,9 @@ public final class GraphValidator {
                 Integer inWidth = inputs.size() == 1 ? widths.get(inputs.get(0)) : null;
                 double own = 0;
                 if (node instanceof NodeSpec.Dense dense && inWidth != null && dense.units() > 0) {
-                    own = (double) inWidth * dense.units() + (dense.bias() ? dense.units() : 0);
-                } else if ((node instanceof NodeSpec.BatchNorm || node instanceof NodeSpec.LayerNorm) && width != null) {
-                    own = 2.0 * width;
+                    own = NodeType.parameterCount(node, inWidth);
+                } else if (node.type().hasParameters() && !(node instanceof NodeSpec.Dense) && width != null) {
+                    own = NodeType.parameterCount(node, width);
                 }
                 parameters += own;
                 if (width != null) {

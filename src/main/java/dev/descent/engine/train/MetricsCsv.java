@@ -183,10 +183,7 @@ public final class MetricsCsv {
             var order = dev.descent.engine.graph.GraphValidator.validate(run.network(),
                     dev.descent.engine.data.DataShape.regression(1, 1), 1, 4, Long.MAX_VALUE).order();
             for (String id : order) {
-                var node = run.network().node(id).orElseThrow();
-                boolean hasParameters = node instanceof dev.descent.engine.graph.NodeSpec.Dense
-                        || node instanceof dev.descent.engine.graph.NodeSpec.BatchNorm
-                        || node instanceof dev.descent.engine.graph.NodeSpec.LayerNorm;
+                boolean hasParameters = run.network().node(id).orElseThrow().type().hasParameters();
                 if (hasParameters && !nodes.contains(id)) {
                     nodes.add(id);
                 }

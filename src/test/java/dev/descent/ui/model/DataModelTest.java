@@ -2,9 +2,9 @@ package dev.descent.ui.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.descent.engine.data.Task;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Problem;
-import dev.descent.engine.data.Task;
 import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
 import dev.descent.ui.app.Examples;
