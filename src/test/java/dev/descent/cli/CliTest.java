@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,31 +21,12 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result descent(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DescentCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static Descent descent(String... args) {
+        return Descent.run(args);
     }
 
     private Path experiment(String runs) throws IOException {
-        Path file = dir.resolve("exp.json");
-        Files.writeString(file, """
-                { "format": 1, "name": "cli test", "seed": 3,
-                  "dataset": { "generator": "moons", "samples": 200, "noise": 0.1, "validation": 0.25 },
-                  "normalizer": "standardize",
-                  "network": { "nodes": [ {"id": "in", "type": "input"}, {"id": "h1", "type": "dense", "units": 8},
-                                          {"id": "a1", "type": "activation", "function": "tanh"},
-                                          {"id": "out", "type": "dense", "units": 2},
-                                          {"id": "loss", "type": "loss", "function": "cross_entropy"} ],
-                               "edges": [ ["in","h1"], ["h1","a1"], ["a1","out"], ["out","loss"] ] },
-                  "training": { "epochs": 2, "batchSize": 16, "evaluateEvery": 5 },
-                  "runs": [ %s ] }
-                """.formatted(runs));
-        return file;
+        return Descent.experiment(dir, runs);
     }
 
     private static final String TWO_RUNS = """
@@ -57,7 +36,7 @@ class CliTest {
     @Test
     void runWritesOneRowPerRunPerStepAndASummary() throws Exception {
         Path out = dir.resolve("out");
-        Result r = descent("run", experiment(TWO_RUNS).toString(), "--out", out.toString(), "--steps", "12", "--quiet");
+        Descent r = descent("run", experiment(TWO_RUNS).toString(), "--out", out.toString(), "--steps", "12", "--quiet");
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,grad_norm:out", lines.get(0));
@@ -88,7 +67,7 @@ class CliTest {
     @Test
     void aDivergingRunIsAResultNotAnError() throws Exception {
         Path out = dir.resolve("out");
-        Result r = descent("run", experiment("""
+        Descent r = descent("run", experiment("""
                 { "name": "wild", "optimizer": { "type": "sgd", "learningRate": 1e30 } },
                 { "name": "calm", "optimizer": { "type": "sgd", "learningRate": 0.1 } }""").toString(),
                 "--out", out.toString(), "--quiet");
@@ -103,7 +82,7 @@ class CliTest {
     void aBrokenFileExitsTwoWithOneLineNamingTheFile() throws Exception {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{ \"format\": 1, \"dataset\": ");
-        Result r = descent("run", file.toString(), "--quiet");
+        Descent r = descent("run", file.toString(), "--quiet");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: " + file + ": invalid JSON at line 1"), r.err());
@@ -112,21 +91,21 @@ class CliTest {
 
     @Test
     void aMissingFileExitsTwo() {
-        Result r = descent("run", dir.resolve("absent.json").toString());
+        Descent r = descent("run", dir.resolve("absent.json").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: " + dir.resolve("absent.json") + ": cannot read the file"), r.err());
     }
 
     @Test
     void badStepsAreRefused() throws Exception {
-        Result r = descent("run", experiment(TWO_RUNS).toString(), "--steps", "0");
+        Descent r = descent("run", experiment(TWO_RUNS).toString(), "--steps", "0");
         assertEquals(2, r.code());
         assertEquals("error: --steps: must be in [1, 100000000], got 0", r.err().strip());
     }
 
     @Test
     void validateSaysOkForAGoodFile() throws Exception {
-        Result r = descent("validate", experiment(TWO_RUNS).toString());
+        Descent r = descent("validate", experiment(TWO_RUNS).toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertEquals("ok", r.out().strip());
     }
@@ -136,7 +115,7 @@ class CliTest {
         Path file = experiment("""
                 { "name": "a", "optimizer": { "type": "sgd", "learningRate": -1 } },
                 { "name": "b", "optimizer": "adamx" }""");
-        Result r = descent("validate", file.toString());
+        Descent r = descent("validate", file.toString());
         assertEquals(2, r.code());
         assertEquals("", r.out(), "nothing on standard output when the file is not valid");
         List<String> lines = r.err().strip().lines().toList();
@@ -151,7 +130,7 @@ class CliTest {
         String text = Files.readString(experiment(TWO_RUNS)).replace("\"units\": 2}", "\"units\": 3}");
         Path file = dir.resolve("wide.json");
         Files.writeString(file, text);
-        Result r = descent("validate", file.toString());
+        Descent r = descent("validate", file.toString());
         assertEquals(2, r.code());
         assertEquals("error: " + file + ": node 'loss': cross_entropy needs 2 outputs, one per class but receives 3",
                 r.err().strip());
@@ -165,7 +144,7 @@ class CliTest {
         Files.writeString(file, Files.readString(file).replace("\"h1\"", "\"" + id + "\"")
                 .replace("\"units\": 8", "\"units\": -5"));
         // when it is validated
-        Result r = descent("validate", file.toString());
+        Descent r = descent("validate", file.toString());
         // then every line names the node by its start and its length, and stays short
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("'" + "h".repeat(60) + "… (3,000,000 characters)'"), r.err());
@@ -176,7 +155,7 @@ class CliTest {
 
     @Test
     void controlCharactersInAnArgumentAreEscapedNeverPrintedRaw() {
-        Result r = descent("validate", "exp\u0000\u001b[31m.json");
+        Descent r = descent("validate", "exp\u0000\u001b[31m.json");
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: FILE: the path 'exp\\u0000\\u001B[31m.json' holds the control character"
@@ -190,7 +169,7 @@ class CliTest {
         Files.writeString(file, Files.readString(experiment(TWO_RUNS)).replace(
                 "\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"a\\u0000b.csv\", \"target\": \"y\","));
         for (String[] args : List.of(new String[]{"run", file.toString(), "--quiet"}, new String[]{"validate", file.toString()})) {
-            Result r = descent(args);
+            Descent r = descent(args);
             assertEquals(2, r.code(), r.err());
             assertEquals("error: " + file + ": dataset: csv 'a\\u0000b.csv' holds the control character \\u0000;"
                     + " text in an experiment file holds no control characters", r.err().strip());
@@ -204,7 +183,7 @@ class CliTest {
         Files.writeString(file, Files.readString(experiment(TWO_RUNS)).replace(
                 "\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"pipe.csv\", \"target\": \"y\","));
 
-        Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> descent("run", file.toString(), "--quiet"));
+        Descent r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> descent("run", file.toString(), "--quiet"));
 
         assertEquals(2, r.code(), r.err());
         assertEquals("error: " + file + ": dataset: pipe.csv: this is a FIFO (named pipe), not a file that can be read to"
@@ -220,7 +199,7 @@ class CliTest {
                 .replace("\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"moons.csv\", \"target\": \"label\",")
                 .replace("\"epochs\": 2", "\"epochs\": 500000000"));
         for (String[] args : List.of(new String[]{"validate", file.toString()}, new String[]{"run", file.toString(), "--quiet"})) {
-            Result r = descent(args);
+            Descent r = descent(args);
             assertEquals(2, r.code(), r.err());
             assertEquals("error: " + file + ": training: epochs must be at most 214,748,364 here: 500,000,000 epochs of"
                     + " 10 steps are 5,000,000,000 steps, and a run takes at most 2,147,483,647 steps", r.err().strip());
@@ -235,7 +214,7 @@ class CliTest {
         }
         Path file = experiment(runs.toString());
         for (String[] args : List.of(new String[]{"validate", file.toString()}, new String[]{"run", file.toString(), "--quiet"})) {
-            Result r = descent(args);
+            Descent r = descent(args);
             assertEquals(2, r.code(), r.err());
             assertEquals("error: " + file + ": runs: 3,000 runs are more than the 1,000 that train side by side; split them"
                     + " into several experiments", r.err().strip());
@@ -251,7 +230,7 @@ class CliTest {
                 { "name": "b", "optimizer": "adamx" }""")).replace("\"batchSize\": 16", "\"batchSize\": 0")
                 .replace("\"units\": 8", "\"units\": -5"));
 
-        Result r = descent("validate", file.toString());
+        Descent r = descent("validate", file.toString());
 
         // then all four are reported at once
         assertEquals(2, r.code());
@@ -271,7 +250,7 @@ class CliTest {
                 .replace("\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"absent.csv\", \"target\": \"y\",")
                 .replace("\"units\": 8", "\"units\": -5"));
 
-        Result r = descent("validate", file.toString());
+        Descent r = descent("validate", file.toString());
 
         assertEquals(2, r.code());
         assertEquals(List.of("error: " + file + ": dataset: absent.csv: the file does not exist",
@@ -281,7 +260,7 @@ class CliTest {
     @Test
     void generateWritesACsvWithAHeader() throws Exception {
         Path csv = dir.resolve("sub/moons.csv");
-        Result r = descent("generate", "moons", "--samples", "10", "--seed", "1", "--out", csv.toString());
+        Descent r = descent("generate", "moons", "--samples", "10", "--seed", "1", "--out", csv.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("x1,x2,label", lines.get(0));
@@ -290,7 +269,7 @@ class CliTest {
 
     @Test
     void generateRefusesAnUnknownNameListingTheValidOnes() {
-        Result r = descent("generate", "spirals", "--out", dir.resolve("x.csv").toString());
+        Descent r = descent("generate", "spirals", "--out", dir.resolve("x.csv").toString());
         assertEquals(2, r.code());
         assertEquals("error: generate: unknown dataset 'spirals'; valid names are spiral, moons, circles, xor, blobs,"
                 + " checkerboard, sine, shapes", r.err().strip());
@@ -298,14 +277,14 @@ class CliTest {
 
     @Test
     void generateRefusesAbsurdSizesBeforeAllocating() {
-        Result r = descent("generate", "shapes", "--samples", "2000000000", "--out", dir.resolve("x.csv").toString());
+        Descent r = descent("generate", "shapes", "--samples", "2000000000", "--out", dir.resolve("x.csv").toString());
         assertEquals(2, r.code());
         assertEquals("error: shapes: samples must be at most 1,000,000, got 2,000,000,000", r.err().strip());
     }
 
     @Test
     void trajectoryStartsAtStepZeroAndTakesTheAskedSteps() {
-        Result r = descent("trajectory", "--function", "quadratic", "--optimizer", "sgd", "--lr", "0.1", "--steps", "3",
+        Descent r = descent("trajectory", "--function", "quadratic", "--optimizer", "sgd", "--lr", "0.1", "--steps", "3",
                 "--start", "1,1");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().strip().lines().toList();
@@ -317,7 +296,7 @@ class CliTest {
 
     @Test
     void trajectoryRefusesASettingTheOptimizerDoesNotHave() {
-        Result r = descent("trajectory", "--function", "saddle", "--optimizer", "adam", "--rho", "0.9");
+        Descent r = descent("trajectory", "--function", "saddle", "--optimizer", "adam", "--rho", "0.9");
         assertEquals(2, r.code());
         assertEquals("error: --rho: adam has no rho; its settings are learningRate, beta1, beta2, eps, weightDecay, clipNorm",
                 r.err().strip());
@@ -325,14 +304,14 @@ class CliTest {
 
     @Test
     void trajectoryRefusesAnOutOfRangeSetting() {
-        Result r = descent("trajectory", "--function", "saddle", "--optimizer", "momentum", "--momentum", "1.5");
+        Descent r = descent("trajectory", "--function", "saddle", "--optimizer", "momentum", "--momentum", "1.5");
         assertEquals(2, r.code());
         assertEquals("error: --momentum: momentum must be in [0, 1), got 1.5", r.err().strip());
     }
 
     @Test
     void anUnknownCommandExitsTwoListingTheValidOnes() {
-        Result r = descent("frobnicate");
+        Descent r = descent("frobnicate");
         assertEquals(2, r.code());
         assertEquals("error: descent: unknown command 'frobnicate'; valid commands are run, trajectory, generate, validate,"
                 + " recover, help", r.err().strip());
@@ -340,35 +319,35 @@ class CliTest {
 
     @Test
     void anUnknownOptionNamesTheCommandAndWhereTheValidOnesAre() {
-        Result r = descent("run", "exp.json", "--fast");
+        Descent r = descent("run", "exp.json", "--fast");
         assertEquals(2, r.code());
         assertEquals("error: run: unknown option '--fast'; see 'descent run --help' for the valid ones", r.err().strip());
     }
 
     @Test
     void aValueOfTheWrongTypeNamesTheOption() {
-        Result r = descent("run", "exp.json", "--steps", "many");
+        Descent r = descent("run", "exp.json", "--steps", "many");
         assertEquals(2, r.code());
         assertEquals("error: --steps: 'many' is not an int; see 'descent run --help'", r.err().strip());
     }
 
     @Test
     void aMissingRequiredOptionNamesTheCommand() {
-        Result r = descent("generate", "moons");
+        Descent r = descent("generate", "moons");
         assertEquals(2, r.code());
         assertEquals("error: generate: missing required option: '--out=FILE.csv'; see 'descent generate --help'", r.err().strip());
     }
 
     @Test
     void aMissingFileArgumentNamesTheCommand() {
-        Result r = descent("validate");
+        Descent r = descent("validate");
         assertEquals(2, r.code());
         assertEquals("error: validate: missing required parameter: 'FILE'; see 'descent validate --help'", r.err().strip());
     }
 
     @Test
     void anExtraArgumentNamesTheCommand() {
-        Result r = descent("generate", "moons", "extra", "--out", dir.resolve("x.csv").toString());
+        Descent r = descent("generate", "moons", "extra", "--out", dir.resolve("x.csv").toString());
         assertEquals(2, r.code());
         assertEquals("error: generate: unexpected argument 'extra'; see 'descent generate --help'", r.err().strip());
     }
@@ -380,7 +359,7 @@ class CliTest {
                 new String[]{"trajectory", "--function", "saddle", "--optimizer", "sgd", "--start", "1;2"},
                 new String[]{"generate", "spirals", "--out", "x.csv"}, new String[]{"run", "absent.json", "--steps", "0"});
         for (String[] args : cases) {
-            Result r = descent(args);
+            Descent r = descent(args);
             String what = String.join(" ", args) + " → " + r.err();
             assertEquals(2, r.code(), what);
             assertTrue(r.err().matches("error: [^ :]+: \\S.*\\R"), what);
@@ -393,7 +372,7 @@ class CliTest {
     void everySampleExperimentValidates() throws Exception {
         try (var files = Files.list(Path.of("sample-data"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                Result r = descent("validate", file.toString());
+                Descent r = descent("validate", file.toString());
                 assertEquals(0, r.code(), file + ": " + r.out() + r.err());
             }
         }
@@ -404,7 +383,7 @@ class CliTest {
         Path file = experiment("{ \"name\": \"SGD\", \"optimizer\": \"sgd\" }");
         System.setProperty(dev.descent.engine.Engine.BLAS_THREADS_PROPERTY, "zero");
         try {
-            Result r = descent("validate", file.toString());
+            Descent r = descent("validate", file.toString());
             assertEquals(2, r.code());
             assertEquals("error: -Ddescent.blasThreads: must be a positive number of threads such as 2, got 'zero'",
                     r.err().strip());
@@ -417,7 +396,7 @@ class CliTest {
     void theInputNormalizationLessonShowsRawPixelsFailingAndScaledPixelsLearning() throws Exception {
         // given the sample that teaches input normalization, trained to the end
         Path out = dir.resolve("lesson");
-        Result r = descent("run", "sample-data/input-normalization.json", "--quiet", "--out", out.toString());
+        Descent r = descent("run", "sample-data/input-normalization.json", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode runs = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("runs");
         // then raw 0–255 pixels train (no divergence from a loss that cannot be computed) but stay near
@@ -434,7 +413,7 @@ class CliTest {
     @Test
     void everyCommandAnswersHelpAsItsErrorsSay() {
         for (String command : new String[] {"run", "trajectory", "generate", "validate"}) {
-            Result r = descent(command, "--help");
+            Descent r = descent(command, "--help");
             assertEquals(0, r.code(), command + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: descent " + command), r.out());
         }

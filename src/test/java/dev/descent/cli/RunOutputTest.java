@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,33 +27,15 @@ class RunOutputTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result descent(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DescentCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static Descent descent(String... args) {
+        return Descent.run(args);
     }
 
     private Path experiment() throws IOException {
-        Path file = dir.resolve("exp.json");
-        Files.writeString(file, """
-                { "format": 1, "name": "output test", "seed": 3,
-                  "dataset": { "generator": "moons", "samples": 200, "noise": 0.1, "validation": 0.25 },
-                  "normalizer": "standardize",
-                  "network": { "nodes": [ {"id": "in", "type": "input"}, {"id": "h1", "type": "dense", "units": 8},
-                                          {"id": "a1", "type": "activation", "function": "tanh"},
-                                          {"id": "out", "type": "dense", "units": 2},
-                                          {"id": "loss", "type": "loss", "function": "cross_entropy"} ],
-                               "edges": [ ["in","h1"], ["h1","a1"], ["a1","out"], ["out","loss"] ] },
-                  "training": { "epochs": 2, "batchSize": 16, "evaluateEvery": 5 },
-                  "runs": [ { "name": "SGD", "optimizer": { "type": "sgd", "learningRate": 0.1 } },
-                            { "name": "Adam", "optimizer": { "type": "adam", "learningRate": 0.01 } },
-                            { "name": "RMSprop", "optimizer": "rmsprop" } ] }
-                """);
-        return file;
+        return Descent.experiment(dir, """
+                { "name": "SGD", "optimizer": { "type": "sgd", "learningRate": 0.1 } },
+                { "name": "Adam", "optimizer": { "type": "adam", "learningRate": 0.01 } },
+                { "name": "RMSprop", "optimizer": "rmsprop" }""");
     }
 
     /** {@code descent ARGS} in a JVM of its own, as a user starts it. */
@@ -95,7 +75,7 @@ class RunOutputTest {
             assertTrue(run.isAlive(), () -> "descent run ended early with " + run.exitValue());
 
             // when a second descent run is pointed at the same directory
-            Result second = descent("run", file.toString(), "--out", out.toString(), "--steps", "10", "--quiet");
+            Descent second = descent("run", file.toString(), "--out", out.toString(), "--steps", "10", "--quiet");
 
             // then it is refused with one line naming the process that writes there
             assertEquals(2, second.code(), second.err());
@@ -113,14 +93,14 @@ class RunOutputTest {
             assertWholeRowsWithHeader(f);
         }
         // and a new run into the directory says how to keep them instead of overwriting them
-        Result again = descent("run", file.toString(), "--out", out.toString(), "--steps", "10", "--quiet");
+        Descent again = descent("run", file.toString(), "--out", out.toString(), "--steps", "10", "--quiet");
         assertEquals(2, again.code(), again.err());
         assertEquals("error: " + out + ": holds the rows of a run that was killed before it could join them (metrics.csv"
                 + " and 2 parts); run 'descent recover " + out + "' to join them into metrics.csv, or delete"
                 + " metrics.csv.part1 and the other parts to start afresh", again.err().strip());
 
         // when they are recovered
-        Result recovered = descent("recover", out.toString());
+        Descent recovered = descent("recover", out.toString());
 
         // then metrics.csv holds every run's rows in run order, each run's steps from 1 without a gap
         assertEquals(0, recovered.code(), recovered.err());
@@ -137,7 +117,7 @@ class RunOutputTest {
         assertFalse(Files.exists(out.resolve("metrics.csv.part1")));
 
         // and the lock file the killed process left does not block the next run
-        Result next = descent("run", file.toString(), "--out", out.toString(), "--steps", "10", "--quiet");
+        Descent next = descent("run", file.toString(), "--out", out.toString(), "--steps", "10", "--quiet");
         assertEquals(0, next.code(), next.err());
         assertEquals(1 + 3 * 10, lines(metrics));
         assertEquals(List.of(OutputLock.FILE_NAME, "metrics.csv", "summary.json"), listing(out).stream().map(p -> p.getFileName().toString()).sorted().toList());
@@ -154,7 +134,7 @@ class RunOutputTest {
                 + " tested; MetricsCsvTest tests a failing store instead");
         try {
             // when three runs write far more rows than fit
-            Result r = descent("run", experiment().toString(), "--out", full.toString(), "--steps", "20000", "--quiet");
+            Descent r = descent("run", experiment().toString(), "--out", full.toString(), "--steps", "20000", "--quiet");
 
             // then one line says so, exit 2, and nothing is left behind (no parts, no temporary files), only
             // the emptied lock file
