@@ -1,7 +1,9 @@
 package dev.descent.cli;
 
 import dev.descent.engine.Engine;
+import dev.descent.engine.vocab.Shown;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,9 +11,12 @@ import picocli.CommandLine.Command;
 @Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
         description = "Descent, a workbench for deep-learning optimization methods. Without a command, opens the window.",
         subcommands = {RunCommand.class, TrajectoryCommand.class, GenerateCommand.class, ValidateCommand.class,
-                CommandLine.HelpCommand.class},
+                RecoverCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (a diverged run is a result), 2 bad input, 1 internal error."})
 public final class DescentCommand implements Runnable {
+
+    /** Characters of a message from picocli kept (it may echo a long argument twice). */
+    private static final int MAX_MESSAGE_CHARS = 400;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,11 +31,12 @@ public final class DescentCommand implements Runnable {
         try {
             Engine.checkSettings();
         } catch (Engine.InvalidSettingException e) {
-            err.println(e.line());
+            err.println(Shown.escaped(e.line()));
             err.flush();
             return 2;
         }
         CommandLine line = new CommandLine(new DescentCommand());
+        line.registerConverter(Path.class, DescentCommand::path);
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler((ex, a) -> {
@@ -40,11 +46,11 @@ public final class DescentCommand implements Runnable {
         });
         line.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof BadInputException bad) {
-                err.println(bad.line());
+                bad.lines().forEach(err::println);
                 err.flush();
                 return 2;
             }
-            err.println("error: internal error: " + ex);
+            err.println(Shown.escaped("error: internal error: " + ex));
             if (System.getenv("DESCENT_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
@@ -71,24 +77,32 @@ public final class DescentCommand implements Runnable {
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             if (first.startsWith("-")) {
-                what = "unknown option '" + first + "'; " + help + " for the valid ones";
+                what = "unknown option " + Shown.quoted(first) + "; " + help + " for the valid ones";
             } else if (!command.getSubcommands().isEmpty()) {
-                what = "unknown command '" + first + "'; valid commands are "
+                what = "unknown command " + Shown.quoted(first) + "; valid commands are "
                         + String.join(", ", command.getSubcommands().keySet());
             } else {
-                what = "unexpected argument '" + first + "'; " + help;
+                what = "unexpected argument " + Shown.quoted(first) + "; " + help;
             }
         } else if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
                 && !(ex instanceof CommandLine.MissingParameterException)) {
             where = option.longestName();
-            String prefix = "Invalid value for option '" + where + "': ";
+            what = withoutPrefix(oneLine(ex.getMessage()), "Invalid value for option '" + where + "': ") + "; " + help;
+        } else if (ex.getArgSpec() instanceof CommandLine.Model.PositionalParamSpec positional
+                && !(ex instanceof CommandLine.MissingParameterException)) {
+            where = positional.paramLabel();
             String message = oneLine(ex.getMessage());
-            what = (message.startsWith(prefix) ? message.substring(prefix.length())
-                    : decapitalized(message)) + "; " + help;
+            int colon = message.indexOf("): ");
+            what = (message.startsWith("Invalid value for positional parameter") && colon > 0
+                    ? message.substring(colon + 3) : decapitalized(message)) + "; " + help;
         } else {
             what = decapitalized(oneLine(ex.getMessage())) + "; " + help;
         }
-        return "error: " + where + ": " + what;
+        return BadInputException.line(where, Shown.text(what, MAX_MESSAGE_CHARS));
+    }
+
+    private static String withoutPrefix(String message, String prefix) {
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : decapitalized(message);
     }
 
     private static String oneLine(String text) {
@@ -97,6 +111,23 @@ public final class DescentCommand implements Runnable {
 
     private static String decapitalized(String text) {
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * A path from the command line; one holding a control character (a NUL, a line break) is refused
+     * with a readable reason instead of Java's InvalidPathException.
+     */
+    static Path path(String text) {
+        String control = Shown.firstControl(text);
+        if (control != null) {
+            throw new CommandLine.TypeConversionException("the path " + Shown.quoted(text) + " holds the control character "
+                    + control + "; give a path without control characters");
+        }
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("not a valid path: " + Shown.quoted(text) + " (" + e.getReason() + ")");
+        }
     }
 
     /** Version from the jar manifest. */

@@ -4,6 +4,7 @@ import dev.descent.engine.data.CsvWriter;
 import dev.descent.engine.data.DataException;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.Generator;
+import dev.descent.engine.vocab.Shown;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException {
         Generator generator = Generator.byId(name).orElseThrow(() -> new BadInputException("generate",
-                "unknown dataset '" + name + "'; valid names are " + Generator.ids()));
+                "unknown dataset " + Shown.quoted(name) + "; valid names are " + Generator.ids()));
         int n = samples != null ? samples : generator.defaultSamples();
         double x = noise != null ? noise : generator.defaultNoise();
         int k = classes != null ? classes : generator.defaultClasses();
@@ -56,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             CsvWriter.write(data, out);
         } catch (IOException e) {
-            throw new BadInputException(out.toString(), "cannot write: " + e.getMessage());
+            throw new BadInputException(out.toString(), "cannot write: " + dev.descent.engine.data.DataException.reasonOf(e));
         }
         return 0;
     }

@@ -1,7 +1,9 @@
 package dev.descent.cli;
 
 import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.RunStatus;
 import dev.descent.engine.train.RunSummary;
+import dev.descent.engine.vocab.Shown;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,35 @@ final class ProgressBar implements Runnable {
         }
     }
 
+    /**
+     * The bar for {@code runs} of {@code total} steps each, e.g.
+     * {@code [====                    ]  17%  step 34/200  SGD 120/s  Adam stopped}. A run that completed,
+     * diverged or failed has nothing left to do and counts in full; a stopped run (Ctrl-C) counts the
+     * steps it took, so the bar shows where the runs really stopped.
+     */
+    static String line(List<RunSummary> runs, int total) {
+        StringBuilder rates = new StringBuilder();
+        for (RunSummary r : runs) {
+            rates.append(String.format(Locale.ROOT, "  %s %s", Shown.text(r.name()),
+                    r.status().isFinal() ? r.status().id() : String.format(Locale.ROOT, "%.0f/s", r.stepsPerSecond())));
+        }
+        double fraction = fraction(runs, total);
+        int filled = (int) Math.floor(fraction * WIDTH);
+        return String.format(Locale.ROOT, "[%s%s] %3.0f%%  step %d/%d%s", "=".repeat(filled),
+                " ".repeat(WIDTH - filled), Math.floor(100 * fraction), runs.stream().mapToInt(RunSummary::steps).max()
+                        .orElse(0), total, rates);
+    }
+
+    /** The share of all runs' steps done: a stopped run counts the steps it took. */
+    static double fraction(List<RunSummary> runs, int total) {
+        long done = 0;
+        for (RunSummary r : runs) {
+            boolean nothingLeft = r.status().isFinal() && r.status() != RunStatus.STOPPED;
+            done += nothingLeft ? total : Math.min(total, r.steps());
+        }
+        return runs.isEmpty() || total <= 0 ? 1 : done / (double) ((long) total * runs.size());
+    }
+
     /** Draws the final state and stops. */
     void finish() {
         done = true;
@@ -45,18 +76,8 @@ final class ProgressBar implements Runnable {
     private synchronized void draw(boolean last) {
         List<RunSummary> runs = comparison.summaries();
         int total = comparison.totalSteps();
-        long done = 0;
-        StringBuilder rates = new StringBuilder();
-        for (RunSummary r : runs) {
-            done += r.status().isFinal() ? total : r.steps();
-            rates.append(String.format(Locale.ROOT, "  %s %s", r.name(),
-                    r.status().isFinal() ? r.status().id() : String.format(Locale.ROOT, "%.0f/s", r.stepsPerSecond())));
-        }
-        double fraction = runs.isEmpty() ? 1 : done / (double) ((long) total * runs.size());
-        int filled = (int) Math.round(fraction * WIDTH);
-        String line = String.format(Locale.ROOT, "[%s%s] %3.0f%%  step %d/%d%s", "=".repeat(filled),
-                " ".repeat(WIDTH - filled), 100 * fraction, runs.stream().mapToInt(RunSummary::steps).max().orElse(0),
-                total, rates);
+        String line = line(runs, total);
+        double fraction = fraction(runs, total);
         if (terminal) {
             err.print("\r" + line + "\u001b[K" + (last ? "\n" : ""));
             err.flush();

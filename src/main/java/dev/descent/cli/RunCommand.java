@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.engine.Engine;
+import dev.descent.engine.data.DataException;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.MetricsCsv;
 import dev.descent.engine.train.RunConfig;
@@ -53,8 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Counted down when the files are written and the directory unlocked; Ctrl-C's hook waits for it. */
+    private final CountDownLatch written = new CountDownLatch(1);
+
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, InterruptedException {
         if (steps != null && (steps < 1 || steps > 100_000_000)) {
             throw new BadInputException("--steps", "must be in [1, 100000000], got " + steps);
         }
@@ -64,28 +68,74 @@ final class RunCommand implements Callable<Integer> {
             Engine.initialize();
             prepared = PreparedExperiment.prepare(experiment);
         } catch (ExperimentException e) {
-            throw new BadInputException(file.toString(), String.join("; ", e.problems()));
+            throw BadInputException.of(file.toString(), e.problems());
         }
         Path dir = out != null ? out : Path.of("results", stem(file));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new BadInputException(dir.toString(), "cannot create the output directory: " + e.getMessage());
+            throw new BadInputException(dir.toString(), "cannot create the output directory: " + DataException.reasonOf(e));
         }
         LockstepComparison comparison;
-        try {
-            comparison = prepared.comparison(steps == null ? 0 : steps);
-        } catch (ExperimentException e) {
-            throw new BadInputException(file.toString(), String.join("; ", e.problems()));
+        try (OutputLock lock = OutputLock.acquire(dir)) {
+            // Ctrl-C's shutdown hook waits for the files and for the lock file to go (the finally below)
+            Path metricsFile = dir.resolve("metrics.csv");
+            List<Path> leftover = MetricsCsv.partsOf(metricsFile);
+            if (!leftover.isEmpty()) {
+                throw new BadInputException(dir.toString(), "holds the rows of a run that was killed before it could"
+                        + " join them (metrics.csv and " + leftover.size() + (leftover.size() == 1 ? " part" : " parts")
+                        + "); run 'descent recover " + dir + "' to join them into metrics.csv, or delete "
+                        + leftover.get(0).getFileName() + (leftover.size() > 1 ? " and the other parts" : "")
+                        + " to start afresh");
+            }
+            try {
+                comparison = prepared.comparison(steps == null ? 0 : steps);
+            } catch (ExperimentException e) {
+                throw BadInputException.of(file.toString(), e.problems());
+            }
+            train(comparison, prepared, dir);
+        } catch (IOException e) {
+            throw new BadInputException(dir.toString(), "cannot read the output directory: " + DataException.reasonOf(e));
+        } finally {
+            written.countDown();
         }
-        MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
-                prepared.runs().stream().map(RunConfig::name).toList());
+        var err = spec.commandLine().getErr();
+        if (!quiet) {
+            for (RunSummary s : comparison.summaries()) {
+                err.println(s.name() + ": " + s.status().id() + (s.divergedAtStep() > 0 ? " at step " + s.divergedAtStep() : "")
+                        + ", " + s.steps() + " steps" + (Double.isNaN(s.finalValidationLoss()) ? ""
+                        : String.format(java.util.Locale.ROOT, ", validation loss %.4g", s.finalValidationLoss()))
+                        + (Double.isNaN(s.validationAccuracy()) ? ""
+                        : String.format(java.util.Locale.ROOT, ", accuracy %.1f%%", 100 * s.validationAccuracy())));
+            }
+            err.println("wrote " + dir.resolve("metrics.csv") + " and " + dir.resolve("summary.json"));
+        }
+        boolean failed = comparison.summaries().stream().anyMatch(s -> s.status() == dev.descent.engine.train.RunStatus.FAILED);
+        return failed ? 1 : 0;
+    }
+
+    /**
+     * Trains and writes both files. A run killed before it ends leaves metrics.csv (run 0's rows) and
+     * one part per other run, each ending with a whole row; a failed write stops the runs and leaves
+     * nothing behind.
+     */
+    private void train(LockstepComparison comparison, PreparedExperiment prepared, Path dir)
+            throws BadInputException, InterruptedException {
+        Path summary = dir.resolve("summary.json");
+        MetricsCsv metrics;
+        try {
+            // a summary from an earlier run must not stand beside the rows of this one if it is killed
+            Files.deleteIfExists(summary);
+            metrics = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
+                    prepared.runs().stream().map(RunConfig::name).toList());
+        } catch (IOException e) {
+            throw new BadInputException(dir.toString(), "cannot write results: " + DataException.reasonOf(e));
+        }
         for (int i = 0; i < comparison.runCount(); i++) {
             comparison.addListener(i, metrics.listener(i));
         }
         var err = spec.commandLine().getErr();
         ProgressBar progress = quiet ? null : new ProgressBar(comparison, err, System.console() != null);
-        CountDownLatch written = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
             comparison.stop();
             try {
@@ -102,38 +152,36 @@ final class RunCommand implements Callable<Integer> {
                 bar.setDaemon(true);
                 bar.start();
             }
-            while (!comparison.await(1, TimeUnit.SECONDS)) {
-                // waiting; Ctrl-C stops the runs through the shutdown hook
+            while (!comparison.await(200, TimeUnit.MILLISECONDS)) {
+                if (metrics.failure() != null) {
+                    comparison.stop(); // the results cannot be written: training on is wasted time
+                }
+                // Ctrl-C stops the runs through the shutdown hook
             }
             if (progress != null) {
                 progress.finish();
             }
-            metrics.finish();
-            writeSummary(dir.resolve("summary.json"), prepared.experiment(), comparison.summaries());
-        } catch (IOException e) {
-            metrics.discard();
-            throw new BadInputException(dir.toString(), "cannot write results: " + e.getMessage());
+            try {
+                metrics.finish();
+            } catch (IOException e) {
+                metrics.discard();
+                throw new BadInputException(dir.toString(), "cannot write results: " + DataException.reasonOf(e)
+                        + "; nothing was kept");
+            }
+            try {
+                writeSummary(summary, prepared.experiment(), comparison.summaries());
+            } catch (IOException e) {
+                throw new BadInputException(dir.toString(), "cannot write summary.json: " + DataException.reasonOf(e)
+                        + "; metrics.csv is complete");
+            }
         } finally {
             comparison.close();
-            written.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the hook is already running and waits for the files written above
             }
         }
-        if (!quiet) {
-            for (RunSummary s : comparison.summaries()) {
-                err.println(s.name() + ": " + s.status().id() + (s.divergedAtStep() > 0 ? " at step " + s.divergedAtStep() : "")
-                        + ", " + s.steps() + " steps" + (Double.isNaN(s.finalValidationLoss()) ? ""
-                        : String.format(java.util.Locale.ROOT, ", validation loss %.4g", s.finalValidationLoss()))
-                        + (Double.isNaN(s.validationAccuracy()) ? ""
-                        : String.format(java.util.Locale.ROOT, ", accuracy %.1f%%", 100 * s.validationAccuracy())));
-            }
-            err.println("wrote " + dir.resolve("metrics.csv") + " and " + dir.resolve("summary.json"));
-        }
-        boolean failed = comparison.summaries().stream().anyMatch(s -> s.status() == dev.descent.engine.train.RunStatus.FAILED);
-        return failed ? 1 : 0;
     }
 
     static void writeSummary(Path target, Experiment experiment, List<RunSummary> summaries) throws IOException {
@@ -162,8 +210,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
     }
 
     private static void number(ObjectNode node, String key, double value) {

@@ -6,6 +6,7 @@ import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
 import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.vocab.Param;
+import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.vocab.Terms;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,11 +76,11 @@ final class TrajectoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException {
         TestFunction f = TestFunction.byId(function).orElseThrow(() -> new BadInputException("--function",
-                "unknown function '" + function + "'; valid functions are " + TestFunction.ids()));
+                "unknown function " + Shown.quoted(function) + "; valid functions are " + TestFunction.ids()));
         OptimizerType type = Terms.byId(OptimizerType.class, optimizer).orElseThrow(() -> new BadInputException(
-                "--optimizer", "unknown optimizer '" + optimizer + "'; valid optimizers are " + Terms.ids(OptimizerType.class)));
+                "--optimizer", "unknown optimizer " + Shown.quoted(optimizer) + "; valid optimizers are " + Terms.ids(OptimizerType.class)));
         Schedule sched = Terms.byId(Schedule.class, schedule).orElseThrow(() -> new BadInputException("--schedule",
-                "unknown schedule '" + schedule + "'; valid schedules are " + Terms.ids(Schedule.class)));
+                "unknown schedule " + Shown.quoted(schedule) + "; valid schedules are " + Terms.ids(Schedule.class)));
         if (steps < 0 || steps > 10_000_000) {
             throw new BadInputException("--steps", "must be in [0, 10000000], got " + steps);
         }
@@ -122,7 +123,7 @@ final class TrajectoryCommand implements Callable<Integer> {
             try {
                 Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new BadInputException(out.toString(), "cannot write: " + e.getMessage());
+                throw new BadInputException(out.toString(), "cannot write: " + dev.descent.engine.data.DataException.reasonOf(e));
             }
         }
         if (result.diverged()) {
@@ -135,7 +136,7 @@ final class TrajectoryCommand implements Callable<Integer> {
     private static double[] parseStart(String text) throws BadInputException {
         String[] parts = text.split(",");
         if (parts.length != 2) {
-            throw new BadInputException("--start", "expected X,Y such as -1.5,2, got '" + text + "'");
+            throw new BadInputException("--start", "expected X,Y such as -1.5,2, got " + Shown.quoted(text));
         }
         try {
             double x = Double.parseDouble(parts[0].trim());
@@ -145,7 +146,7 @@ final class TrajectoryCommand implements Callable<Integer> {
             }
             return new double[]{x, y};
         } catch (NumberFormatException e) {
-            throw new BadInputException("--start", "expected two finite numbers X,Y such as -1.5,2, got '" + text + "'");
+            throw new BadInputException("--start", "expected two finite numbers X,Y such as -1.5,2, got " + Shown.quoted(text));
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.descent.cli;
 
 import dev.descent.engine.Engine;
-import dev.descent.engine.data.Dataset;
+import dev.descent.engine.graph.Problem;
 import dev.descent.experiment.Experiment;
-import dev.descent.experiment.ExperimentData;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.experiment.ExperimentReader;
 import dev.descent.experiment.PreparedExperiment;
@@ -11,14 +10,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code descent validate FILE}: "ok", or every problem, one per line. */
+/**
+ * {@code descent validate FILE}: "ok" on standard output and exit 0, or every problem as one line
+ * {@code error: <file>: <where>: <what>; <what is valid>} on standard error and exit 2, like every other
+ * bad input.
+ */
 @Command(name = "validate",
         mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
-        description = "Checks an experiment file and its data: prints ok, or every problem, one per line (exit 2).")
+        description = "Checks an experiment file and its data: prints ok, or every problem as one error line on"
+                + " standard error (exit 2).")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (JSON).")
@@ -28,24 +32,19 @@ final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        List<String> problems;
+    public Integer call() throws BadInputException {
+        List<Problem> problems;
         try {
             Experiment experiment = ExperimentReader.read(file);
             Engine.initialize();
-            Dataset data = ExperimentData.load(experiment);
-            problems = PreparedExperiment.problems(experiment, data);
+            problems = PreparedExperiment.problems(experiment);
         } catch (ExperimentException e) {
             problems = e.problems();
         }
-        var out = spec.commandLine().getOut();
-        if (problems.isEmpty()) {
-            out.println("ok");
-            return 0;
+        if (!problems.isEmpty()) {
+            throw BadInputException.of(file.toString(), problems);
         }
-        for (String problem : problems) {
-            out.println(file + ": " + problem);
-        }
-        return 2;
+        spec.commandLine().getOut().println("ok");
+        return 0;
     }
 }

@@ -84,7 +84,7 @@ public final class Engine {
             // reported below
         }
         throw new InvalidSettingException(BLAS_THREADS_PROPERTY,
-                "must be a positive number of threads such as 2, got '" + property + "'");
+                "must be a positive number of threads such as 2, got " + dev.descent.engine.vocab.Shown.quoted(property));
     }
 
     /**

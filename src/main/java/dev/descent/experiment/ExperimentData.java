@@ -4,6 +4,10 @@ import dev.descent.engine.data.CsvReader;
 import dev.descent.engine.data.DataException;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.IdxReader;
+import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Problem.Section;
+import dev.descent.engine.vocab.Shown;
+import java.nio.file.InvalidPathException;
 
 /** Loads (or generates) an experiment's examples. */
 public final class ExperimentData {
@@ -28,13 +32,16 @@ public final class ExperimentData {
             DatasetSpec.Idx idx = (DatasetSpec.Idx) spec;
             return IdxReader.read(experiment.resolve(idx.images()), experiment.resolve(idx.labels()));
         } catch (DataException e) {
-            throw new ExperimentException(java.util.List.of("dataset: " + where(spec) + e.getMessage()));
+            throw new ExperimentException(Problem.of(Section.DATASET, "dataset", where(spec) + e.getMessage()));
+        } catch (InvalidPathException e) {
+            throw new ExperimentException(Problem.of(Section.DATASET, "dataset", Shown.quoted(e.getInput())
+                    + " is not a valid path (" + e.getReason() + ")"));
         }
     }
 
     private static String where(DatasetSpec spec) {
         if (spec instanceof DatasetSpec.Csv csv) {
-            return csv.path() + ": ";
+            return Shown.text(csv.path()) + ": ";
         }
         if (spec instanceof DatasetSpec.Generated g) {
             return g.generator().id() + ": ";

@@ -8,21 +8,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.engine.data.DataException;
 import dev.descent.engine.data.Generator;
 import dev.descent.engine.data.InputNormalizer;
+import dev.descent.engine.data.RegularFile;
+import dev.descent.engine.data.Split;
 import dev.descent.engine.data.Task;
 import dev.descent.engine.graph.ActivationFunction;
 import dev.descent.engine.graph.Edge;
+import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.Initializer;
 import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Position;
+import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Problem.Section;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.TrainingConfig;
 import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.vocab.Param;
+import dev.descent.engine.vocab.Shown;
 import dev.descent.engine.vocab.Term;
 import dev.descent.engine.vocab.Terms;
 import java.io.IOException;
@@ -58,10 +67,6 @@ import java.util.stream.Collectors;
 public final class ExperimentReader {
     /** Largest file read: far above any real experiment, small enough to refuse a wrong file at once. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    /** Dropout rate when a dropout node gives none. */
-    public static final double DEFAULT_DROPOUT_RATE = 0.5;
-    /** Initializer of a dense node that gives none. */
-    public static final Initializer DEFAULT_INIT = Initializer.XAVIER_UNIFORM;
     /** Seed when the file gives none. */
     public static final long DEFAULT_SEED = 42;
     /** Name when the file gives none. */
@@ -93,7 +98,9 @@ public final class ExperimentReader {
             List.of("name", "optimizer", "schedule", "init", "activation", "normalizer", "normalization");
     private static final String RUN_EXAMPLE = "{\"name\": \"SGD\", \"optimizer\": \"sgd\"}";
 
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    /** The nodes read without a problem. */
+    private final List<NodeSpec> cleanNodes = new ArrayList<>();
 
     private ExperimentReader() {
     }
@@ -122,26 +129,44 @@ public final class ExperimentReader {
      */
     public static Experiment parse(String json, Path baseDirectory) throws ExperimentException {
         if (json.isBlank()) {
-            throw new ExperimentException(List.of("the file is empty"));
+            throw new ExperimentException(file("the file is empty"));
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ExperimentException(List.of(invalidJson(e)));
+            throw new ExperimentException(file(invalidJson(e)));
         }
         if (root == null || root.isMissingNode()) {
-            throw new ExperimentException(List.of("the file is empty"));
+            throw new ExperimentException(file("the file is empty"));
         }
         if (!root.isObject()) {
-            throw new ExperimentException(List.of("expected a JSON object at the top level, got " + describe(root)));
+            throw new ExperimentException(file("expected a JSON object at the top level, got " + describe(root)));
         }
         ExperimentReader reader = new ExperimentReader();
         Experiment experiment = reader.experiment((ObjectNode) root, baseDirectory);
         if (!reader.problems.isEmpty()) {
+            reader.addNetworkProblems(experiment.network());
             throw new ExperimentException(reader.problems);
         }
         return experiment;
+    }
+
+    /**
+     * A file refused anyway also gets the problems of its network that do not depend on what was wrong,
+     * so that one pass reports them all: the whole graph's (connections, cycles, settings) when every
+     * node and edge was read, otherwise the settings of each node read without a problem. Shapes, which
+     * need the data, wait until the file reads. A network with no nodes has nothing to add.
+     */
+    private void addNetworkProblems(NetworkSpec network) {
+        if (network.nodes().isEmpty()) {
+            return; // not drawn yet: that it lacks an input and a loss tells nothing new
+        }
+        if (problems.stream().noneMatch(p -> p.section() == Section.NETWORK)) {
+            problems.addAll(GraphValidator.validateStructure(network).problems());
+        } else {
+            cleanNodes.forEach(node -> problems.addAll(GraphValidator.settingsProblems(node)));
+        }
     }
 
     // ---- the file ----
@@ -150,6 +175,11 @@ public final class ExperimentReader {
         try {
             if (Files.isDirectory(file)) {
                 throw cannotRead(file, file + " is a directory");
+            }
+            String kind = RegularFile.notRegular(file);
+            if (kind != null) {
+                throw cannotRead(file, file + " is " + (kind.startsWith("not") ? "" : kind + ", ")
+                        + "not a file that can be read to its end; give a regular experiment file");
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
@@ -176,17 +206,17 @@ public final class ExperimentReader {
         } catch (CharacterCodingException e) {
             throw cannotRead(file, "it is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
-            throw cannotRead(file, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            throw cannotRead(file, DataException.reasonOf(e));
         }
     }
 
     private static ExperimentException cannotRead(Path file, String reason) {
-        return new ExperimentException(file, List.of("cannot read the file: " + reason));
+        return new ExperimentException(file, List.of(file("cannot read the file: " + reason)));
     }
 
     private static ExperimentException tooLarge(Path file, String size) {
-        return new ExperimentException(file, List.of("the file is " + size + "; experiment files are at most "
-                + MAX_FILE_BYTES / (1024 * 1024) + " MiB, so this is probably not one"));
+        return new ExperimentException(file, List.of(file("the file is " + size + "; experiment files are at most "
+                + MAX_FILE_BYTES / (1024 * 1024) + " MiB, so this is probably not one")));
     }
 
     private static String invalidJson(JsonProcessingException e) {
@@ -217,6 +247,7 @@ public final class ExperimentReader {
                 Choice.of(InputNormalizer.NONE));
         NetworkSpec network = network(root.get("network"));
         TrainingSpec training = training(root.get("training"));
+        checkStepCount(dataset, training);
         List<RunSpec> runs = runs(root.get("runs"));
         return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
     }
@@ -225,7 +256,7 @@ public final class ExperimentReader {
     private int format(ObjectNode root) throws ExperimentException {
         JsonNode v = root.get("format");
         if (v == null) {
-            problems.add("format is missing; this build reads format " + Experiment.FORMAT);
+            problems.add(file("format is missing; this build reads format " + Experiment.FORMAT));
             return Experiment.FORMAT;
         }
         Double number = wholeValue(v, "", "format");
@@ -233,11 +264,11 @@ public final class ExperimentReader {
             return Experiment.FORMAT;
         }
         if (number > Experiment.FORMAT) {
-            throw new ExperimentException(List.of("written by a newer Descent (format " + format(number)
+            throw new ExperimentException(file("written by a newer Descent (format " + format(number)
                     + "); this build reads format " + Experiment.FORMAT));
         }
         if (number < Experiment.FORMAT) {
-            problems.add("format must be " + Experiment.FORMAT + ", got " + format(number));
+            problems.add(file("format must be " + Experiment.FORMAT + ", got " + format(number)));
         }
         return Experiment.FORMAT;
     }
@@ -254,18 +285,18 @@ public final class ExperimentReader {
         if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
             return (long) d;
         }
-        problems.add("seed must be a whole number, got " + describe(v));
+        problems.add(file("seed must be a whole number, got " + describe(v)));
         return DEFAULT_SEED;
     }
 
     private DatasetSpec dataset(JsonNode v) {
         if (v == null) {
-            problems.add("dataset is missing; give a generator, a CSV file or IDX files, e.g. "
-                    + "\"dataset\": {\"generator\": \"spiral\"}");
+            problems.add(Problem.of(Section.DATASET, "", "dataset is missing; give a generator, a CSV file or IDX files, e.g. "
+                    + "\"dataset\": {\"generator\": \"spiral\"}"));
             return null;
         }
         if (!v.isObject()) {
-            problems.add("dataset must be an object, got " + describe(v));
+            problems.add(Problem.of(Section.DATASET, "", "dataset must be an object, got " + describe(v)));
             return null;
         }
         ObjectNode o = (ObjectNode) v;
@@ -357,7 +388,7 @@ public final class ExperimentReader {
             return new NetworkSpec(nodes, edges);
         }
         if (!v.isObject()) {
-            problems.add("network must be an object with nodes and edges, got " + describe(v));
+            problems.add(Problem.of(Section.NETWORK, "", "network must be an object with nodes and edges, got " + describe(v)));
             return new NetworkSpec(nodes, edges);
         }
         ObjectNode o = (ObjectNode) v;
@@ -365,9 +396,13 @@ public final class ExperimentReader {
         checkKeys(o, where, NETWORK_KEYS);
         List<JsonNode> nodeValues = array(o, where, "nodes");
         for (int i = 0; i < nodeValues.size(); i++) {
+            int before = problems.size();
             NodeSpec node = node(nodeValues.get(i), i);
             if (node != null) {
                 nodes.add(node);
+                if (problems.size() == before) {
+                    cleanNodes.add(node);
+                }
             }
         }
         List<JsonNode> edgeValues = array(o, where, "edges");
@@ -405,45 +440,41 @@ public final class ExperimentReader {
             problem(where, "unknown node type '" + shown(typeName) + "'; valid node types are " + NodeType.ids());
             return null;
         }
-        checkKeys(o, where, nodeKeys(type));
-        String nodeId = id == null ? "" : id;
-        return switch (type) {
-            case INPUT -> new NodeSpec.Input(nodeId, position(o, where));
-            case DENSE -> new NodeSpec.Dense(nodeId,
-                    requiredInteger(o, where, "units", "a dense node needs its number of outputs, e.g. \"units\": 16"),
-                    optionalChoice(o, where, "init", Initializer.class, Choice.of(DEFAULT_INIT)),
-                    bool(o, where, "bias", true),
-                    position(o, where));
-            case ACTIVATION -> new NodeSpec.Activation(nodeId,
-                    requiredChoice(o, where, "function", ActivationFunction.class, "e.g. \"function\": \"relu\""),
-                    position(o, where));
-            case BATCH_NORM -> new NodeSpec.BatchNorm(nodeId,
-                    number(o, where, "momentum", NodeSpec.BatchNorm.DEFAULT_MOMENTUM),
-                    number(o, where, "eps", NodeSpec.BatchNorm.DEFAULT_EPS),
-                    position(o, where));
-            case LAYER_NORM -> new NodeSpec.LayerNorm(nodeId, position(o, where));
-            case DROPOUT -> new NodeSpec.Dropout(nodeId, number(o, where, "rate", DEFAULT_DROPOUT_RATE),
-                    position(o, where));
-            case ADD -> new NodeSpec.Add(nodeId, position(o, where));
-            case LOSS -> new NodeSpec.Loss(nodeId,
-                    requiredChoice(o, where, "function", LossFunction.class, "e.g. \"function\": \"cross_entropy\""),
-                    position(o, where));
-        };
+        checkKeys(o, where, type.fileKeys());
+        NodeSpec node = type.newNode(id == null ? "" : id, null);
+        for (Param param : type.params()) {
+            node = node.with(param, setting(o, where, type, param));
+        }
+        if (type.choiceKey() != null) {
+            node = node.withChoice(nodeChoice(o, where, type, node.choice()));
+        }
+        return node.withPosition(position(o, where));
     }
 
-    /** The keys a node of {@code type} may have, in the order the writer writes them. */
-    static List<String> nodeKeys(NodeType type) {
-        List<String> own = switch (type) {
-            case DENSE -> List.of("units", "init", "bias");
-            case ACTIVATION, LOSS -> List.of("function");
-            case BATCH_NORM -> List.of("momentum", "eps");
-            case DROPOUT -> List.of("rate");
-            case INPUT, LAYER_NORM, ADD -> List.of();
+    /** A node's choice as the file gives it; {@code fallback} (a new node's) is the default, or the example. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Choice<?> nodeChoice(ObjectNode o, String where, NodeType type, Choice<?> fallback) {
+        String key = type.choiceKey();
+        Class kind = type.choiceKind();
+        return type.requires(key)
+                ? requiredChoice(o, where, key, kind, "e.g. \"" + key + "\": \"" + fallback.term().id() + "\"")
+                : optionalChoice(o, where, key, kind, (Choice) fallback);
+    }
+
+    /**
+     * A node's number or switch setting as the file gives it, or its default. Its range is the validator's
+     * to check, so that the window can open a file whose network is unfinished.
+     */
+    private double setting(ObjectNode o, String where, NodeType type, Param param) {
+        String key = param.key();
+        return switch (param.type()) {
+            case BOOLEAN -> bool(o, where, key, param.defaultValue() != 0) ? 1 : 0;
+            case INTEGER -> type.requires(key)
+                    ? requiredInteger(o, where, key, "a " + type.id() + " node needs its number of outputs, e.g. \""
+                    + key + "\": " + param.format(param.defaultValue()))
+                    : integer(o, where, key, (int) param.defaultValue(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case REAL -> number(o, where, key, param.defaultValue());
         };
-        List<String> keys = new ArrayList<>(List.of("id", "type"));
-        keys.addAll(own);
-        keys.addAll(List.of("x", "y"));
-        return keys;
     }
 
     private Position position(ObjectNode o, String where) {
@@ -466,7 +497,7 @@ public final class ExperimentReader {
             return d;
         }
         if (!v.isObject()) {
-            problems.add("training must be an object, got " + describe(v));
+            problems.add(Problem.of(Section.TRAINING, "", "training must be an object, got " + describe(v)));
             return d;
         }
         ObjectNode o = (ObjectNode) v;
@@ -478,19 +509,37 @@ public final class ExperimentReader {
                 integer(o, where, "evaluateEvery", d.evaluateEvery(), 1, Integer.MAX_VALUE));
     }
 
+    /**
+     * Generated data has a known size, so a training too long to count in steps is refused here; for
+     * files the check waits until their size is known ({@link PreparedExperiment#problems}).
+     */
+    private void checkStepCount(DatasetSpec dataset, TrainingSpec training) {
+        if (dataset instanceof DatasetSpec.Generated g && g.generator() != null && g.samples() >= 2
+                && g.samples() <= Generator.MAX_SAMPLES) {
+            int trainSize = g.samples() - Split.validationCount(g.samples(), g.validation());
+            String tooMany = TrainingConfig.stepsProblem(training.epochs(), training.batchSize(), trainSize);
+            if (tooMany != null) {
+                problem("training", tooMany);
+            }
+        }
+    }
+
     private List<RunSpec> runs(JsonNode v) {
         List<RunSpec> runs = new ArrayList<>();
         if (v == null) {
-            problems.add("runs is missing; add at least one run, e.g. \"runs\": [" + RUN_EXAMPLE + "]");
+            problems.add(Problem.of(Section.RUNS, "", "runs is missing; add at least one run, e.g. \"runs\": [" + RUN_EXAMPLE + "]"));
             return runs;
         }
         if (!v.isArray()) {
-            problems.add("runs must be an array of runs, got " + describe(v));
+            problems.add(Problem.of(Section.RUNS, "", "runs must be an array of runs, got " + describe(v)));
             return runs;
         }
         if (v.isEmpty()) {
-            problems.add("runs is empty; add at least one run, e.g. " + RUN_EXAMPLE);
+            problems.add(Problem.of(Section.RUNS, "", "runs is empty; add at least one run, e.g. " + RUN_EXAMPLE));
             return runs;
+        }
+        if (v.size() > LockstepComparison.MAX_RUNS) {
+            problem("runs", LockstepComparison.tooManyRuns(v.size()));
         }
         Map<String, Integer> firstWithName = new HashMap<>();
         for (int i = 0; i < v.size(); i++) {
@@ -512,7 +561,7 @@ public final class ExperimentReader {
 
     private RunSpec run(JsonNode v, int index) {
         if (!v.isObject()) {
-            problems.add("runs[" + index + "] must be an object like " + RUN_EXAMPLE + ", got " + describe(v));
+            problems.add(Problem.of(Section.RUNS, "", "runs[" + index + "] must be an object like " + RUN_EXAMPLE + ", got " + describe(v)));
             return null;
         }
         ObjectNode o = (ObjectNode) v;
@@ -663,8 +712,11 @@ public final class ExperimentReader {
             String key = field.getKey();
             if (!valid.contains(key)) {
                 String message = "unknown key '" + shown(key) + "'; valid keys are " + String.join(", ", valid);
-                problems.add(where.isEmpty() ? "unknown top-level key" + message.substring("unknown key".length())
-                        : where + ": " + message);
+                if (where.isEmpty()) {
+                    problems.add(file("unknown top-level key" + message.substring("unknown key".length())));
+                } else {
+                    problem(where, message);
+                }
             }
         }
     }
@@ -686,6 +738,12 @@ public final class ExperimentReader {
     private String text(JsonNode v, String where, String key) {
         if (!v.isTextual()) {
             problem(where, key + " must be a string, got " + describe(v));
+            return null;
+        }
+        String control = Shown.firstControl(v.textValue());
+        if (control != null) {
+            problem(where, key + " " + Shown.quoted(v.textValue()) + " holds the control character " + control
+                    + "; text in an experiment file holds no control characters");
             return null;
         }
         return v.textValue();
@@ -805,8 +863,25 @@ public final class ExperimentReader {
         problem(where, key + " is missing" + (hint == null ? "" : "; " + hint));
     }
 
+    /** A problem at {@code where}, a path in this reader's own terms, whose first step names the section. */
     private void problem(String where, String message) {
-        problems.add(where.isEmpty() ? message : where + ": " + message);
+        problems.add(Problem.of(section(where), where, message));
+    }
+
+    private static Section section(String where) {
+        String top = where.split("[.\\[ ]", 2)[0];
+        return switch (top) {
+            case "dataset" -> Section.DATASET;
+            case "network" -> Section.NETWORK;
+            case "training" -> Section.TRAINING;
+            case "runs" -> Section.RUNS;
+            default -> Section.FILE;
+        };
+    }
+
+    /** A problem of the file as a whole. */
+    private static Problem file(String message) {
+        return Problem.of(Section.FILE, "", message);
     }
 
     private static String path(String where, String key) {
@@ -842,12 +917,8 @@ public final class ExperimentReader {
         return Double.toString(value);
     }
 
-    /** Text from the file made safe for a one-line message: control characters replaced, long text cut. */
+    /** Text from the file made safe for a one-line message: control characters escaped, long text cut. */
     private static String shown(String text) {
-        String oneLine = text.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+        return Shown.text(text);
     }
 }

@@ -167,21 +167,19 @@ public final class ExperimentWriter {
         String where = "node '" + node.id() + "'";
         o.put("id", node.id());
         o.put("type", node.type().id());
-        if (node instanceof NodeSpec.Dense d) {
-            o.put("units", d.units());
-            if (d.init() != null) {
-                o.set("init", choice(d.init(), where + " init"));
+        for (String key : node.type().keys()) {
+            Param param = node.type().param(key).orElse(null);
+            if (param == null) {
+                if (node.choice() != null) {
+                    o.set(key, choice(node.choice(), where + " " + key));
+                }
+            } else if (param.type() == Param.Type.BOOLEAN) {
+                o.put(key, node.value(param) != 0);
+            } else if (param.type() == Param.Type.INTEGER) {
+                o.put(key, (int) node.value(param));
+            } else {
+                o.set(key, number(node.value(param), where + " " + key));
             }
-            o.put("bias", d.bias());
-        } else if (node instanceof NodeSpec.Activation a && a.function() != null) {
-            o.set("function", choice(a.function(), where + " function"));
-        } else if (node instanceof NodeSpec.Loss l && l.function() != null) {
-            o.set("function", choice(l.function(), where + " function"));
-        } else if (node instanceof NodeSpec.BatchNorm b) {
-            o.set("momentum", number(b.momentum(), where + " momentum"));
-            o.set("eps", number(b.eps(), where + " eps"));
-        } else if (node instanceof NodeSpec.Dropout d) {
-            o.set("rate", number(d.rate(), where + " rate"));
         }
         Position position = node.position();
         if (position != null) {

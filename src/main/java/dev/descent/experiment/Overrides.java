@@ -3,6 +3,7 @@ package dev.descent.experiment;
 import dev.descent.engine.graph.Edge;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.graph.NodeType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,8 +59,7 @@ public final class Overrides {
             }
             switch (override) {
                 case BATCH_NORM -> nodes.add(node instanceof NodeSpec.BatchNorm ? node
-                        : new NodeSpec.BatchNorm(node.id(), NodeSpec.BatchNorm.DEFAULT_MOMENTUM,
-                        NodeSpec.BatchNorm.DEFAULT_EPS, node.position()));
+                        : NodeType.BATCH_NORM.newNode(node.id(), node.position()));
                 case LAYER_NORM -> nodes.add(new NodeSpec.LayerNorm(node.id(), node.position()));
                 case NONE -> edges = bypass(edges, node.id());
             }

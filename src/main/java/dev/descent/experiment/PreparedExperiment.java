@@ -7,6 +7,7 @@ import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.MemoryEstimate;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Problem.Section;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.RunConfig;
@@ -42,12 +43,56 @@ public final class PreparedExperiment {
      * @throws ExperimentException listing every problem
      */
     public static PreparedExperiment prepare(Experiment experiment) throws ExperimentException {
-        return prepare(experiment, ExperimentData.load(experiment));
+        return prepare(experiment, load(experiment));
+    }
+
+    /**
+     * Every problem that stops {@code experiment} from training: its data loaded and checked, or, when
+     * the data cannot be loaded, that problem and every problem of the networks that needs no data.
+     */
+    public static List<Problem> problems(Experiment experiment) {
+        try {
+            return problems(experiment, load(experiment));
+        } catch (ExperimentException e) {
+            return e.problems();
+        }
+    }
+
+    /** The data, or an exception with why not and the networks' own problems (which need no data). */
+    private static Dataset load(Experiment experiment) throws ExperimentException {
+        try {
+            return ExperimentData.load(experiment);
+        } catch (ExperimentException e) {
+            List<Problem> all = new ArrayList<>(e.problems());
+            all.addAll(problemsWithoutData(experiment));
+            throw new ExperimentException(all);
+        }
+    }
+
+    /**
+     * The problems of the shared network and of each run's network that need no data (connections,
+     * cycles, settings), for when the data cannot be read; shapes and memory wait for the data.
+     */
+    public static List<Problem> problemsWithoutData(Experiment experiment) {
+        Set<Problem> problems = new LinkedHashSet<>();
+        List<Problem> shared = GraphValidator.validateStructure(experiment.network()).problems();
+        problems.addAll(shared);
+        for (RunSpec run : experiment.runs()) {
+            NetworkSpec own = Overrides.apply(experiment.network(), run);
+            if (!own.equals(experiment.network())) {
+                GraphValidator.validateStructure(own).problems().stream().filter(p -> !shared.contains(p))
+                        .forEach(p -> problems.add(p.inRun(run.name())));
+            }
+            if (run.init() != null) {
+                run.init().problems().forEach(p -> problems.add(Problem.of(Section.RUNS, "init", p).inRun(run.name())));
+            }
+        }
+        return new ArrayList<>(problems);
     }
 
     /** As {@link #prepare(Experiment)}, with data already loaded for this experiment. */
     public static PreparedExperiment prepare(Experiment experiment, Dataset data) throws ExperimentException {
-        List<String> problems = problems(experiment, data);
+        List<Problem> problems = problems(experiment, data);
         if (!problems.isEmpty()) {
             throw new ExperimentException(problems);
         }
@@ -56,67 +101,98 @@ public final class PreparedExperiment {
     }
 
     /**
-     * Every problem that stops {@code experiment} from training on {@code data}: problems of the shared
-     * network once, and problems that only a run's overrides cause, prefixed with the run's name.
+     * What checking an experiment against its data found, in one pass.
+     *
+     * @param network  the shared network checked against the data (widths, order, its own problems)
+     * @param problems every problem that stops the experiment from training: the shared network's once,
+     *                 then those only a run's overrides cause, marked with the run's name
      */
-    public static List<String> problems(Experiment experiment, Dataset data) {
-        return problems(experiment, data, MemoryEstimate.limitBytes());
+    public record Check(Validation network, List<Problem> problems) {
+        public Check {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Every problem that stops {@code experiment} from training on {@code data}: problems of the shared
+     * network once, and problems that only a run's overrides cause, marked with the run's name.
+     */
+    public static List<Problem> problems(Experiment experiment, Dataset data) {
+        return check(experiment, data).problems();
     }
 
     /**
      * As {@link #problems(Experiment, Dataset)}, with {@code memoryLimit} bytes for all runs together
      * and the data: a comparison too large for it is refused before anything is allocated.
      */
-    public static List<String> problems(Experiment experiment, Dataset data, long memoryLimit) {
-        Set<String> problems = new LinkedHashSet<>();
+    public static List<Problem> problems(Experiment experiment, Dataset data, long memoryLimit) {
+        return check(experiment, data, memoryLimit, MemoryEstimate.heapBytes()).problems();
+    }
+
+    /** As {@link #problems(Experiment, Dataset, long)}, in a Java heap of {@code heapBytes}. */
+    public static List<Problem> problems(Experiment experiment, Dataset data, long memoryLimit, long heapBytes) {
+        return check(experiment, data, memoryLimit, heapBytes).problems();
+    }
+
+    /** Checks {@code experiment} against {@code data} within this process's memory. */
+    public static Check check(Experiment experiment, Dataset data) {
+        return check(experiment, data, MemoryEstimate.limitBytes(), MemoryEstimate.heapBytes());
+    }
+
+    /** As {@link #check(Experiment, Dataset)}, within {@code memoryLimit} bytes of ND4J memory and {@code heapBytes} of heap. */
+    public static Check check(Experiment experiment, Dataset data, long memoryLimit, long heapBytes) {
+        Set<Problem> problems = new LinkedHashSet<>();
         int batch = experiment.training().batchSize();
         int trainSize = data.size() - Split.validationCount(data.size(), experiment.dataset().validation());
-        List<String> shared = new ArrayList<>(messages(check(experiment.network(), data, batch, memoryLimit)));
+        Validation sharedNetwork = validate(experiment.network(), data, batch, memoryLimit);
+        List<Problem> shared = new ArrayList<>(sharedNetwork.problems());
         shared.addAll(LockstepComparison.batchNormProblems(experiment.network(), batch, trainSize));
         problems.addAll(shared);
         if (experiment.runs().isEmpty()) {
-            problems.add("runs: there are no runs; add at least one");
+            problems.add(Problem.of(Section.RUNS, "runs", "there are no runs; add at least one"));
         }
         Set<String> names = new java.util.HashSet<>();
         List<Validation> networks = new ArrayList<>();
         for (RunSpec run : experiment.runs()) {
             if (!names.add(run.name())) {
-                problems.add("run '" + run.name() + "': the name is used by another run; run names must be unique");
+                problems.add(Problem.of(Section.RUNS, "", "the name is used by another run; run names must be unique")
+                        .inRun(run.name()));
             }
-            Validation network = check(Overrides.apply(experiment.network(), run), data, batch, memoryLimit);
+            NetworkSpec own = Overrides.apply(experiment.network(), run);
+            Validation network = own.equals(experiment.network()) ? sharedNetwork : validate(own, data, batch, memoryLimit);
             networks.add(network);
-            List<String> found = new ArrayList<>(messages(network));
-            found.addAll(LockstepComparison.batchNormProblems(Overrides.apply(experiment.network(), run), batch,
-                    trainSize));
-            for (String p : found) {
+            List<Problem> found = new ArrayList<>(network.problems());
+            found.addAll(LockstepComparison.batchNormProblems(own, batch, trainSize));
+            for (Problem p : found) {
                 if (!shared.contains(p)) {
-                    problems.add("run '" + run.name() + "': " + p);
+                    problems.add(p.inRun(run.name()));
                 }
             }
             if (run.init() != null) {
-                run.init().problems().forEach(p -> problems.add("run '" + run.name() + "': init: " + p));
+                run.init().problems().forEach(p -> problems.add(Problem.of(Section.RUNS, "init", p).inRun(run.name())));
             }
         }
         if (data.size() < 2) {
-            problems.add("dataset: needs at least 2 examples, has " + data.size());
+            problems.add(Problem.of(Section.DATASET, "dataset", "needs at least 2 examples, has " + data.size()));
+        } else {
+            String tooMany = TrainingConfig.stepsProblem(experiment.training().epochs(), batch, trainSize);
+            if (tooMany != null) {
+                problems.add(Problem.of(Section.TRAINING, "training", tooMany));
+            }
         }
         if (problems.isEmpty()) {
             int validationSize = Split.validationCount(data.size(), experiment.dataset().validation());
             String tooLarge = LockstepComparison.memoryProblem(runConfigs(experiment), networks, data.shape(),
-                    data.size(), validationSize, batch, Float.BYTES, memoryLimit);
+                    data.size(), validationSize, batch, Float.BYTES, memoryLimit, heapBytes);
             if (tooLarge != null) {
-                problems.add("runs: " + tooLarge);
+                problems.add(Problem.of(Section.RUNS, "runs", tooLarge));
             }
         }
-        return new ArrayList<>(problems);
+        return new Check(sharedNetwork, new ArrayList<>(problems));
     }
 
-    private static Validation check(NetworkSpec network, Dataset data, int batch, long memoryLimit) {
+    private static Validation validate(NetworkSpec network, Dataset data, int batch, long memoryLimit) {
         return GraphValidator.validate(network, data.shape(), batch, Float.BYTES, memoryLimit);
-    }
-
-    private static List<String> messages(Validation validation) {
-        return validation.problems().stream().map(Problem::message).toList();
     }
 
     /** The engine's view of each run: overrides applied, normalizer resolved. */

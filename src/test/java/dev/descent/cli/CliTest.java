@@ -1,5 +1,8 @@
 package dev.descent.cli;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.time.Duration;
+import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,31 +21,12 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result descent(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DescentCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static Descent descent(String... args) {
+        return Descent.run(args);
     }
 
     private Path experiment(String runs) throws IOException {
-        Path file = dir.resolve("exp.json");
-        Files.writeString(file, """
-                { "format": 1, "name": "cli test", "seed": 3,
-                  "dataset": { "generator": "moons", "samples": 200, "noise": 0.1, "validation": 0.25 },
-                  "normalizer": "standardize",
-                  "network": { "nodes": [ {"id": "in", "type": "input"}, {"id": "h1", "type": "dense", "units": 8},
-                                          {"id": "a1", "type": "activation", "function": "tanh"},
-                                          {"id": "out", "type": "dense", "units": 2},
-                                          {"id": "loss", "type": "loss", "function": "cross_entropy"} ],
-                               "edges": [ ["in","h1"], ["h1","a1"], ["a1","out"], ["out","loss"] ] },
-                  "training": { "epochs": 2, "batchSize": 16, "evaluateEvery": 5 },
-                  "runs": [ %s ] }
-                """.formatted(runs));
-        return file;
+        return Descent.experiment(dir, runs);
     }
 
     private static final String TWO_RUNS = """
@@ -54,7 +36,7 @@ class CliTest {
     @Test
     void runWritesOneRowPerRunPerStepAndASummary() throws Exception {
         Path out = dir.resolve("out");
-        Result r = descent("run", experiment(TWO_RUNS).toString(), "--out", out.toString(), "--steps", "12", "--quiet");
+        Descent r = descent("run", experiment(TWO_RUNS).toString(), "--out", out.toString(), "--steps", "12", "--quiet");
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,grad_norm:out", lines.get(0));
@@ -85,7 +67,7 @@ class CliTest {
     @Test
     void aDivergingRunIsAResultNotAnError() throws Exception {
         Path out = dir.resolve("out");
-        Result r = descent("run", experiment("""
+        Descent r = descent("run", experiment("""
                 { "name": "wild", "optimizer": { "type": "sgd", "learningRate": 1e30 } },
                 { "name": "calm", "optimizer": { "type": "sgd", "learningRate": 0.1 } }""").toString(),
                 "--out", out.toString(), "--quiet");
@@ -100,7 +82,7 @@ class CliTest {
     void aBrokenFileExitsTwoWithOneLineNamingTheFile() throws Exception {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{ \"format\": 1, \"dataset\": ");
-        Result r = descent("run", file.toString(), "--quiet");
+        Descent r = descent("run", file.toString(), "--quiet");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: " + file + ": invalid JSON at line 1"), r.err());
@@ -109,36 +91,38 @@ class CliTest {
 
     @Test
     void aMissingFileExitsTwo() {
-        Result r = descent("run", dir.resolve("absent.json").toString());
+        Descent r = descent("run", dir.resolve("absent.json").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: " + dir.resolve("absent.json") + ": cannot read the file"), r.err());
     }
 
     @Test
     void badStepsAreRefused() throws Exception {
-        Result r = descent("run", experiment(TWO_RUNS).toString(), "--steps", "0");
+        Descent r = descent("run", experiment(TWO_RUNS).toString(), "--steps", "0");
         assertEquals(2, r.code());
         assertEquals("error: --steps: must be in [1, 100000000], got 0", r.err().strip());
     }
 
     @Test
     void validateSaysOkForAGoodFile() throws Exception {
-        Result r = descent("validate", experiment(TWO_RUNS).toString());
+        Descent r = descent("validate", experiment(TWO_RUNS).toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertEquals("ok", r.out().strip());
     }
 
     @Test
-    void validateListsEveryProblemOnePerLine() throws Exception {
+    void validatePrintsEveryProblemAsAnErrorLineOnStandardError() throws Exception {
         Path file = experiment("""
                 { "name": "a", "optimizer": { "type": "sgd", "learningRate": -1 } },
                 { "name": "b", "optimizer": "adamx" }""");
-        Result r = descent("validate", file.toString());
+        Descent r = descent("validate", file.toString());
         assertEquals(2, r.code());
-        List<String> lines = r.out().strip().lines().toList();
-        assertEquals(2, lines.size(), r.out());
-        assertEquals(file + ": runs[0].optimizer: learningRate must be > 0, got -1", lines.get(0));
-        assertTrue(lines.get(1).startsWith(file + ": runs[1].optimizer: unknown optimizer 'adamx'; valid optimizers are sgd,"));
+        assertEquals("", r.out(), "nothing on standard output when the file is not valid");
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertEquals("error: " + file + ": runs[0].optimizer: learningRate must be > 0, got -1", lines.get(0));
+        assertTrue(lines.get(1).startsWith("error: " + file + ": runs[1].optimizer: unknown optimizer 'adamx';"
+                + " valid optimizers are sgd,"), lines.get(1));
     }
 
     @Test
@@ -146,15 +130,137 @@ class CliTest {
         String text = Files.readString(experiment(TWO_RUNS)).replace("\"units\": 2}", "\"units\": 3}");
         Path file = dir.resolve("wide.json");
         Files.writeString(file, text);
-        Result r = descent("validate", file.toString());
+        Descent r = descent("validate", file.toString());
         assertEquals(2, r.code());
-        assertEquals(file + ": node 'loss': cross_entropy needs 2 outputs, one per class but receives 3", r.out().strip());
+        assertEquals("error: " + file + ": node 'loss': cross_entropy needs 2 outputs, one per class but receives 3",
+                r.err().strip());
+    }
+
+    @Test
+    void aHugeNodeIdIsCutInEveryMessageSayingHowLongItWas() throws Exception {
+        // given a node id of 3 million characters on a dense node with a bad units value
+        String id = "h".repeat(3_000_000);
+        Path file = experiment(TWO_RUNS.replace("SGD", "sgd-run"));
+        Files.writeString(file, Files.readString(file).replace("\"h1\"", "\"" + id + "\"")
+                .replace("\"units\": 8", "\"units\": -5"));
+        // when it is validated
+        Descent r = descent("validate", file.toString());
+        // then every line names the node by its start and its length, and stays short
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("'" + "h".repeat(60) + "… (3,000,000 characters)'"), r.err());
+        for (String line : r.err().lines().toList()) {
+            assertTrue(line.length() < 600, "a line of " + line.length() + " characters");
+        }
+    }
+
+    @Test
+    void controlCharactersInAnArgumentAreEscapedNeverPrintedRaw() {
+        Descent r = descent("validate", "exp\u0000\u001b[31m.json");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: FILE: the path 'exp\\u0000\\u001B[31m.json' holds the control character"
+                + " \\u0000; give a path without control characters"), r.err());
+        assertTrue(r.err().chars().noneMatch(c -> c < 0x20 && c != '\n'), r.err());
+    }
+
+    @Test
+    void aNulInADataPathIsBadInputNamedWithoutTheRawByte() throws Exception {
+        Path file = dir.resolve("nul.json");
+        Files.writeString(file, Files.readString(experiment(TWO_RUNS)).replace(
+                "\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"a\\u0000b.csv\", \"target\": \"y\","));
+        for (String[] args : List.of(new String[]{"run", file.toString(), "--quiet"}, new String[]{"validate", file.toString()})) {
+            Descent r = descent(args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: " + file + ": dataset: csv 'a\\u0000b.csv' holds the control character \\u0000;"
+                    + " text in an experiment file holds no control characters", r.err().strip());
+        }
+    }
+
+    @Test
+    void aFifoAsTheCsvFileIsRefusedAtOnce() throws Exception {
+        Fifo.make(dir.resolve("pipe.csv"));
+        Path file = dir.resolve("fifo.json");
+        Files.writeString(file, Files.readString(experiment(TWO_RUNS)).replace(
+                "\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"pipe.csv\", \"target\": \"y\","));
+
+        Descent r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> descent("run", file.toString(), "--quiet"));
+
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: " + file + ": dataset: pipe.csv: this is a FIFO (named pipe), not a file that can be read to"
+                + " its end; give a regular CSV file", r.err().strip());
+    }
+
+    @Test
+    void epochsBeyondTheStepCountOfACsvAreRefusedByValidateAndRun() throws Exception {
+        // given a CSV of 200 examples (150 train: 10 steps of 16) and 500 million epochs
+        descent("generate", "moons", "--samples", "200", "--out", dir.resolve("moons.csv").toString());
+        Path file = dir.resolve("long.json");
+        Files.writeString(file, Files.readString(experiment(TWO_RUNS))
+                .replace("\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"moons.csv\", \"target\": \"label\",")
+                .replace("\"epochs\": 2", "\"epochs\": 500000000"));
+        for (String[] args : List.of(new String[]{"validate", file.toString()}, new String[]{"run", file.toString(), "--quiet"})) {
+            Descent r = descent(args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: " + file + ": training: epochs must be at most 214,748,364 here: 500,000,000 epochs of"
+                    + " 10 steps are 5,000,000,000 steps, and a run takes at most 2,147,483,647 steps", r.err().strip());
+        }
+    }
+
+    @Test
+    void threeThousandRunsAreRefusedWithTheLimitBeforeAnythingStarts() throws Exception {
+        StringBuilder runs = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            runs.append(i == 0 ? "" : ",").append("{ \"name\": \"r").append(i).append("\", \"optimizer\": \"sgd\" }");
+        }
+        Path file = experiment(runs.toString());
+        for (String[] args : List.of(new String[]{"validate", file.toString()}, new String[]{"run", file.toString(), "--quiet"})) {
+            Descent r = descent(args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: " + file + ": runs: 3,000 runs are more than the 1,000 that train side by side; split them"
+                    + " into several experiments", r.err().strip());
+        }
+    }
+
+    @Test
+    void validateReportsEveryIndependentProblemInOnePass() throws Exception {
+        // given a bad batch size, learning rate and optimizer, and a dense node of -5 units
+        Path file = dir.resolve("many.json");
+        Files.writeString(file, Files.readString(experiment("""
+                { "name": "a", "optimizer": { "type": "sgd", "learningRate": -1 } },
+                { "name": "b", "optimizer": "adamx" }""")).replace("\"batchSize\": 16", "\"batchSize\": 0")
+                .replace("\"units\": 8", "\"units\": -5"));
+
+        Descent r = descent("validate", file.toString());
+
+        // then all four are reported at once
+        assertEquals(2, r.code());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(List.of(
+                "error: " + file + ": training: batchSize must be in [1, 1000000], got 0",
+                "error: " + file + ": runs[0].optimizer: learningRate must be > 0, got -1",
+                "error: " + file + ": runs[1].optimizer: unknown optimizer 'adamx'; valid optimizers are sgd, momentum,"
+                        + " nesterov, rmsprop, adagrad, adadelta, adam, adamw, adamax, nadam, amsgrad",
+                "error: " + file + ": node 'h1': units must be >= 1, got -5"), lines);
+    }
+
+    @Test
+    void aDatasetThatCannotBeReadStillLetsTheNetworksOwnProblemsBeReported() throws Exception {
+        Path file = dir.resolve("nodata.json");
+        Files.writeString(file, Files.readString(experiment(TWO_RUNS))
+                .replace("\"generator\": \"moons\", \"samples\": 200, \"noise\": 0.1,", "\"csv\": \"absent.csv\", \"target\": \"y\",")
+                .replace("\"units\": 8", "\"units\": -5"));
+
+        Descent r = descent("validate", file.toString());
+
+        assertEquals(2, r.code());
+        assertEquals(List.of("error: " + file + ": dataset: absent.csv: the file does not exist",
+                "error: " + file + ": node 'h1': units must be >= 1, got -5"), r.err().strip().lines().toList());
     }
 
     @Test
     void generateWritesACsvWithAHeader() throws Exception {
         Path csv = dir.resolve("sub/moons.csv");
-        Result r = descent("generate", "moons", "--samples", "10", "--seed", "1", "--out", csv.toString());
+        Descent r = descent("generate", "moons", "--samples", "10", "--seed", "1", "--out", csv.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("x1,x2,label", lines.get(0));
@@ -163,7 +269,7 @@ class CliTest {
 
     @Test
     void generateRefusesAnUnknownNameListingTheValidOnes() {
-        Result r = descent("generate", "spirals", "--out", dir.resolve("x.csv").toString());
+        Descent r = descent("generate", "spirals", "--out", dir.resolve("x.csv").toString());
         assertEquals(2, r.code());
         assertEquals("error: generate: unknown dataset 'spirals'; valid names are spiral, moons, circles, xor, blobs,"
                 + " checkerboard, sine, shapes", r.err().strip());
@@ -171,14 +277,14 @@ class CliTest {
 
     @Test
     void generateRefusesAbsurdSizesBeforeAllocating() {
-        Result r = descent("generate", "shapes", "--samples", "2000000000", "--out", dir.resolve("x.csv").toString());
+        Descent r = descent("generate", "shapes", "--samples", "2000000000", "--out", dir.resolve("x.csv").toString());
         assertEquals(2, r.code());
         assertEquals("error: shapes: samples must be at most 1,000,000, got 2,000,000,000", r.err().strip());
     }
 
     @Test
     void trajectoryStartsAtStepZeroAndTakesTheAskedSteps() {
-        Result r = descent("trajectory", "--function", "quadratic", "--optimizer", "sgd", "--lr", "0.1", "--steps", "3",
+        Descent r = descent("trajectory", "--function", "quadratic", "--optimizer", "sgd", "--lr", "0.1", "--steps", "3",
                 "--start", "1,1");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().strip().lines().toList();
@@ -190,7 +296,7 @@ class CliTest {
 
     @Test
     void trajectoryRefusesASettingTheOptimizerDoesNotHave() {
-        Result r = descent("trajectory", "--function", "saddle", "--optimizer", "adam", "--rho", "0.9");
+        Descent r = descent("trajectory", "--function", "saddle", "--optimizer", "adam", "--rho", "0.9");
         assertEquals(2, r.code());
         assertEquals("error: --rho: adam has no rho; its settings are learningRate, beta1, beta2, eps, weightDecay, clipNorm",
                 r.err().strip());
@@ -198,50 +304,50 @@ class CliTest {
 
     @Test
     void trajectoryRefusesAnOutOfRangeSetting() {
-        Result r = descent("trajectory", "--function", "saddle", "--optimizer", "momentum", "--momentum", "1.5");
+        Descent r = descent("trajectory", "--function", "saddle", "--optimizer", "momentum", "--momentum", "1.5");
         assertEquals(2, r.code());
         assertEquals("error: --momentum: momentum must be in [0, 1), got 1.5", r.err().strip());
     }
 
     @Test
     void anUnknownCommandExitsTwoListingTheValidOnes() {
-        Result r = descent("frobnicate");
+        Descent r = descent("frobnicate");
         assertEquals(2, r.code());
         assertEquals("error: descent: unknown command 'frobnicate'; valid commands are run, trajectory, generate, validate,"
-                + " help", r.err().strip());
+                + " recover, help", r.err().strip());
     }
 
     @Test
     void anUnknownOptionNamesTheCommandAndWhereTheValidOnesAre() {
-        Result r = descent("run", "exp.json", "--fast");
+        Descent r = descent("run", "exp.json", "--fast");
         assertEquals(2, r.code());
         assertEquals("error: run: unknown option '--fast'; see 'descent run --help' for the valid ones", r.err().strip());
     }
 
     @Test
     void aValueOfTheWrongTypeNamesTheOption() {
-        Result r = descent("run", "exp.json", "--steps", "many");
+        Descent r = descent("run", "exp.json", "--steps", "many");
         assertEquals(2, r.code());
         assertEquals("error: --steps: 'many' is not an int; see 'descent run --help'", r.err().strip());
     }
 
     @Test
     void aMissingRequiredOptionNamesTheCommand() {
-        Result r = descent("generate", "moons");
+        Descent r = descent("generate", "moons");
         assertEquals(2, r.code());
         assertEquals("error: generate: missing required option: '--out=FILE.csv'; see 'descent generate --help'", r.err().strip());
     }
 
     @Test
     void aMissingFileArgumentNamesTheCommand() {
-        Result r = descent("validate");
+        Descent r = descent("validate");
         assertEquals(2, r.code());
         assertEquals("error: validate: missing required parameter: 'FILE'; see 'descent validate --help'", r.err().strip());
     }
 
     @Test
     void anExtraArgumentNamesTheCommand() {
-        Result r = descent("generate", "moons", "extra", "--out", dir.resolve("x.csv").toString());
+        Descent r = descent("generate", "moons", "extra", "--out", dir.resolve("x.csv").toString());
         assertEquals(2, r.code());
         assertEquals("error: generate: unexpected argument 'extra'; see 'descent generate --help'", r.err().strip());
     }
@@ -253,7 +359,7 @@ class CliTest {
                 new String[]{"trajectory", "--function", "saddle", "--optimizer", "sgd", "--start", "1;2"},
                 new String[]{"generate", "spirals", "--out", "x.csv"}, new String[]{"run", "absent.json", "--steps", "0"});
         for (String[] args : cases) {
-            Result r = descent(args);
+            Descent r = descent(args);
             String what = String.join(" ", args) + " → " + r.err();
             assertEquals(2, r.code(), what);
             assertTrue(r.err().matches("error: [^ :]+: \\S.*\\R"), what);
@@ -266,7 +372,7 @@ class CliTest {
     void everySampleExperimentValidates() throws Exception {
         try (var files = Files.list(Path.of("sample-data"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                Result r = descent("validate", file.toString());
+                Descent r = descent("validate", file.toString());
                 assertEquals(0, r.code(), file + ": " + r.out() + r.err());
             }
         }
@@ -277,7 +383,7 @@ class CliTest {
         Path file = experiment("{ \"name\": \"SGD\", \"optimizer\": \"sgd\" }");
         System.setProperty(dev.descent.engine.Engine.BLAS_THREADS_PROPERTY, "zero");
         try {
-            Result r = descent("validate", file.toString());
+            Descent r = descent("validate", file.toString());
             assertEquals(2, r.code());
             assertEquals("error: -Ddescent.blasThreads: must be a positive number of threads such as 2, got 'zero'",
                     r.err().strip());
@@ -290,7 +396,7 @@ class CliTest {
     void theInputNormalizationLessonShowsRawPixelsFailingAndScaledPixelsLearning() throws Exception {
         // given the sample that teaches input normalization, trained to the end
         Path out = dir.resolve("lesson");
-        Result r = descent("run", "sample-data/input-normalization.json", "--quiet", "--out", out.toString());
+        Descent r = descent("run", "sample-data/input-normalization.json", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode runs = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("runs");
         // then raw 0–255 pixels train (no divergence from a loss that cannot be computed) but stay near
@@ -307,7 +413,7 @@ class CliTest {
     @Test
     void everyCommandAnswersHelpAsItsErrorsSay() {
         for (String command : new String[] {"run", "trajectory", "generate", "validate"}) {
-            Result r = descent(command, "--help");
+            Descent r = descent(command, "--help");
             assertEquals(0, r.code(), command + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: descent " + command), r.out());
         }

@@ -1,5 +1,8 @@
 package dev.descent.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.time.Duration;
+import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +19,7 @@ import dev.descent.engine.graph.GraphValidator;
 import dev.descent.engine.graph.Initializer;
 import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Position;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.optim.OptimizerType;
@@ -81,7 +85,7 @@ class ExperimentReaderTest {
     }
 
     private static List<String> problems(String text) {
-        return assertThrows(ExperimentException.class, () -> ExperimentReader.parse(text, null)).problems();
+        return assertThrows(ExperimentException.class, () -> ExperimentReader.parse(text, null)).messages();
     }
 
     /** Asserts that reading {@code text} fails with exactly one problem, and returns it. */
@@ -174,8 +178,8 @@ class ExperimentReaderTest {
         Experiment e = parse(minimal("'network': {'nodes': [{'id': 'bn', 'type': 'batch_norm'}, "
                 + "{'id': 'd', 'type': 'dropout'}]}"));
 
-        assertEquals(List.of(new NodeSpec.BatchNorm("bn", NodeSpec.BatchNorm.DEFAULT_MOMENTUM,
-                NodeSpec.BatchNorm.DEFAULT_EPS, null), new NodeSpec.Dropout("d", 0.5, null)), e.network().nodes());
+        assertEquals(List.of(new NodeSpec.BatchNorm("bn", NodeType.MOMENTUM.defaultValue(),
+                NodeType.EPS.defaultValue(), null), new NodeSpec.Dropout("d", 0.5, null)), e.network().nodes());
     }
 
     @Test
@@ -639,7 +643,53 @@ class ExperimentReaderTest {
     void controlCharactersInNamesFromTheFileDoNotBreakTheLine() {
         String problem = problem(minimal("'nor\\nmalizer': 1"));
 
-        assertTrue(problem.startsWith("unknown top-level key 'nor?malizer';"), problem);
+        assertTrue(problem.startsWith("unknown top-level key 'nor\\nmalizer';"), problem);
+    }
+
+    @Test
+    void aControlCharacterInAPathIsAProblemNamingItEscaped() {
+        String problem = problem(withDataset("{'csv': 'data\\u0000.csv', 'target': 'y'}"));
+
+        assertEquals("dataset: csv 'data\\u0000.csv' holds the control character \\u0000; text in an experiment file"
+                + " holds no control characters", problem);
+    }
+
+    @Test
+    void aLineBreakInANodeIdIsAProblem() {
+        String problem = problem(withNode("{'id': 'h\\n1', 'type': 'dense', 'units': 3}"));
+
+        assertTrue(problem.startsWith("network.nodes[0]: id 'h\\n1' holds the control character \\n;"), problem);
+    }
+
+    @Test
+    void epochsBeyondTheStepCountAreRefusedWithTheLimit() {
+        // given 400 generated examples, 80 held out: 10 steps of 32 an epoch
+        String problem = problem(minimal("'training': {'epochs': 2000000000, 'batchSize': 32}"));
+
+        assertEquals("training: epochs must be at most 214,748,364 here: 2,000,000,000 epochs of 10 steps are"
+                + " 20,000,000,000 steps, and a run takes at most 2,147,483,647 steps", problem);
+    }
+
+    @Test
+    void aRefusedFileAlsoGetsTheGraphProblemsThatNeedNoData() {
+        // given a bad batch size and a network without a loss node whose dense node has 0 units
+        List<String> problems = problems(minimal("'training': {'batchSize': 0}, 'network': {'nodes': ["
+                + "{'id': 'in', 'type': 'input'}, {'id': 'h', 'type': 'dense', 'units': 0}], 'edges': [['in', 'h']]}"));
+
+        assertEquals(List.of("training: batchSize must be in [1, 1000000], got 0",
+                "the network has no loss node; add one fed by the network's output", "node 'h': units must be >= 1, got 0"),
+                problems);
+    }
+
+    @Test
+    void withANodeThatCannotBeReadOnlyTheOtherNodesOwnSettingsAreAdded() {
+        // given one node with an unknown key (so edges to it cannot be judged) and another with 0 units
+        List<String> problems = problems(minimal("'network': {'nodes': [{'id': 'a', 'type': 'dense', 'unit': 3},"
+                + " {'id': 'b', 'type': 'dense', 'units': 0}], 'edges': [['a', 'b']]}"));
+
+        assertEquals(List.of("network.nodes[0] (a): unknown key 'unit'; valid keys are id, type, units, init, bias, x, y",
+                "network.nodes[0] (a): units is missing; a dense node needs its number of outputs, e.g. \"units\": 16",
+                "node 'b': units must be >= 1, got 0"), problems);
     }
 
     @Test
@@ -667,7 +717,7 @@ class ExperimentReaderTest {
         ExperimentException e = assertThrows(ExperimentException.class,
                 () -> ExperimentReader.parse(json("{'format': 1}"), null));
 
-        assertEquals(String.join("; ", e.problems()), e.getMessage());
+        assertEquals(String.join("; ", e.messages()), e.getMessage());
         assertNull(e.file());
     }
 
@@ -679,7 +729,7 @@ class ExperimentReaderTest {
 
         ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentReader.read(file));
 
-        assertEquals(List.of("cannot read the file: there is no file " + file.toAbsolutePath()), e.problems());
+        assertEquals(List.of("cannot read the file: there is no file " + file.toAbsolutePath()), e.messages());
         assertEquals(file.toAbsolutePath(), e.file());
     }
 
@@ -697,7 +747,7 @@ class ExperimentReaderTest {
         Path file = Files.write(dir.resolve("latin1.json"), new byte[]{'{', '"', (byte) 0xE9, '"', '}'});
 
         assertEquals(List.of("cannot read the file: it is not UTF-8 text; save it as UTF-8"),
-                assertThrows(ExperimentException.class, () -> ExperimentReader.read(file)).problems());
+                assertThrows(ExperimentException.class, () -> ExperimentReader.read(file)).messages());
     }
 
     @Test
@@ -712,13 +762,24 @@ class ExperimentReaderTest {
         ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentReader.read(file));
 
         assertEquals(List.of("the file is 20.0 MiB; experiment files are at most 10 MiB, so this is probably not one"),
-                e.problems());
+                e.messages());
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBlocking(@TempDir Path dir) throws Exception {
+        Path fifo = Fifo.make(dir.resolve("exp.json"));
+
+        ExperimentException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(ExperimentException.class, () -> ExperimentReader.read(fifo)));
+
+        assertEquals(List.of("cannot read the file: " + fifo.toAbsolutePath() + " is a FIFO (named pipe), not a file"
+                + " that can be read to its end; give a regular experiment file"), e.messages());
     }
 
     @Test
     void directoryCannotBeRead(@TempDir Path dir) {
         ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentReader.read(dir));
 
-        assertEquals(List.of("cannot read the file: " + dir.toAbsolutePath() + " is a directory"), e.problems());
+        assertEquals(List.of("cannot read the file: " + dir.toAbsolutePath() + " is a directory"), e.messages());
     }
 }

@@ -1,14 +1,15 @@
 package dev.descent.engine.data;
 
+import dev.descent.engine.vocab.Shown;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.CoderResult;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -45,12 +46,13 @@ public final class CsvReader {
     static final long MAX_BYTES = 1L << 30;
     /** Most feature values (rows × feature columns) held. */
     static final long MAX_VALUES = Integer.MAX_VALUE / 2;
-    private static final int SHOWN_CHARS = 40;
     private static final int LISTED_COLUMNS = 12;
 
     private final String target;
     private final Task task;
     private final long maxValues;
+    private final long heapBytes;
+    private long headerChars;
     private final CsvRecords records;
 
     private List<String> header;
@@ -62,10 +64,11 @@ public final class CsvReader {
     private int[] labelIds = new int[256];
     private final Map<String, Integer> labels = new LinkedHashMap<>();
 
-    private CsvReader(String target, Task task, long maxValues, CsvRecords records) {
+    private CsvReader(String target, Task task, long maxValues, long heapBytes, CsvRecords records) {
         this.target = target;
         this.task = task;
         this.maxValues = maxValues;
+        this.heapBytes = heapBytes;
         this.records = records;
     }
 
@@ -76,18 +79,18 @@ public final class CsvReader {
      * @throws DataException if the file cannot be read or is not a valid table for {@code task}
      */
     public static Dataset read(Path file, String targetColumn, Task task) throws DataException {
-        return read(file, targetColumn, task, MAX_BYTES, MAX_VALUES);
+        return read(file, targetColumn, task, MAX_BYTES, MAX_VALUES, Runtime.getRuntime().maxMemory());
     }
 
     /** {@link #read(Path, String, Task)} with the size limits as arguments, so tests can reach them. */
-    static Dataset read(Path file, String targetColumn, Task task, long maxBytes, long maxValues)
+    static Dataset read(Path file, String targetColumn, Task task, long maxBytes, long maxValues, long heapBytes)
             throws DataException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(task, "task");
         checkSize(file, maxBytes);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             try {
-                return new CsvReader(targetColumn, task, maxValues, new CsvRecords(in)).readAll(datasetName(file));
+                return new CsvReader(targetColumn, task, maxValues, heapBytes, new CsvRecords(in)).readAll(datasetName(file));
             } catch (CharacterCodingException e) {
                 throw new DataException("the file is not UTF-8 text: line " + lineOfBadUtf8(file)
                         + " has bytes that are not UTF-8 (save the file as UTF-8)", e);
@@ -98,8 +101,10 @@ public final class CsvReader {
     }
 
     private static void checkSize(Path file, long maxBytes) throws DataException {
-        if (Files.isDirectory(file)) {
-            throw new DataException("this is a folder, not a file");
+        String kind = RegularFile.notRegular(file);
+        if (kind != null) {
+            throw new DataException("this is " + (kind.startsWith("not") ? "" : kind + ", ") + "not a file"
+                    + (kind.startsWith("a folder") ? "" : " that can be read to its end; give a regular CSV file"));
         }
         long size;
         try {
@@ -151,7 +156,7 @@ public final class CsvReader {
         if (e instanceof AccessDeniedException) {
             return new DataException("cannot read the file: permission denied", e);
         }
-        return new DataException("cannot read the file: " + e.getMessage(), e);
+        return new DataException("cannot read the file: " + DataException.reasonOf(e), e);
     }
 
     private Dataset readAll(String name) throws IOException, DataException {
@@ -177,6 +182,7 @@ public final class CsvReader {
 
     private void readHeader(CsvRecords.Row row) throws DataException {
         header = row.cells();
+        headerChars = header.stream().mapToLong(String::length).sum();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String column = header.get(i);
@@ -209,9 +215,9 @@ public final class CsvReader {
     /** The header names for a message: all of them, or the first few and the count. */
     private String columnList() {
         if (header.size() <= LISTED_COLUMNS) {
-            return String.join(", ", header);
+            return String.join(", ", header.stream().map(Shown::text).toList());
         }
-        return String.join(", ", header.subList(0, LISTED_COLUMNS)) + ", … (" + header.size() + " in all)";
+        return String.join(", ", header.subList(0, LISTED_COLUMNS).stream().map(Shown::text).toList()) + ", … (" + header.size() + " in all)";
     }
 
     private void readRow(CsvRecords.Row row) throws DataException {
@@ -225,7 +231,7 @@ public final class CsvReader {
                     "too much data: by line %d the table holds more than %,d feature values (rows × feature columns), "
                             + "more than fit in memory", row.line(), maxValues));
         }
-        ensureRoom();
+        ensureRoom(row.line());
         int at = rows * features;
         for (int i = 0; i < cells.size(); i++) {
             if (i != targetIndex) {
@@ -246,15 +252,31 @@ public final class CsvReader {
         rows++;
     }
 
-    private void ensureRoom() {
+    /**
+     * Grows the arrays for one more row, after checking that the rows they will then hold fit in the
+     * heap ({@link DataBudget}): the table is refused before an allocation that would not fit.
+     */
+    private void ensureRoom(int line) throws DataException {
         long needed = (long) (rows + 1) * features;
         if (needed > x.length) {
-            x = Arrays.copyOf(x, (int) Math.min(Math.max(needed, 2L * x.length), maxValues));
+            long grown = Math.min(Math.max(needed, 2L * x.length), maxValues);
+            checkBudget(line, grown / features);
+            x = Arrays.copyOf(x, (int) grown);
         }
         if (rows == y.length) {
             int grown = (int) Math.min(2L * rows, maxValues);
+            checkBudget(line, grown);
             y = Arrays.copyOf(y, grown);
             labelIds = Arrays.copyOf(labelIds, grown);
+        }
+    }
+
+    private void checkBudget(int line, long rowsHeld) throws DataException {
+        double bytes = DataBudget.heapBytes(rowsHeld, features, 2, header.size(), headerChars);
+        String tooLarge = DataBudget.problem(String.format(Locale.ROOT, "by line %,d the table grows to %,d rows of"
+                + " %,d features, which", line, rowsHeld, features), bytes, heapBytes);
+        if (tooLarge != null) {
+            throw new DataException(tooLarge);
         }
     }
 
@@ -344,9 +366,9 @@ public final class CsvReader {
         return c >= '0' && c <= '9';
     }
 
-    /** A cell for a message: quoted, cut short if long. */
+    /** A cell for a message: quoted, escaped, cut short if long. */
     private static String show(String text) {
-        return "'" + (text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "…" : text) + "'";
+        return Shown.quoted(text);
     }
 
     private static String datasetName(Path file) {

@@ -18,6 +18,8 @@ final class CsvRecords {
     static final int MAX_CELL_CHARS = 1_000_000;
     /** Most cells accepted in one record. */
     static final int MAX_CELLS = 1_000_000;
+    /** Most characters accepted in one record, all cells together: bounds the strings a record makes. */
+    static final int MAX_RECORD_CHARS = 32 * 1024 * 1024;
 
     /** One record: the line it starts on and its cells. */
     record Row(int line, List<String> cells) {
@@ -29,6 +31,7 @@ final class CsvRecords {
     private int length;
     private int line = 1;
     private boolean started;
+    private long recordChars;
 
     CsvRecords(Reader in) {
         this.in = in;
@@ -62,6 +65,7 @@ final class CsvRecords {
     /** Reads cells up to the end of the record; returns whether any cell was quoted. */
     private boolean readRecord(List<String> cells, int start) throws IOException, DataException {
         boolean quoted = false;
+        recordChars = 0;
         StringBuilder cell = new StringBuilder();
         while (true) {
             cell.setLength(0);
@@ -119,6 +123,10 @@ final class CsvRecords {
         if (cell.length() >= MAX_CELL_CHARS) {
             throw new DataException(String.format(Locale.ROOT,
                     "line %d has a cell longer than %,d characters; is this a CSV file?", line, MAX_CELL_CHARS));
+        }
+        if (++recordChars > MAX_RECORD_CHARS) {
+            throw new DataException(String.format(Locale.ROOT,
+                    "line %d is longer than %,d characters; is this a CSV file?", line, MAX_RECORD_CHARS));
         }
         cell.append((char) c);
     }

@@ -1,7 +1,10 @@
 package dev.descent.engine.data;
 
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * Examples in memory: a feature matrix and, per example, a class (classification) or real targets
@@ -32,7 +35,7 @@ public final class Dataset {
         this.classes = classes;
         this.targets = targets;
         this.y = y;
-        this.featureNames = List.copyOf(featureNames);
+        this.featureNames = featureNames instanceof PixelNames ? featureNames : List.copyOf(featureNames);
         this.classNames = List.copyOf(classNames);
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
@@ -68,6 +71,35 @@ public final class Dataset {
             throw new IllegalArgumentException("targets length " + y.length + " is not a multiple of " + targets);
         }
         return new Dataset(name, Task.REGRESSION, features, x, new int[0], targets, y, featureNames, List.of(), 0, 0);
+    }
+
+    /**
+     * The names {@code p0}, {@code p1}, ... of {@code count} pixels, made when asked for: a list of
+     * strings built in advance would take about 50 bytes per pixel (5 GB for a header promising
+     * 100 million pixels).
+     */
+    public static List<String> pixelNames(int count) {
+        return new PixelNames(count);
+    }
+
+    /** Immutable names p0 … p(n-1). */
+    private static final class PixelNames extends AbstractList<String> implements RandomAccess {
+        private final int count;
+
+        PixelNames(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public String get(int index) {
+            Objects.checkIndex(index, count);
+            return "p" + index;
+        }
+
+        @Override
+        public int size() {
+            return count;
+        }
     }
 
     /** The same data marked as width × height grayscale images. */

@@ -147,6 +147,10 @@ public enum Generator {
      */
     public Dataset generate(int samples, double noise, int classes, long seed) throws DataException {
         String problem = problemWith(samples, noise, classes);
+        if (problem == null) {
+            problem = DataBudget.problem(String.format(Locale.ROOT, "%,d examples of %,d %s", samples, features(),
+                    features() == 1 ? "feature" : "features"), DataBudget.heapBytes(samples, features(), 1, 0, 0));
+        }
         if (problem != null) {
             throw new DataException(problem);
         }

@@ -36,7 +36,10 @@ public final class IdxReader {
     /** Largest label accepted; 255 often marks "no label". */
     static final int MAX_LABEL = 254;
     private static final int UNSIGNED_BYTE = 0x08;
+    /** Values allocated for a compressed file before its data shows it holds more. */
     private static final int FIRST_CHUNK = 1 << 20;
+    /** Bytes read at a time. */
+    private static final int CHUNK = 1 << 16;
 
     private IdxReader() {
     }
@@ -48,13 +51,13 @@ public final class IdxReader {
      *                       do not match
      */
     public static Dataset read(Path images, Path labels) throws DataException {
-        return read(images, labels, MAX_VALUES);
+        return read(images, labels, MAX_VALUES, Runtime.getRuntime().maxMemory());
     }
 
-    /** {@link #read(Path, Path)} with the size limit as an argument, so tests can reach it. */
-    static Dataset read(Path images, Path labels, long maxValues) throws DataException {
+    /** {@link #read(Path, Path)} with the size limits as arguments, so tests can reach them. */
+    static Dataset read(Path images, Path labels, long maxValues, long heapBytes) throws DataException {
         try (Source imageSource = Source.open(images); Source labelSource = Source.open(labels)) {
-            int[] shape = imagesHeader(imageSource, maxValues);
+            int[] shape = imagesHeader(imageSource, maxValues, heapBytes);
             int count = shape[0];
             int rows = shape[1];
             int cols = shape[2];
@@ -66,7 +69,7 @@ public final class IdxReader {
     }
 
     /** Checks the images header; returns count, rows and columns. */
-    private static int[] imagesHeader(Source source, long maxValues) throws DataException {
+    private static int[] imagesHeader(Source source, long maxValues, long heapBytes) throws DataException {
         int magic = source.headerInt();
         checkMagic(source, magic, IMAGES_MAGIC, "images", 3, "count, rows, columns");
         long count = Integer.toUnsignedLong(source.headerInt());
@@ -84,6 +87,13 @@ public final class IdxReader {
                     source.name, count, rows, cols, maxValues));
         }
         long pixels = count * rows * cols;
+        // the pixels and labels as floats and ints, read and split (names cost nothing)
+        double bytes = DataBudget.heapBytes(count, rows * cols, 1, 0, 0);
+        String tooLarge = DataBudget.problem(String.format(Locale.ROOT, "%s: %,d images of %,d×%,d pixels",
+                source.name, count, rows, cols), bytes, heapBytes);
+        if (tooLarge != null) {
+            throw new DataException(tooLarge);
+        }
         if (source.plainBytes >= 0 && source.plainBytes - 16 < pixels) {
             throw new DataException(source.name + ": the header promises " + count + " images of " + rows + "×"
                     + cols + " but the file holds only " + bytes(Math.max(0, source.plainBytes - 16)) + " of pixels");
@@ -142,37 +152,54 @@ public final class IdxReader {
         };
     }
 
+    /**
+     * Reads {@code count} images of {@code perImage} pixels as floats. The bytes are read in chunks of at
+     * most {@value #CHUNK} and, for a compressed file (whose length says nothing of its data), the array
+     * grows as data arrives, so a short file whose header promises much allocates only what it holds.
+     */
     private static float[] pixels(Source source, int count, int perImage) throws DataException {
         long total = (long) count * perImage;
         float[] pixels = new float[(int) (source.plainBytes >= 0 ? total : Math.min(total, FIRST_CHUNK))];
-        byte[] image = new byte[perImage];
-        for (int i = 0; i < count; i++) {
-            if (!source.readFully(image)) {
-                throw new DataException(source.name + " ends after " + i + " of " + count + " images");
+        byte[] chunk = new byte[(int) Math.min(total, CHUNK)];
+        long at = 0;
+        while (at < total) {
+            int want = (int) Math.min(chunk.length, total - at);
+            int read = source.readAvailable(chunk, want);
+            if (at + read > pixels.length) {
+                pixels = Arrays.copyOf(pixels, (int) Math.min(total, Math.max(2L * pixels.length, at + read)));
             }
-            int at = i * perImage;
-            if (at + perImage > pixels.length) {
-                pixels = Arrays.copyOf(pixels, (int) Math.min(total, Math.max(2L * pixels.length, at + perImage)));
+            for (int p = 0; p < read; p++) {
+                pixels[(int) at + p] = chunk[p] & 0xFF;
             }
-            for (int p = 0; p < perImage; p++) {
-                pixels[at + p] = image[p] & 0xFF;
+            at += read;
+            if (read < want) {
+                throw new DataException(source.name + " ends after " + at / perImage + " of " + count + " images");
             }
         }
         return pixels;
     }
 
+    /** Reads {@code count} labels, in chunks as {@link #pixels}. */
     private static int[] labels(Source source, int count) throws DataException {
-        byte[] bytes = new byte[count];
-        int read = source.readAvailable(bytes);
-        if (read < count) {
-            throw new DataException(source.name + " ends after " + read + " of " + count + " labels");
-        }
-        int[] classes = new int[count];
-        for (int i = 0; i < count; i++) {
-            classes[i] = bytes[i] & 0xFF;
-            if (classes[i] > MAX_LABEL) {
-                throw new DataException(source.name + ": label " + (i + 1) + " of " + count + " is " + classes[i]
-                        + "; labels must be 0 to " + MAX_LABEL);
+        int[] classes = new int[source.plainBytes >= 0 ? count : Math.min(count, FIRST_CHUNK)];
+        byte[] chunk = new byte[Math.min(count, CHUNK)];
+        int at = 0;
+        while (at < count) {
+            int want = Math.min(chunk.length, count - at);
+            int read = source.readAvailable(chunk, want);
+            if (at + read > classes.length) {
+                classes = Arrays.copyOf(classes, (int) Math.min(count, Math.max(2L * classes.length, at + read)));
+            }
+            for (int i = 0; i < read; i++) {
+                classes[at + i] = chunk[i] & 0xFF;
+                if (classes[at + i] > MAX_LABEL) {
+                    throw new DataException(source.name + ": label " + (at + i + 1) + " of " + count + " is "
+                            + classes[at + i] + "; labels must be 0 to " + MAX_LABEL);
+                }
+            }
+            at += read;
+            if (read < want) {
+                throw new DataException(source.name + " ends after " + at + " of " + count + " labels");
             }
         }
         return classes;
@@ -188,10 +215,7 @@ public final class IdxReader {
         for (int k = 0; k < classCount; k++) {
             classNames.add(Integer.toString(k));
         }
-        List<String> featureNames = new ArrayList<>();
-        for (int p = 0; p < rows * cols; p++) {
-            featureNames.add("p" + p);
-        }
+        List<String> featureNames = Dataset.pixelNames(rows * cols);
         String setName = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         return Dataset.classification(setName, rows * cols, pixels, classes, featureNames, classNames)
                 .asImages(cols, rows);
@@ -216,8 +240,10 @@ public final class IdxReader {
 
         static Source open(Path file) throws DataException {
             String name = String.valueOf(file.getFileName());
-            if (Files.isDirectory(file)) {
-                throw new DataException(name + " is a folder, not a file");
+            String kind = RegularFile.notRegular(file);
+            if (kind != null) {
+                throw new DataException(name + " is " + (kind.startsWith("not") ? "" : kind + ", ") + "not a file"
+                        + (kind.startsWith("a folder") ? "" : " that can be read to its end; give a regular IDX file"));
             }
             InputStream raw = null;
             try {
@@ -237,7 +263,8 @@ public final class IdxReader {
                     return new Source(name, -1, new DataInputStream(unzipped));
                 } catch (ZipException | EOFException e) {
                     raw.close();
-                    throw new DataException(name + " starts like a gzip file but is not one: " + e.getMessage(), e);
+                    throw new DataException(name + " starts like a gzip file but is not one: "
+                            + (e instanceof EOFException ? "it ends inside the gzip header" : DataException.reasonOf(e)), e);
                 }
             } catch (IOException e) {
                 closeQuietly(raw);
@@ -256,17 +283,12 @@ public final class IdxReader {
             }
         }
 
-        /** Fills {@code buffer}; false if the data ends first. */
-        boolean readFully(byte[] buffer) throws DataException {
-            return readAvailable(buffer) == buffer.length;
-        }
-
-        /** Reads into {@code buffer} until it is full or the data ends; returns the bytes read. */
-        int readAvailable(byte[] buffer) throws DataException {
+        /** Reads into {@code buffer} until {@code length} bytes are there or the data ends; returns the bytes read. */
+        int readAvailable(byte[] buffer, int length) throws DataException {
             int total = 0;
             try {
-                while (total < buffer.length) {
-                    int n = in.read(buffer, total, buffer.length - total);
+                while (total < length) {
+                    int n = in.read(buffer, total, length - total);
                     if (n < 0) {
                         break;
                     }
@@ -304,9 +326,9 @@ public final class IdxReader {
                 return new DataException("cannot read " + name + ": permission denied", e);
             }
             if (e instanceof ZipException) {
-                return new DataException(name + " is a damaged gzip file: " + e.getMessage(), e);
+                return new DataException(name + " is a damaged gzip file: " + DataException.reasonOf(e), e);
             }
-            return new DataException("cannot read " + name + ": " + e.getMessage(), e);
+            return new DataException("cannot read " + name + ": " + DataException.reasonOf(e), e);
         }
     }
 }

@@ -42,10 +42,7 @@ final class Shapes {
                 }
             }
         }
-        List<String> features = new java.util.ArrayList<>();
-        for (int p = 0; p < side * side; p++) {
-            features.add("p" + p);
-        }
+        List<String> features = Dataset.pixelNames(side * side);
         return Dataset.classification("shapes", side * side, x, labels, features, NAMES.subList(0, classes))
                 .asImages(side, side);
     }

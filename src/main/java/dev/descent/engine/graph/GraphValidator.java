@@ -1,6 +1,8 @@
 package dev.descent.engine.graph;
 
 import dev.descent.engine.data.DataShape;
+import dev.descent.engine.vocab.Param;
+import dev.descent.engine.vocab.Shown;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,6 +30,53 @@ public final class GraphValidator {
     /** Validates for a float network trained in batches of {@code batchSize} within ND4J's memory limit. */
     public static Validation validate(NetworkSpec network, DataShape data, int batchSize) {
         return validate(network, data, batchSize, Float.BYTES, MemoryEstimate.limitBytes());
+    }
+
+    /**
+     * The checks that need no data: ids and edges, input and loss count, connections, cycles, settings out
+     * of range, outputs that lead nowhere. What needs the data's shape (widths, the loss's fit, memory) is
+     * left out, so the result reports the network's own problems while the data cannot be read.
+     */
+    public static Validation validateStructure(NetworkSpec network) {
+        return new Run(network, null, 1, Float.BYTES, Long.MAX_VALUE).validate();
+    }
+
+    /**
+     * The problems of one node's own settings (units, initializer, function, rate, momentum, ε), which
+     * hold whatever the rest of the network is; settings not given (null) are skipped.
+     */
+    public static List<Problem> settingsProblems(NodeSpec node) {
+        List<Problem> problems = new ArrayList<>();
+        String id = node.id();
+        if (node instanceof NodeSpec.Dense dense) {
+            outOfRange(id, NodeType.UNITS, dense.units(), Integer.toString(dense.units()), problems);
+            if (dense.init() != null) {
+                dense.init().problems().forEach(p -> problems.add(Problem.at(id, p)));
+                if (dense.init().term() == Initializer.UNIFORM
+                        && dense.init().value("low") >= dense.init().value("high")) {
+                    problems.add(Problem.at(id, "uniform needs low < high, got low "
+                            + dense.init().value("low") + " and high " + dense.init().value("high")));
+                }
+            }
+        } else if (node instanceof NodeSpec.Activation activation && activation.function() != null) {
+            activation.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
+        } else if (node instanceof NodeSpec.Loss loss && loss.function() != null) {
+            loss.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
+        } else if (node instanceof NodeSpec.Dropout dropout) {
+            outOfRange(id, NodeType.RATE, dropout.rate(), Double.toString(dropout.rate()), problems);
+        } else if (node instanceof NodeSpec.BatchNorm norm) {
+            outOfRange(id, NodeType.MOMENTUM, norm.momentum(), Double.toString(norm.momentum()), problems);
+            outOfRange(id, NodeType.EPS, norm.eps(), Double.toString(norm.eps()), problems);
+        }
+        return problems;
+    }
+
+    /** Adds "key must be in range, got value" when {@code value} is outside {@code param}'s range. */
+    private static void outOfRange(String id, Param param, double value, String shown, List<Problem> problems) {
+        if (param.problemWith(value) != null) {
+            String name = param == NodeType.RATE ? "dropout rate" : param.key();
+            problems.add(Problem.at(id, name + " must be " + param.rangeText() + ", got " + shown));
+        }
     }
 
     /**
@@ -70,7 +119,9 @@ public final class GraphValidator {
             checkSettings();
             List<String> order = topologicalOrder();
             double[] size = {0, 0};
-            if (!order.isEmpty()) {
+            if (!order.isEmpty() && data == null) {
+                checkLeadsToLoss();
+            } else if (!order.isEmpty()) {
                 inferWidths(order);
                 checkLeadsToLoss();
                 checkLoss();
@@ -106,7 +157,7 @@ public final class GraphValidator {
                 boolean known = true;
                 for (String end : List.of(edge.from(), edge.to())) {
                     if (!nodes.containsKey(end)) {
-                        problems.add(Problem.ofGraph("edge " + edge + ": there is no node '" + end + "'"));
+                        problems.add(Problem.ofGraph("edge " + edge + ": there is no node " + Shown.quoted(end)));
                         known = false;
                     }
                 }
@@ -187,33 +238,7 @@ public final class GraphValidator {
 
         private void checkSettings() {
             for (NodeSpec node : nodes.values()) {
-                String id = node.id();
-                if (node instanceof NodeSpec.Dense dense) {
-                    if (dense.units() <= 0) {
-                        problems.add(Problem.at(id, "units must be >= 1, got " + dense.units()));
-                    }
-                    dense.init().problems().forEach(p -> problems.add(Problem.at(id, p)));
-                    if (dense.init().term() == Initializer.UNIFORM
-                            && dense.init().value("low") >= dense.init().value("high")) {
-                        problems.add(Problem.at(id, "uniform needs low < high, got low "
-                                + dense.init().value("low") + " and high " + dense.init().value("high")));
-                    }
-                } else if (node instanceof NodeSpec.Activation activation) {
-                    activation.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
-                } else if (node instanceof NodeSpec.Loss loss) {
-                    loss.function().problems().forEach(p -> problems.add(Problem.at(id, p)));
-                } else if (node instanceof NodeSpec.Dropout dropout) {
-                    if (!(dropout.rate() >= 0 && dropout.rate() < 1)) {
-                        problems.add(Problem.at(id, "dropout rate must be in [0, 1), got " + dropout.rate()));
-                    }
-                } else if (node instanceof NodeSpec.BatchNorm norm) {
-                    if (!(norm.momentum() >= 0 && norm.momentum() <= 1)) {
-                        problems.add(Problem.at(id, "momentum must be in [0, 1], got " + norm.momentum()));
-                    }
-                    if (!(norm.eps() > 0)) {
-                        problems.add(Problem.at(id, "eps must be > 0, got " + norm.eps()));
-                    }
-                }
+                problems.addAll(settingsProblems(node));
             }
         }
 
@@ -246,7 +271,7 @@ public final class GraphValidator {
             order.forEach(stuck::remove);
             List<String> cycle = findCycle(stuck);
             problems.add(Problem.across(cycle.subList(0, cycle.size() - 1), "nodes "
-                    + String.join(" → ", cycle.stream().map(id -> "'" + id + "'").toList())
+                    + String.join(" → ", cycle.stream().map(Shown::quoted).toList())
                     + " form a cycle; a network must flow one way, from the input to the loss"));
             return List.of();
         }
@@ -295,7 +320,7 @@ public final class GraphValidator {
             if (known.stream().distinct().count() > 1) {
                 List<String> parts = new ArrayList<>();
                 for (int i = 0; i < inputs.size(); i++) {
-                    parts.add("'" + inputs.get(i) + "' is " + known.get(i));
+                    parts.add(Shown.quoted(inputs.get(i)) + " is " + known.get(i));
                 }
                 problems.add(Problem.at(id, "cannot add inputs of different widths (" + String.join(", ", parts)
                         + "); all inputs of an add must be equally wide"));
@@ -364,9 +389,9 @@ public final class GraphValidator {
                 Integer inWidth = inputs.size() == 1 ? widths.get(inputs.get(0)) : null;
                 double own = 0;
                 if (node instanceof NodeSpec.Dense dense && inWidth != null && dense.units() > 0) {
-                    own = (double) inWidth * dense.units() + (dense.bias() ? dense.units() : 0);
-                } else if ((node instanceof NodeSpec.BatchNorm || node instanceof NodeSpec.LayerNorm) && width != null) {
-                    own = 2.0 * width;
+                    own = NodeType.parameterCount(node, inWidth);
+                } else if (node.type().hasParameters() && !(node instanceof NodeSpec.Dense) && width != null) {
+                    own = NodeType.parameterCount(node, width);
                 }
                 parameters += own;
                 if (width != null) {
@@ -388,7 +413,7 @@ public final class GraphValidator {
         }
 
         private static String quoted(List<String> ids) {
-            return ids.stream().map(s -> "'" + s + "'").reduce((a, b) -> a + ", " + b).orElse("");
+            return ids.stream().map(Shown::quoted).reduce((a, b) -> a + ", " + b).orElse("");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.descent.engine.graph;
 
+import dev.descent.engine.data.DataBudget;
 import java.util.Locale;
 
 /**
@@ -57,20 +58,39 @@ public final class MemoryEstimate {
                 format(limit));
     }
 
+    /** Share of the Java heap a comparison may take, in percent; the rest is the JVM's and the window's. */
+    public static final int HEAP_SHARE_PERCENT = 85;
+
+    /**
+     * Why {@code runs} runs needing {@code runsHeap} bytes of Java heap together (histories, trainers,
+     * recorders), beside {@code dataHeap} for their examples, cannot fit in a heap of {@code heapBytes};
+     * {@code null} if they can. Says how many such runs would fit.
+     */
+    public static String heapProblem(int runs, double runsHeap, double dataHeap, long heapBytes) {
+        double limit = heapBytes * (HEAP_SHARE_PERCENT / 100.0);
+        if (runsHeap + dataHeap <= limit) {
+            return null;
+        }
+        long fit = (long) Math.max(0, Math.floor((limit - dataHeap) / (runsHeap / runs)));
+        return String.format(Locale.ROOT, "the comparison is too large for the Java heap: %,d %s about %s for their"
+                        + " histories and recorders and %s for the data, more than the %s it may take here (%d%% of the"
+                        + " %s heap; java -Xmx sets the heap); %s", runs, runs == 1 ? "run needs" : "runs need",
+                format(runsHeap), format(dataHeap), format(limit), HEAP_SHARE_PERCENT, format(heapBytes),
+                fit == 0 ? "use fewer examples" : String.format(Locale.ROOT, "train at most %,d of these runs at once", fit));
+    }
+
+    /** The Java heap this process may use. */
+    public static long heapBytes() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
     /** The off-heap memory ND4J may use in this process. */
     public static long limitBytes() {
         return org.bytedeco.javacpp.Pointer.maxBytes();
     }
 
-    /** Human-readable size, e.g. "3.2 GB". */
+    /** Human-readable size, e.g. "3.20 GB" ({@link DataBudget#format}). */
     public static String format(double bytes) {
-        String[] units = {"bytes", "KB", "MB", "GB", "TB", "PB"};
-        int unit = 0;
-        while (bytes >= 1024 && unit < units.length - 1) {
-            bytes /= 1024;
-            unit++;
-        }
-        return unit == 0 ? String.format(Locale.ROOT, "%.0f %s", bytes, units[0])
-                : String.format(Locale.ROOT, "%.1f %s", bytes, units[unit]);
+        return DataBudget.format(bytes);
     }
 }

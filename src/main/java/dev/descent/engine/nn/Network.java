@@ -9,6 +9,7 @@ import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.MemoryEstimate;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
 import java.util.ArrayList;
@@ -106,14 +107,11 @@ public final class Network {
     }
 
     private static long parameterCount(NodeSpec node, Map<String, Integer> widths, List<String> inputs) {
-        if (node instanceof NodeSpec.Dense dense) {
-            long in = widths.get(inputs.get(0));
-            return in * dense.units() + (dense.bias() ? dense.units() : 0);
+        if (!node.type().hasParameters()) {
+            return 0;
         }
-        if (node instanceof NodeSpec.BatchNorm || node instanceof NodeSpec.LayerNorm) {
-            return 2L * widths.get(node.id());
-        }
-        return 0;
+        // a norm's width is its input's; a dense node's input is its only one
+        return NodeType.parameterCount(node, node instanceof NodeSpec.Dense ? widths.get(inputs.get(0)) : widths.get(node.id()));
     }
 
     private static Layer createLayer(NodeSpec node, int width, int inWidth, ParameterSegment segment,

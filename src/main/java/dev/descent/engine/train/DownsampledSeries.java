@@ -36,6 +36,14 @@ public final class DownsampledSeries {
         last = new double[capacity];
     }
 
+    /**
+     * Heap bytes of a series of {@code capacity} buckets: per bucket two longs, four doubles and an int
+     * (52 bytes), allocated in full when the series is made; plus the arrays' and the object's headers.
+     */
+    public static long heapBytes(int capacity) {
+        return 52L * capacity + 7 * 16 + 64;
+    }
+
     /** Adds the value measured at {@code step}; steps must not decrease. */
     public synchronized void add(long step, double value) {
         total++;

@@ -1,5 +1,6 @@
 package dev.descent.engine.train;
 
+import dev.descent.engine.data.DataBudget;
 import dev.descent.engine.data.DataShape;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.InputNormalizer;
@@ -9,12 +10,14 @@ import dev.descent.engine.graph.MemoryEstimate;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Problem;
+import dev.descent.engine.graph.Problem.Section;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.nn.Pass;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * control and {@link #await} → {@link #close}.
  */
 public final class LockstepComparison implements AutoCloseable {
+    /**
+     * Most runs compared side by side: a comparison is read run by run, in the runs panel and the charts,
+     * and beyond this it is no longer a comparison anyone can follow; larger sweeps are split into files.
+     */
+    public static final int MAX_RUNS = 1000;
+
     private final TrainingConfig training;
     private final List<RunTrainer> trainers;
     private final List<RunHistory> histories;
@@ -73,34 +82,42 @@ public final class LockstepComparison implements AutoCloseable {
      */
     public static LockstepComparison create(TrainingConfig training, Dataset train, Dataset validation,
                                             List<RunConfig> runs, long memoryLimit) throws InvalidComparisonException {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (runs.isEmpty()) {
-            problems.add("there are no runs; add at least one");
+            problems.add(Problem.of(Section.RUNS, "", "there are no runs; add at least one"));
+        } else if (runs.size() > MAX_RUNS) {
+            problems.add(Problem.of(Section.RUNS, "", tooManyRuns(runs.size())));
         }
         if (train.size() == 0) {
-            problems.add("the training split is empty");
+            problems.add(Problem.of(Section.DATASET, "", "the training split is empty"));
+        } else if (training.maxSteps() == 0) {
+            String tooMany = TrainingConfig.stepsProblem(training.epochs(), training.batchSize(), train.size());
+            if (tooMany != null) {
+                problems.add(Problem.of(Section.TRAINING, "training", tooMany));
+            }
         }
         Set<String> names = new HashSet<>();
         DataShape shape = train.shape();
         List<Validation> networks = new ArrayList<>();
         for (RunConfig run : runs) {
             if (!names.add(run.name())) {
-                problems.add("run '" + run.name() + "': the name is used by another run; run names must be unique");
+                problems.add(Problem.of(Section.RUNS, "", "the name is used by another run; run names must be unique")
+                        .inRun(run.name()));
             }
             Validation checked = GraphValidator.validate(run.network(), shape, training.batchSize(),
                     training.dataType().width(), memoryLimit);
             networks.add(checked);
-            List<String> found = new ArrayList<>(checked.problems().stream().map(Problem::message).toList());
+            List<Problem> found = new ArrayList<>(checked.problems());
             found.addAll(batchNormProblems(run.network(), training.batchSize(), train.size()));
-            for (String p : found) {
-                problems.add(runs.size() > 1 ? "run '" + run.name() + "': " + p : p);
+            for (Problem p : found) {
+                problems.add(runs.size() > 1 ? p.inRun(run.name()) : p);
             }
         }
         if (problems.isEmpty()) {
             String tooLarge = memoryProblem(runs, networks, shape, train.size() + validation.size(), validation.size(),
                     training.batchSize(), training.dataType().width(), memoryLimit);
             if (tooLarge != null) {
-                problems.add(tooLarge);
+                problems.add(Problem.of(Section.RUNS, "", tooLarge));
             }
         }
         if (!problems.isEmpty()) {
@@ -122,15 +139,15 @@ public final class LockstepComparison implements AutoCloseable {
      * an error). With batches of at least 2, a single leftover example joins the previous batch (see
      * {@link TrainingConfig}), so only a batch size of 1 or a single training example can cause it.
      */
-    public static List<String> batchNormProblems(NetworkSpec network, int batchSize, int trainSize) {
-        List<String> problems = new ArrayList<>();
+    public static List<Problem> batchNormProblems(NetworkSpec network, int batchSize, int trainSize) {
+        List<Problem> problems = new ArrayList<>();
         for (NodeSpec.BatchNorm norm : network.nodesOf(NodeSpec.BatchNorm.class)) {
             if (batchSize < 2) {
                 problems.add(Problem.at(norm.id(), "batch_norm needs at least 2 examples per batch to compute a variance,"
-                        + " but batchSize is " + batchSize + "; use a batchSize of 2 or more, or layer_norm").message());
+                        + " but batchSize is " + batchSize + "; use a batchSize of 2 or more, or layer_norm"));
             } else if (trainSize == 1) {
                 problems.add(Problem.at(norm.id(), "batch_norm needs at least 2 training examples to compute a variance,"
-                        + " but the training split has 1; add examples or hold fewer out for validation").message());
+                        + " but the training split has 1; add examples or hold fewer out for validation"));
             }
         }
         return problems;
@@ -138,11 +155,24 @@ public final class LockstepComparison implements AutoCloseable {
 
     /**
      * Why {@code runs}, whose networks validated as {@code networks}, cannot train side by side within
-     * {@code memoryLimit} bytes, or {@code null} if they can: every run's network in training and
-     * evaluation plus the data tensors (all {@code examples}, once per input normalizer used).
+     * {@code memoryLimit} bytes of ND4J memory and this process's Java heap, or {@code null} if they can.
      */
     public static String memoryProblem(List<RunConfig> runs, List<Validation> networks, DataShape shape, int examples,
                                        int validationSize, int batchSize, int bytesPerValue, long memoryLimit) {
+        return memoryProblem(runs, networks, shape, examples, validationSize, batchSize, bytesPerValue, memoryLimit,
+                MemoryEstimate.heapBytes());
+    }
+
+    /**
+     * As {@link #memoryProblem(List, List, DataShape, int, int, int, int, long)} with a Java heap of
+     * {@code heapBytes}. Off the heap (ND4J): every run's network in training and evaluation plus the data
+     * tensors (all {@code examples}, once per input normalizer used). On the heap: every run's history
+     * ({@link RunHistory#heapBytes}) and its trainer and metrics recorder ({@link #RUN_HEAP_BYTES}), plus
+     * the examples with their split copies and the copy made while they become tensors.
+     */
+    public static String memoryProblem(List<RunConfig> runs, List<Validation> networks, DataShape shape, int examples,
+                                       int validationSize, int batchSize, int bytesPerValue, long memoryLimit,
+                                       long heapBytes) {
         if (runs.isEmpty()) {
             return null;
         }
@@ -152,9 +182,47 @@ public final class LockstepComparison implements AutoCloseable {
         }
         LossFunction loss = runs.get(0).network().nodesOf(NodeSpec.Loss.class).get(0).function().term();
         long normalizers = runs.stream().map(r -> r.normalizer().term()).distinct().count();
-        double dataBytes = MemoryEstimate.dataBytes(examples, shape.features(), loss.requiredWidth(shape),
-                (int) normalizers, bytesPerValue);
-        return MemoryEstimate.comparisonProblem(runs.size(), networkBytes, dataBytes, memoryLimit);
+        int labelWidth = loss.requiredWidth(shape);
+        double dataBytes = MemoryEstimate.dataBytes(examples, shape.features(), labelWidth, (int) normalizers,
+                bytesPerValue);
+        String offHeap = MemoryEstimate.comparisonProblem(runs.size(), networkBytes, dataBytes, memoryLimit);
+        if (offHeap != null) {
+            return offHeap;
+        }
+        double runsHeap = 0;
+        for (RunConfig run : runs) {
+            runsHeap += runHeapBytes(run.network());
+        }
+        double dataHeap = DataBudget.heapBytes(examples, shape.features(), 1, 0, 0)
+                + (double) examples * (shape.features() + labelWidth) * Float.BYTES;
+        return MemoryEstimate.heapProblem(runs.size(), runsHeap, dataHeap, heapBytes);
+    }
+
+    /**
+     * Java heap of one run besides its history: its trainer, its ND4J ops' Java side and its metrics
+     * recorder's buffer. Measured at about 180 KB for the optimizers sample's network after 300 steps
+     * (heap after a full collection, 50 and 200 runs), rounded up.
+     */
+    static final long RUN_HEAP_BYTES = 256 * 1024;
+
+    /** Java heap of one run of {@code network}: its history and {@link #RUN_HEAP_BYTES}. */
+    static long runHeapBytes(NetworkSpec network) {
+        int parameterNodes = 0;
+        int activationNodes = 0;
+        for (NodeSpec node : network.nodes()) {
+            if (node.type().hasParameters()) {
+                parameterNodes++;
+            } else if (node instanceof NodeSpec.Activation) {
+                activationNodes++;
+            }
+        }
+        return RunHistory.heapBytes(parameterNodes, activationNodes) + RUN_HEAP_BYTES;
+    }
+
+    /** Why {@code runs} runs are too many to compare side by side. */
+    public static String tooManyRuns(int runs) {
+        return String.format(Locale.ROOT, "%,d runs are more than the %,d that train side by side; split them into"
+                + " several experiments", runs, MAX_RUNS);
     }
 
     /** Number of runs. */
@@ -301,15 +369,21 @@ public final class LockstepComparison implements AutoCloseable {
     /** Runs whose networks cannot train on the data; lists every problem. */
     public static final class InvalidComparisonException extends Exception {
         private static final long serialVersionUID = 1L;
-        private final List<String> problems;
+        private final transient List<Problem> problems;
 
-        public InvalidComparisonException(List<String> problems) {
-            super(String.join("; ", problems));
+        public InvalidComparisonException(List<Problem> problems) {
+            super(String.join("; ", problems.stream().map(Problem::message).toList()));
             this.problems = List.copyOf(problems);
         }
 
-        public List<String> problems() {
+        /** Every problem, in the order found. */
+        public List<Problem> problems() {
             return problems;
+        }
+
+        /** Every problem's one-line message. */
+        public List<String> messages() {
+            return problems.stream().map(Problem::message).toList();
         }
     }
 }

@@ -28,6 +28,16 @@ public final class RunHistory implements TrainingListener {
         this(DEFAULT_CAPACITY);
     }
 
+    /**
+     * Heap bytes of a default history of a run with {@code parameterNodes} parameter nodes and
+     * {@code activationNodes} activation nodes once it has started: four series for the run and three per
+     * node of each kind. Keep it in step with the series this class holds: the memory check of a
+     * comparison ({@link LockstepComparison#memoryProblem}) counts runs by it.
+     */
+    public static long heapBytes(int parameterNodes, int activationNodes) {
+        return (4L + 3L * parameterNodes + 3L * activationNodes) * DownsampledSeries.heapBytes(DEFAULT_CAPACITY);
+    }
+
     public RunHistory(int capacity) {
         this.capacity = capacity;
         trainLoss = new DownsampledSeries(capacity);

@@ -1,5 +1,6 @@
 package dev.descent.engine.train;
 
+import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -17,6 +18,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param dataType      FLOAT for training, DOUBLE for exact comparisons
  */
 public record TrainingConfig(long seed, int epochs, int batchSize, int evaluateEvery, int maxSteps, DataType dataType) {
+    /** Most steps a run takes: steps are counted in an int everywhere (events, histories, files). */
+    public static final int MAX_STEPS = Integer.MAX_VALUE;
 
     public TrainingConfig {
         if (epochs < 1 || batchSize < 1 || evaluateEvery < 1 || maxSteps < 0) {
@@ -42,9 +45,42 @@ public record TrainingConfig(long seed, int epochs, int batchSize, int evaluateE
         return full + (rest > 0 ? 1 : 0);
     }
 
-    /** Total steps of a run on {@code trainSize} examples. */
+    /**
+     * Total steps of a run on {@code trainSize} examples.
+     *
+     * @throws IllegalArgumentException if they are more than {@link #MAX_STEPS}; {@link #stepsProblem}
+     *                                  says so in words first (the reader, {@code validate} and
+     *                                  {@link LockstepComparison#create} refuse such settings)
+     */
     public int totalSteps(int trainSize) {
-        return maxSteps > 0 ? maxSteps : Math.multiplyExact(epochs, stepsPerEpoch(trainSize));
+        if (maxSteps > 0) {
+            return maxSteps;
+        }
+        String problem = stepsProblem(epochs, batchSize, trainSize);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return (int) steps(epochs, batchSize, trainSize);
+    }
+
+    /** Steps of {@code epochs} epochs on {@code trainSize} examples in batches of {@code batchSize}, exactly. */
+    public static long steps(int epochs, int batchSize, int trainSize) {
+        return (long) epochs * batchesPerEpoch(trainSize, batchSize);
+    }
+
+    /**
+     * Why {@code epochs} epochs would be more steps than a run can count ({@link #MAX_STEPS}), with the
+     * largest epoch count that fits, or null if they are not.
+     */
+    public static String stepsProblem(int epochs, int batchSize, int trainSize) {
+        long steps = steps(epochs, batchSize, trainSize);
+        if (steps <= MAX_STEPS) {
+            return null;
+        }
+        int perEpoch = batchesPerEpoch(trainSize, batchSize);
+        return String.format(Locale.ROOT, "epochs must be at most %,d here: %,d epochs of %,d %s are %,d steps, and a run"
+                        + " takes at most %,d steps", MAX_STEPS / perEpoch, epochs, perEpoch, perEpoch == 1 ? "step" : "steps",
+                steps, MAX_STEPS);
     }
 
     public TrainingConfig withMaxSteps(int maxSteps) {

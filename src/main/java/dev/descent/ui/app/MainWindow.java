@@ -438,7 +438,7 @@ public final class MainWindow {
             recent.add(path);
         } catch (ExperimentException e) {
             recent.remove(path);
-            Dialogs.error(stage, "Could not open " + path.getFileName(), e.problems());
+            Dialogs.error(stage, "Could not open " + path.getFileName(), e.messages());
         }
         refreshRecentMenu();
     }

@@ -4,6 +4,7 @@ import dev.descent.engine.graph.Edge;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Position;
+import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
 import dev.descent.experiment.Experiment;
 import dev.descent.ui.model.DataModel;
@@ -95,7 +96,7 @@ public final class GraphCanvas extends StackPane {
         clipboard = new NodeClipboard(project, selection, edits);
         new CanvasKeys(selection, gestures, clipboard, this);
         new CanvasMenu(selection, network, clipboard, this, viewport);
-        ProblemLinks links = new ProblemLinks(data, selection, network, viewport);
+        ProblemLinks links = new ProblemLinks(selection, network, viewport);
 
         emptyHint.getStyleClass().add(CanvasStyles.EMPTY_HINT);
         emptyHint.setGraphic(new FontIcon("mdi2g-gesture-tap-hold"));
@@ -131,7 +132,7 @@ public final class GraphCanvas extends StackPane {
             }
         });
         data.validationProperty().addListener((o, old, now) -> refresh());
-        data.problems().addListener((ListChangeListener<String>) c -> problems.show(List.copyOf(data.problems())));
+        data.problems().addListener((ListChangeListener<Problem>) c -> problems.show(List.copyOf(data.problems())));
         selection.runProperty().addListener((o, was, now) -> refresh());
         selection.nodes().addListener((SetChangeListener<String>) c -> showSelection());
         selection.edges().addListener((SetChangeListener<Edge>) c -> showSelection());

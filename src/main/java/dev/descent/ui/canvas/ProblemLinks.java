@@ -1,64 +1,38 @@
 package dev.descent.ui.canvas;
 
 import dev.descent.engine.graph.Problem;
-import dev.descent.engine.graph.Validation;
-import dev.descent.ui.model.DataModel;
 import dev.descent.ui.model.SelectionModel;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 
 /**
- * Which nodes a problem of the problems list names, and what clicking it does: select those nodes and
- * scroll them into view. The one place the canvas reads node ids out of problem texts.
+ * Which nodes on the canvas a problem of the problems list is about (its own {@link Problem#nodeIds()}),
+ * and what clicking it does: select those nodes and scroll them into view.
  */
 final class ProblemLinks {
-    private static final Pattern NAMED_NODE = Pattern.compile("node '([^']+)'");
-
-    private final DataModel data;
     private final SelectionModel selection;
     private final NetworkView network;
     private final CanvasViewport viewport;
 
-    ProblemLinks(DataModel data, SelectionModel selection, NetworkView network, CanvasViewport viewport) {
-        this.data = data;
+    ProblemLinks(SelectionModel selection, NetworkView network, CanvasViewport viewport) {
         this.selection = selection;
         this.network = network;
         this.viewport = viewport;
     }
 
-    /** Whether {@code message} names a node on the canvas (its line is then a link). */
-    boolean linked(String message) {
-        return !nodesNamedBy(message).isEmpty();
+    /** Whether {@code problem} is about a node on the canvas (its line is then a link). */
+    boolean linked(Problem problem) {
+        return !nodesAt(problem).isEmpty();
     }
 
-    /** The existing nodes a problem names: the validator's own list, else every "node 'id'" in the text. */
-    private List<String> nodesNamedBy(String message) {
-        Validation v = data.validationProperty().get();
-        Set<String> ids = new LinkedHashSet<>();
-        if (v != null) {
-            for (Problem p : v.problems()) {
-                if (message.equals(p.message()) || message.endsWith(": " + p.message())) {
-                    ids.addAll(p.nodeIds());
-                }
-            }
-        }
-        if (ids.isEmpty()) {
-            Matcher m = NAMED_NODE.matcher(message);
-            while (m.find()) {
-                ids.add(m.group(1));
-            }
-        }
-        ids.retainAll(network.nodeIds());
-        return List.copyOf(ids);
+    /** The nodes on the canvas a problem is about. */
+    private List<String> nodesAt(Problem problem) {
+        return problem.nodeIds().stream().filter(network.nodeIds()::contains).distinct().toList();
     }
 
-    void revealProblem(String message) {
-        List<String> ids = nodesNamedBy(message);
+    void revealProblem(Problem problem) {
+        List<String> ids = nodesAt(problem);
         if (ids.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.descent.ui.canvas;
 
+import dev.descent.engine.graph.Problem;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -23,15 +24,15 @@ final class ProblemsList extends VBox {
     private final FontIcon chevron = new FontIcon("mdi2c-chevron-down");
     private final VBox items = new VBox(2);
     private final ScrollPane scroll = new ScrollPane(items);
-    private final Predicate<String> linked;
-    private final Consumer<String> pick;
+    private final Predicate<Problem> linked;
+    private final Consumer<Problem> pick;
     private boolean collapsed;
 
     /**
-     * @param linked whether a problem names a node that can be selected
-     * @param pick   called with a problem's text when it is clicked
+     * @param linked whether a problem is about a node that can be selected
+     * @param pick   called with a problem when it is clicked
      */
-    ProblemsList(Predicate<String> linked, Consumer<String> pick) {
+    ProblemsList(Predicate<Problem> linked, Consumer<Problem> pick) {
         this.linked = linked;
         this.pick = pick;
         getStyleClass().add(CanvasStyles.PROBLEMS);
@@ -55,11 +56,11 @@ final class ProblemsList extends VBox {
     }
 
     /** Shows these problems; hides the list when there are none. */
-    void show(List<String> problems) {
+    void show(List<Problem> problems) {
         count.setText(problems.size() == 1 ? "1 problem" : problems.size() + " problems");
         items.getChildren().clear();
-        for (String problem : problems) {
-            Label item = new Label(problem);
+        for (Problem problem : problems) {
+            Label item = new Label(problem.message());
             item.getStyleClass().add(CanvasStyles.PROBLEM);
             item.setWrapText(true);
             item.setMaxWidth(Double.MAX_VALUE);

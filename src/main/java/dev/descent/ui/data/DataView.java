@@ -2,6 +2,7 @@ package dev.descent.ui.data;
 
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.Task;
+import dev.descent.engine.graph.Problem;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.ui.model.DataModel;
 import dev.descent.ui.model.RunColors;
@@ -102,7 +103,7 @@ public final class DataView extends VBox {
 
         data.datasetProperty().addListener(o -> onData());
         data.loadingProperty().addListener(o -> onData());
-        data.problems().addListener((ListChangeListener<String>) c -> updateText());
+        data.problems().addListener((ListChangeListener<Problem>) c -> updateText());
         session.frameProperty().addListener(o -> onFrame());
         session.comparisonProperty().addListener(o -> onFrame());
         selection.focusRunProperty().addListener(o -> onFrame());
@@ -222,7 +223,7 @@ public final class DataView extends VBox {
             if (data.loadingProperty().get()) {
                 note.setText("Loading the data…");
             } else if (!data.problems().isEmpty()) {
-                note.setText("Could not load the data: " + data.problems().get(0));
+                note.setText("Could not load the data: " + data.problems().get(0).message());
             } else {
                 note.setText("No data");
             }

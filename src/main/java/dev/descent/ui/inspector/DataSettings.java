@@ -4,6 +4,7 @@ import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.Generator;
 import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.data.Task;
+import dev.descent.engine.graph.Problem;
 import dev.descent.engine.vocab.Param;
 import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
@@ -92,7 +93,8 @@ final class DataSettings {
         f.number("validation", "Validation", VALIDATION, () -> c.experiment().dataset().validation(), () -> false,
                 v -> c.edit("Set validation split", e -> e.withDataset(withValidation(e.dataset(), v))));
         f.info("data", "Loaded", () -> describe(c));
-        f.problems("data", () -> c.data().problems().stream().filter(p -> p.startsWith("dataset")).toList());
+        f.problems("data", () -> c.data().problems().stream().filter(p -> p.section() == Problem.Section.DATASET)
+                .map(Problem::message).toList());
 
         f.heading("Input");
         f.choice("normalizer", "Normalizer", List.of(InputNormalizer.values()), null,

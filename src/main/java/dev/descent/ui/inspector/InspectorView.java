@@ -4,6 +4,7 @@ import dev.descent.engine.graph.Edge;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.NodeType;
+import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
 import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
@@ -115,7 +116,7 @@ public final class InspectorView extends VBox {
         selection.runProperty().addListener((o, was, now) -> refresh(true));
         data.validationProperty().addListener((o, was, now) -> refresh(false));
         data.loadingProperty().addListener((o, was, now) -> refresh(false));
-        data.problems().addListener((ListChangeListener<String>) change -> refresh(false));
+        data.problems().addListener((ListChangeListener<Problem>) change -> refresh(false));
         if (timing != null) {
             // a change listener, not an invalidation one: those fire once until someone reads the value again
             timing.changes().addListener((o, was, now) -> refresh(false));

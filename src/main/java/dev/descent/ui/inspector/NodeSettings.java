@@ -6,6 +6,7 @@ import dev.descent.engine.graph.Initializer;
 import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.graph.NodeType;
 import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.vocab.Param;
@@ -20,16 +21,10 @@ import java.util.stream.Collectors;
 /**
  * The form of one node: its id, its settings by type (units, initializer, bias; activation function;
  * batch-norm momentum and ε; dropout rate; loss function, each with its parameters), and, read-only,
- * the widths it receives and produces, its parameter count and its problems.
+ * the widths it receives and produces, its parameter count and its problems. Keys, defaults, ranges
+ * and help of the settings, and the parameter count, are the node type's ({@link NodeType}).
  */
 final class NodeSettings {
-    static final Param UNITS = Param.integer("units", 16, 1, Integer.MAX_VALUE, "Number of outputs of the layer.");
-    static final Param RATE = Param.fraction("rate", 0.5,
-            "p: probability of zeroing each value during training (0 keeps everything).");
-    static final Param MOMENTUM = Param.real("momentum", NodeSpec.BatchNorm.DEFAULT_MOMENTUM, 0, 1,
-            "Weight of the newest batch in the running mean and variance used for evaluation (torch's momentum).");
-    static final Param EPS = Param.positive("eps", NodeSpec.BatchNorm.DEFAULT_EPS,
-            "ε: added to the variance before the square root.");
 
     private NodeSettings() {
     }
@@ -61,7 +56,7 @@ final class NodeSettings {
                     }
                 }), null);
         f.info("shape", "Shape", () -> shape(c, id));
-        if (node instanceof NodeSpec.Dense || node instanceof NodeSpec.BatchNorm || node instanceof NodeSpec.LayerNorm) {
+        if (node.type().hasParameters()) {
             f.info("parameters", "Parameters", () -> {
                 long n = parameters(c, id);
                 return n < 0 ? "?" : String.format(Locale.ROOT, "%,d", n);
@@ -77,11 +72,10 @@ final class NodeSettings {
             }
             case DENSE -> {
                 f.heading("Dense layer");
-                f.number("units", "Units", UNITS, () -> as(c, id, NodeSpec.Dense.class).units(), () -> false,
-                        v -> replace(c, id, "Set units", n -> ((NodeSpec.Dense) n).withUnits((int) v)));
-                f.flag("bias", "Bias", "Add a learned bias b to every output (y = x·W + b).",
+                number(f, c, id, NodeType.UNITS, "Units", "Set units");
+                f.flag("bias", "Bias", NodeType.BIAS.summary(),
                         () -> as(c, id, NodeSpec.Dense.class).bias(), () -> false,
-                        on -> replace(c, id, on ? "Add bias" : "Remove bias", n -> ((NodeSpec.Dense) n).withBias(on)));
+                        on -> replace(c, id, on ? "Add bias" : "Remove bias", n -> n.with(NodeType.BIAS, on ? 1 : 0)));
                 f.heading("Initializer");
                 f.choice("init", "Initializer", List.of(Initializer.values()), null,
                         () -> as(c, id, NodeSpec.Dense.class).init(),
@@ -95,21 +89,12 @@ final class NodeSettings {
             }
             case BATCH_NORM -> {
                 f.heading("Batch norm");
-                f.number("momentum", "momentum", MOMENTUM, () -> as(c, id, NodeSpec.BatchNorm.class).momentum(),
-                        () -> false, v -> replace(c, id, "Set momentum", n -> {
-                            NodeSpec.BatchNorm b = (NodeSpec.BatchNorm) n;
-                            return new NodeSpec.BatchNorm(b.id(), v, b.eps(), b.position());
-                        }));
-                f.number("eps", "eps  ε", EPS, () -> as(c, id, NodeSpec.BatchNorm.class).eps(), () -> false,
-                        v -> replace(c, id, "Set eps", n -> {
-                            NodeSpec.BatchNorm b = (NodeSpec.BatchNorm) n;
-                            return new NodeSpec.BatchNorm(b.id(), b.momentum(), v, b.position());
-                        }));
+                number(f, c, id, NodeType.MOMENTUM, "momentum", "Set momentum");
+                number(f, c, id, NodeType.EPS, "eps  ε", "Set eps");
             }
             case DROPOUT -> {
                 f.heading("Dropout");
-                f.number("rate", "rate  p", RATE, () -> as(c, id, NodeSpec.Dropout.class).rate(), () -> false,
-                        v -> replace(c, id, "Set dropout rate", n -> ((NodeSpec.Dropout) n).withRate(v)));
+                number(f, c, id, NodeType.RATE, "rate  p", "Set dropout rate");
             }
             case LOSS -> {
                 f.heading("Loss");
@@ -125,6 +110,12 @@ final class NodeSettings {
             Validation v = c.data().validationProperty().get();
             return v == null ? List.of() : v.problemsOf(id).stream().map(Problem::message).toList();
         });
+    }
+
+    /** A field for one of the node's number settings, checked against the setting's range as typed. */
+    private static void number(Form f, Context c, String id, Param param, String label, String what) {
+        f.number(param.key(), label, param, () -> c.experiment().network().node(id).orElseThrow().value(param),
+                () -> false, v -> replace(c, id, what, n -> n.with(param, v)));
     }
 
     static String idProblem(NetworkSpec network, String oldId, String newId) {
@@ -172,10 +163,7 @@ final class NodeSettings {
         if (in == null) {
             return -1;
         }
-        if (node instanceof NodeSpec.Dense d) {
-            return (long) in * d.units() + (d.bias() ? d.units() : 0);
-        }
-        return node instanceof NodeSpec.BatchNorm || node instanceof NodeSpec.LayerNorm ? 2L * in : 0;
+        return NodeType.parameterCount(node, in);
     }
 
     private static <T extends NodeSpec> T as(Context c, String id, Class<T> kind) {

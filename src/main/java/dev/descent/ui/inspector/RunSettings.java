@@ -3,6 +3,7 @@ package dev.descent.ui.inspector;
 import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.graph.ActivationFunction;
 import dev.descent.engine.graph.Initializer;
+import dev.descent.engine.graph.Problem;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
 import dev.descent.experiment.Experiment;
@@ -64,8 +65,8 @@ final class RunSettings {
                 n -> replace(c, index, "Set normalization override", r -> r.withNormalization(n)));
 
         f.problems("run", () -> {
-            String prefix = "run '" + run(c, index).name() + "'";
-            return c.data().problems().stream().filter(p -> p.startsWith(prefix)).toList();
+            String name = run(c, index).name();
+            return c.data().problems().stream().filter(p -> p.isOfRun(name)).map(Problem::message).toList();
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.descent.ui.model;
 
 import dev.descent.engine.data.Dataset;
-import dev.descent.engine.graph.GraphValidator;
+import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Validation;
 import dev.descent.experiment.DatasetSpec;
 import dev.descent.experiment.Experiment;
@@ -35,9 +35,9 @@ public final class DataModel {
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Validation> validation = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper blockedReason = new ReadOnlyStringWrapper("loading data…");
-    private String loadError;
+    private List<Problem> loadError = List.of();
     private Key loaded;
     private Key requested;
     private Experiment current;
@@ -62,16 +62,16 @@ public final class DataModel {
             revalidate();
             background.execute(() -> {
                 Dataset data = null;
-                String error = null;
+                List<Problem> error = List.of();
                 try {
                     data = ExperimentData.load(e);
                 } catch (ExperimentException ex) {
-                    error = String.join("; ", ex.problems());
+                    error = ex.problems();
                 } catch (RuntimeException | OutOfMemoryError ex) {
-                    error = "dataset: cannot load: " + ex;
+                    error = List.of(Problem.of(Problem.Section.DATASET, "dataset", "cannot load: " + ex));
                 }
                 Dataset result = data;
-                String failure = error;
+                List<Problem> failure = error;
                 fx.execute(() -> {
                     if (!key.equals(requested)) {
                         return; // a newer request is on its way
@@ -96,15 +96,21 @@ public final class DataModel {
                 problems.setAll(List.of());
                 blockedReason.set("loading data…");
             } else {
-                problems.setAll(loadError == null ? List.of() : List.of(loadError));
-                blockedReason.set(loadError == null ? "no data" : loadError);
+                // the networks' own problems need no data: show them beside why the data did not load
+                List<Problem> all = new java.util.ArrayList<>(loadError);
+                if (!loadError.isEmpty()) {
+                    all.addAll(PreparedExperiment.problemsWithoutData(current));
+                }
+                problems.setAll(all);
+                blockedReason.set(loadError.isEmpty() ? "no data" : loadError.get(0).message());
             }
             return;
         }
-        validation.set(GraphValidator.validate(current.network(), data.shape(), current.training().batchSize()));
-        List<String> all = PreparedExperiment.problems(current, data);
-        problems.setAll(all);
-        blockedReason.set(all.isEmpty() ? null : all.get(0));
+        // one check per edit: the shared network's validation and every problem of every run
+        PreparedExperiment.Check check = PreparedExperiment.check(current, data);
+        validation.set(check.network());
+        problems.setAll(check.problems());
+        blockedReason.set(check.problems().isEmpty() ? null : check.problems().get(0).message());
     }
 
     /** The loaded data, or null while loading or after a failure. */
@@ -125,8 +131,11 @@ public final class DataModel {
         return validation.getReadOnlyProperty();
     }
 
-    /** Every problem of the experiment, one sentence each. */
-    public ObservableList<String> problems() {
+    /**
+     * Every problem of the experiment, each saying where it is (the data, a node, a run), computed once per
+     * edit; {@link Problem#message()} is its sentence.
+     */
+    public ObservableList<Problem> problems() {
         return problems;
     }
 

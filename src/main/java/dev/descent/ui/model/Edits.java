@@ -2,8 +2,6 @@ package dev.descent.ui.model;
 
 import dev.descent.engine.graph.ActivationFunction;
 import dev.descent.engine.graph.Edge;
-import dev.descent.engine.graph.Initializer;
-import dev.descent.engine.graph.LossFunction;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.NodeType;
@@ -29,33 +27,9 @@ public final class Edits {
     private Edits() {
     }
 
-    /** A new node of {@code type} with sensible settings, at {@code position}, with an id unused in {@code network}. */
+    /** A new node of {@code type} with its default settings, at {@code position}, with an id unused in {@code network}. */
     public static NodeSpec newNode(NodeType type, NetworkSpec network, Position position) {
-        String id = freshId(network, prefix(type));
-        return switch (type) {
-            case INPUT -> new NodeSpec.Input(id, position);
-            case DENSE -> new NodeSpec.Dense(id, 16, Choice.of(Initializer.XAVIER_UNIFORM), true, position);
-            case ACTIVATION -> new NodeSpec.Activation(id, Choice.of(ActivationFunction.RELU), position);
-            case BATCH_NORM -> new NodeSpec.BatchNorm(id, NodeSpec.BatchNorm.DEFAULT_MOMENTUM, NodeSpec.BatchNorm.DEFAULT_EPS,
-                    position);
-            case LAYER_NORM -> new NodeSpec.LayerNorm(id, position);
-            case DROPOUT -> new NodeSpec.Dropout(id, 0.5, position);
-            case ADD -> new NodeSpec.Add(id, position);
-            case LOSS -> new NodeSpec.Loss(id, Choice.of(LossFunction.CROSS_ENTROPY), position);
-        };
-    }
-
-    private static String prefix(NodeType type) {
-        return switch (type) {
-            case INPUT -> "in";
-            case DENSE -> "dense";
-            case ACTIVATION -> "act";
-            case BATCH_NORM -> "bn";
-            case LAYER_NORM -> "ln";
-            case DROPOUT -> "drop";
-            case ADD -> "add";
-            case LOSS -> "loss";
-        };
+        return type.newNode(freshId(network, type.idPrefix()), position);
     }
 
     /** {@code prefix} if unused, else prefix2, prefix3, ... */

@@ -170,7 +170,7 @@ public final class TrainingSession {
             try {
                 created = LiveComparison.prepare(experiment, dataset);
             } catch (ExperimentException e) {
-                error = String.join("; ", e.problems());
+                error = String.join("; ", e.messages());
             } catch (IOException e) {
                 error = "cannot record metrics: " + e.getMessage();
             } catch (RuntimeException | OutOfMemoryError e) {

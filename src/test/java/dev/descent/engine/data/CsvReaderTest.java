@@ -1,5 +1,8 @@
 package dev.descent.engine.data;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.time.Duration;
+import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -194,6 +197,25 @@ class CsvReaderTest {
     }
 
     @Test
+    void aFifoIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = Fifo.make(dir.resolve("pipe.csv"));
+
+        DataException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(DataException.class, () -> CsvReader.read(fifo, "label", Task.CLASSIFICATION)));
+
+        assertEquals("this is a FIFO (named pipe), not a file that can be read to its end; give a regular CSV file",
+                e.getMessage());
+    }
+
+    @Test
+    void aDeviceIsRefused() {
+        DataException e = assertThrows(DataException.class,
+                () -> CsvReader.read(Path.of("/dev/zero"), "label", Task.CLASSIFICATION));
+
+        assertEquals("this is a device, not a file that can be read to its end; give a regular CSV file", e.getMessage());
+    }
+
+    @Test
     void emptyFileIsReported() throws IOException {
         assertEquals("the file is empty", classifyFails(""));
     }
@@ -316,9 +338,9 @@ class CsvReaderTest {
 
     @Test
     void longCellIsCutShortInTheMessage() throws IOException {
-        String cell = "a".repeat(50);
+        String cell = "a".repeat(100);
 
-        assertEquals("line 2, column 'x': '" + "a".repeat(40) + "…' is not a number",
+        assertEquals("line 2, column 'x': '" + "a".repeat(60) + "… (100 characters)' is not a number",
                 classifyFails("x,label\n" + cell + ",a\n"));
     }
 
@@ -372,7 +394,7 @@ class CsvReaderTest {
         Path file = file("x,label\n1,a\n2,b\n"); // 16 bytes
 
         DataException e = assertThrows(DataException.class,
-                () -> CsvReader.read(file, "label", Task.CLASSIFICATION, 10, CsvReader.MAX_VALUES));
+                () -> CsvReader.read(file, "label", Task.CLASSIFICATION, 10, CsvReader.MAX_VALUES, 1L << 32));
 
         assertEquals("the file is 16 bytes; at most 10 bytes can be read", e.getMessage());
     }
@@ -388,10 +410,49 @@ class CsvReaderTest {
         Path file = file("x1,x2,label\n1,2,a\n3,4,b\n5,6,c\n");
 
         DataException e = assertThrows(DataException.class,
-                () -> CsvReader.read(file, "label", Task.CLASSIFICATION, CsvReader.MAX_BYTES, 4));
+                () -> CsvReader.read(file, "label", Task.CLASSIFICATION, CsvReader.MAX_BYTES, 4, 1L << 32));
 
         assertEquals("too much data: by line 4 the table holds more than 4 feature values (rows × feature columns), "
                 + "more than fit in memory", e.getMessage());
+    }
+
+    @Test
+    void aTableThatOutgrowsTheHeapIsRefusedBeforeItsArraysGrow() throws IOException {
+        // given 3,000 rows of 50 features and a heap of 2 MiB (the examples may take half of it)
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < 50; j++) {
+            text.append('x').append(j).append(',');
+        }
+        text.append("label\n");
+        for (int i = 0; i < 3_000; i++) {
+            text.append("1,".repeat(50)).append(i % 2).append('\n');
+        }
+        Path file = file(text.toString());
+
+        DataException e = assertThrows(DataException.class,
+                () -> CsvReader.read(file, "label", Task.CLASSIFICATION, CsvReader.MAX_BYTES, CsvReader.MAX_VALUES, 2L << 20));
+
+        // then the first growth beyond the budget is refused: the features grow 1,024, 2,048, ... floats;
+        // 65,536 hold 1,310 rows, and the row on line 1,312 needs the next step, 131,072 floats (2,621 rows):
+        // 2 × 2,621 × 52 × 4 bytes + the names is 1.04 MiB
+        assertEquals("by line 1,312 the table grows to 2,621 rows of 50 features, which need about 1.04 MB of Java heap"
+                + " (read, then split into training and validation), more than the 1.00 MB the examples may take here"
+                + " (50% of the 2.00 MB heap; java -Xmx sets the heap)", e.getMessage());
+    }
+
+    @Test
+    void aMillionColumnHeaderIsNamedInShort() throws IOException {
+        // given a header of a million columns, none of them the target
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < 1_000_000; j++) {
+            text.append(j == 0 ? "" : ",").append('c').append(j);
+        }
+        Path file = file(text.append("\n").toString());
+
+        DataException e = assertThrows(DataException.class, () -> CsvReader.read(file, "label", Task.CLASSIFICATION));
+
+        assertEquals("no column 'label'; the columns are: c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, …"
+                + " (1000000 in all)", e.getMessage());
     }
 
     @Test

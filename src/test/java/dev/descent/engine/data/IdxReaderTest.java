@@ -1,7 +1,11 @@
 package dev.descent.engine.data;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.time.Duration;
+import dev.descent.testing.Fifo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,6 +198,16 @@ class IdxReaderTest {
     }
 
     @Test
+    void aFifoIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = Fifo.make(dir.resolve("labels.idx"));
+
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> fails(goodImages(), fifo));
+
+        assertEquals("labels.idx is a FIFO (named pipe), not a file that can be read to its end; give a regular IDX file",
+                message);
+    }
+
+    @Test
     void emptyFileIsReported() throws IOException {
         assertEquals("images.idx is empty", fails(file("images.idx", new byte[0]), goodLabels()));
     }
@@ -282,7 +296,7 @@ class IdxReaderTest {
         Path images = goodImages();
         Path labels = goodLabels();
 
-        DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels, 11));
+        DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels, 11, 1L << 32));
 
         assertEquals("images.idx: the header promises 3 images of 2×2; at most 11 pixel values can be loaded",
                 e.getMessage());
@@ -324,6 +338,81 @@ class IdxReaderTest {
         String message = fails(images, labels);
 
         assertTrue(message.matches("images\\.gz ends after \\d+ of 100 images"), message);
+    }
+
+    @Test
+    void aGzipHeaderCutShortSaysSoInsteadOfNull() throws IOException {
+        // given a file of the two gzip magic bytes and a few more, too short for a gzip header
+        Path images = file("images.gz", bytes(0x1f, 0x8b, 8, 0));
+
+        assertEquals("images.gz starts like a gzip file but is not one: it ends inside the gzip header",
+                fails(images, goodLabels()));
+    }
+
+    @Test
+    void noMessageEndsInNullForAnyCutOfAGzipFile() throws IOException {
+        // given every prefix of a small gzip file (those that hold all the promised pixels are read)
+        byte[] whole = gzip(idx(0x803, new int[]{3, 2, 2}, PIXELS));
+        Path labels = goodLabels();
+        int refused = 0;
+        for (int n = 1; n < whole.length; n++) {
+            Path images = file("cut.gz", Arrays.copyOf(whole, n));
+            try {
+                IdxReader.read(images, labels);
+            } catch (DataException e) {
+                refused++;
+                assertFalse(e.getMessage().endsWith("null") || e.getMessage().contains(": null"), n + " bytes: " + e.getMessage());
+            }
+        }
+        assertTrue(refused > 10, refused + " prefixes refused");
+    }
+
+    @Test
+    void aHeaderPromisingMoreThanTheHeapHoldsIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        // given a small gzip file whose header promises 2 images of 1×100,000,000 pixels (within the
+        // pixel-value limit), and a 2 GiB heap
+        Path images = file("hostile.gz", gzip(idx(0x803, new int[]{2, 1, 100_000_000}, new byte[1000])));
+        Path labels = labels(2, bytes(0, 1));
+
+        DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels, IdxReader.MAX_VALUES,
+                2L << 30));
+
+        // 2 × 200,000,002 values × 4 bytes, read and split: 1.49 GiB
+        assertEquals("hostile.gz: 2 images of 1×100,000,000 pixels need about 1.49 GB of Java heap (read, then split"
+                + " into training and validation), more than the 1.00 GB the examples may take here (50% of the 2.00 GB"
+                + " heap; java -Xmx sets the heap)", e.getMessage());
+    }
+
+    @Test
+    void aCompressedFilePromisingMuchAllocatesOnlyWhatItHolds() throws IOException {
+        // given a gzip file whose header promises one image of 10,000 × 10,000 pixels but holds 1,000
+        Path images = file("short.gz", gzip(idx(0x803, new int[]{1, 10_000, 10_000}, new byte[1000])));
+        Path labels = labels(1, bytes(0));
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        String message = fails(images, labels);
+
+        // then it is refused for ending early, having allocated a few MB, not the 400 MB of floats promised
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals("short.gz ends after 0 of 1 images", message);
+        assertTrue(allocated < 16L << 20, allocated + " bytes allocated");
+    }
+
+    @Test
+    void pixelNamesAreNotBuiltOnePerPixel() throws Exception {
+        // given images of 1,000 × 1,000 pixels
+        Dataset data = IdxReader.read(file("big.idx", idx(0x803, new int[]{2, 1000, 1000}, new byte[2_000_000])),
+                labels(2, bytes(0, 1)));
+
+        // then the million names are made when asked for, as p<index>
+        assertEquals(1_000_000, data.featureNames().size());
+        assertEquals("p999999", data.featureNames().get(999_999));
+        assertEquals("p0", data.featureNames().get(0));
+        for (Dataset d : List.of(data, data.subset(new int[]{1}))) {
+            assertFalse(d.featureNames().getClass().getName().startsWith("java.util.ImmutableCollections"),
+                    "the names were copied into a list of strings");
+        }
     }
 
     @Test

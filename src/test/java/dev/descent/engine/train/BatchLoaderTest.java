@@ -96,7 +96,7 @@ class BatchLoaderTest {
                 () -> LockstepComparison.create(new TrainingConfig(1, 1, 1, 10, 0, DataType.FLOAT), all,
                         all.subset(new int[0]), List.of(run)));
         assertEquals(List.of("node 'bn': batch_norm needs at least 2 examples per batch to compute a variance, but"
-                + " batchSize is 1; use a batchSize of 2 or more, or layer_norm"), error.problems());
+                + " batchSize is 1; use a batchSize of 2 or more, or layer_norm"), error.messages());
     }
 
     @Test
@@ -107,6 +107,6 @@ class BatchLoaderTest {
                 () -> LockstepComparison.create(new TrainingConfig(1, 1, 32, 10, 0, DataType.FLOAT), indexed(1),
                         indexed(1).subset(new int[0]), List.of(run)));
         assertEquals(List.of("node 'bn': batch_norm needs at least 2 training examples to compute a variance, but the"
-                + " training split has 1; add examples or hold fewer out for validation"), error.problems());
+                + " training split has 1; add examples or hold fewer out for validation"), error.messages());
     }
 }

@@ -65,7 +65,7 @@ class ComparisonMemoryTest {
                 + MemoryEstimate.format(3 * oneRun()) + " for the networks and " + MemoryEstimate.format(dataBytes())
                 + " for the data, " + MemoryEstimate.format(3 * oneRun() + dataBytes()) + " in all, more than the "
                 + MemoryEstimate.format(limit) + " available; train fewer runs at once, or use smaller networks or fewer examples";
-        assertEquals(List.of(expected), error.problems());
+        assertEquals(List.of(expected), error.messages());
     }
 
     @Test
@@ -85,8 +85,60 @@ class ComparisonMemoryTest {
         // then
         var error = assertThrows(LockstepComparison.InvalidComparisonException.class,
                 () -> LockstepComparison.create(TRAINING, train, validation, two, limit));
-        assertEquals(1, error.problems().size());
-        assertTrue(error.problems().get(0).contains(" and " + MemoryEstimate.format(2 * dataBytes()) + " for the data"),
-                error.problems().get(0));
+        assertEquals(1, error.messages().size());
+        assertTrue(error.messages().get(0).contains(" and " + MemoryEstimate.format(2 * dataBytes()) + " for the data"),
+                error.messages().get(0));
+    }
+
+    @Test
+    void runsThatFitOffTheHeapButNotOnItAreRefusedSayingHowManyFit() {
+        // given 300 runs, far within ND4J's memory, and a Java heap of 64 MiB
+        List<RunConfig> many = runs(300);
+        List<dev.descent.engine.graph.Validation> networks = many.stream().map(r -> GraphValidator.validate(r.network(),
+                train.shape(), 32, Float.BYTES, Long.MAX_VALUE)).toList();
+        long heap = 64L << 20;
+
+        String problem = LockstepComparison.memoryProblem(many, networks, train.shape(), 400, 80, 32, Float.BYTES,
+                Long.MAX_VALUE, heap);
+
+        // then each run counts its history (13 series: 4 of its own, 3 for each of h1, out and a1) and its
+        // trainer; the data counts its features and labels read, split and copied into tensors
+        double perRun = RunHistory.heapBytes(2, 1) + LockstepComparison.RUN_HEAP_BYTES;
+        double data = 2.0 * 400 * (2 + 1) * 4 + 400.0 * (2 + 2) * 4;
+        double limit = 0.85 * heap;
+        long fit = (long) Math.floor((limit - data) / perRun);
+        assertEquals("the comparison is too large for the Java heap: 300 runs need about "
+                + MemoryEstimate.format(300 * perRun) + " for their histories and recorders and "
+                + MemoryEstimate.format(data) + " for the data, more than the " + MemoryEstimate.format(limit)
+                + " it may take here (85% of the 64.0 MB heap; java -Xmx sets the heap); train at most " + fit
+                + " of these runs at once", problem);
+        assertTrue(fit > 20 && fit < 40, "about 1.6 MB a run: " + fit);
+    }
+
+    @Test
+    void theHeapEstimateOfARunCoversWhatItsHistoryAndTrainerReallyTake() throws Exception {
+        // given 40 runs that have trained 50 steps, so every history series exists
+        long before = usedHeap();
+        List<RunConfig> runs = runs(40);
+        long used;
+        try (LockstepComparison comparison = LockstepComparison.create(new TrainingConfig(1, 1, 32, 10, 50,
+                DataType.FLOAT), train, validation, runs)) {
+            comparison.start();
+            assertTrue(comparison.await(120, java.util.concurrent.TimeUnit.SECONDS));
+            used = usedHeap() - before;
+            // then the estimate is at least what they hold on the heap, and not wildly more
+            double estimate = 40.0 * LockstepComparison.runHeapBytes(NETWORK);
+            assertTrue(estimate >= used && estimate < 3 * used, "estimate " + MemoryEstimate.format(estimate)
+                    + ", measured " + MemoryEstimate.format(used));
+        }
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

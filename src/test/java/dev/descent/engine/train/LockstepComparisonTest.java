@@ -247,8 +247,23 @@ class LockstepComparisonTest {
         var error = org.junit.jupiter.api.Assertions.assertThrows(LockstepComparison.InvalidComparisonException.class,
                 () -> LockstepComparison.create(steps(10), train, validation,
                         List.of(run("a", wrong, OptimizerType.SGD, 0.1), run("a", OptimizerType.SGD, 0.1))));
-        assertTrue(error.problems().stream().anyMatch(p -> p.contains("cross_entropy needs 2 outputs")), error.problems().toString());
-        assertTrue(error.problems().stream().anyMatch(p -> p.contains("run names must be unique")), error.problems().toString());
+        assertTrue(error.messages().stream().anyMatch(p -> p.contains("cross_entropy needs 2 outputs")), error.messages().toString());
+        assertTrue(error.messages().stream().anyMatch(p -> p.contains("run names must be unique")), error.messages().toString());
+    }
+
+    @Test
+    void moreStepsThanARunCanCountAreRefusedNotOverflowed() {
+        // given 320 examples in batches of 32 (10 steps an epoch) for 300 million epochs: 3 billion steps
+        TrainingConfig endless = new TrainingConfig(42, 300_000_000, 32, 25, 0, DataType.FLOAT);
+
+        var error = org.junit.jupiter.api.Assertions.assertThrows(LockstepComparison.InvalidComparisonException.class,
+                () -> LockstepComparison.create(endless, train, validation, List.of(run("a", OptimizerType.SGD, 0.1))));
+
+        assertEquals(List.of("training: epochs must be at most 214,748,364 here: 300,000,000 epochs of 10 steps are"
+                + " 3,000,000,000 steps, and a run takes at most 2,147,483,647 steps"), error.messages());
+        var thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> endless.totalSteps(320));
+        assertEquals(error.messages().get(0).substring("training: ".length()), thrown.getMessage());
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -422,7 +422,7 @@ class GraphCanvasTest {
         assertFalse(canvas.nodeView("h2").getPseudoClassStates().contains(CanvasStyles.INVALID));
         // and the problems list shows every problem
         assertTrue(canvas.problemsList().isVisible());
-        assertEquals(List.copyOf(data.problems()),
+        assertEquals(data.problems().stream().map(Problem::message).toList(),
                 canvas.problemsList().itemLabels().stream().map(Label::getText).toList());
     }
 
