@@ -34,7 +34,7 @@ class TrainingSessionTest {
     }
 
     private void waitForSteps(int steps) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 120_000; // a guard against a hang, generous for a loaded machine
         while (session.comparisonProperty().get().summaries().stream().anyMatch(s -> s.steps() < steps
                 && !s.status().isFinal())) {
             assertTrue(System.currentTimeMillis() < deadline, "timed out");
@@ -72,7 +72,7 @@ class TrainingSessionTest {
         assertArrayEquals(held, steps(), "no steps while paused");
         // then a step advances every run by one (runs train on their own threads, so each from where it paused)
         session.step();
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 120_000; // a guard against a hang, generous for a loaded machine
         while (!java.util.Arrays.equals(steps(), java.util.Arrays.stream(held).map(n -> n + 1).toArray())) {
             assertTrue(System.currentTimeMillis() < deadline, "timed out at " + java.util.Arrays.toString(steps()));
             Thread.sleep(10);
@@ -167,7 +167,7 @@ class TrainingSessionTest {
         session.train();
         waitForSteps(5);
         session.pause();
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 120_000; // a guard against a hang, generous for a loaded machine
         while (session.comparisonProperty().get().status(1) != dev.descent.engine.train.RunStatus.PAUSED) {
             assertTrue(System.currentTimeMillis() < deadline, "run 1 did not pause");
             Thread.sleep(5);
