@@ -110,7 +110,7 @@ final class OptimizerCode {
                 \"""
 
                 def __init__(self, params, lr, alpha=0.99, eps=1e-8, weight_decay=0.0):
-                    super().__init__(params, dict(lr=lr, alpha=alpha, eps=eps(), weight_decay=weight_decay))
+                    super().__init__(params, dict(lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay))
 
                 @torch.no_grad()
                 def step(self):

@@ -10,7 +10,7 @@ loss, optimizer, learning-rate schedule and batch order are still Descent's.
 
 trains and writes step,train_loss to FILE.csv (default train_loss.csv): one row per step, numbered
 as in metrics.csv, where step 1 is the loss of the first batch, before the first update. Without
---steps it trains as long as Descent does: 30 epochs of 10 steps (300 steps). With --steps N it
+--steps it trains as long as Descent does: 12 epochs of 10 steps (120 steps). With --steps N it
 trains N steps, and a schedule whose length is the whole run stretches to N steps, as with `descent
 run --steps N`.
 
@@ -31,7 +31,7 @@ from torch.optim import lr_scheduler
 
 
 SEED = -3  # chose the split, the initial weights, the batch order and the dropout masks in Descent
-EPOCHS = 30
+EPOCHS = 12
 BATCH_SIZE = 25
 EVALUATE_EVERY = 10  # steps between validation measurements; there is one at every epoch end too
 

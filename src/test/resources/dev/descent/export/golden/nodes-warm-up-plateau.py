@@ -10,7 +10,7 @@ step by step (float32, on the CPU).
 
 trains and writes step,train_loss to FILE.csv (default train_loss.csv): one row per step, numbered
 as in metrics.csv, where step 1 is the loss of the first batch, before the first update. Without
---steps it trains as long as Descent does: 30 epochs of 10 steps (300 steps). With --steps N it
+--steps it trains as long as Descent does: 12 epochs of 10 steps (120 steps). With --steps N it
 trains N steps, and a schedule whose length is the whole run stretches to N steps, as with `descent
 run --steps N`.
 
@@ -19,7 +19,7 @@ Beside this script:
                           label: the class index 0–2 (class 0, class 1, class 2)
     validation.csv        the validation split (60 examples)
     initial_weights.json  Descent's initial weights, by PyTorch parameter name
-    dropout_masks/        the masks Descent's dropout drew in its first 300 steps, one line per step
+    dropout_masks/        the masks Descent's dropout drew in its first 120 steps, one line per step
 """
 
 import argparse
@@ -35,7 +35,7 @@ from torch.optim import lr_scheduler
 
 
 SEED = -3  # chose the split, the initial weights, the batch order and the dropout masks in Descent
-EPOCHS = 30
+EPOCHS = 12
 BATCH_SIZE = 25
 EVALUATE_EVERY = 10  # steps between validation measurements; there is one at every epoch end too
 

@@ -176,7 +176,7 @@ class Nd4jRMSprop(torch.optim.Optimizer):
     """
 
     def __init__(self, params, lr, alpha=0.99, eps=1e-8, weight_decay=0.0):
-        super().__init__(params, dict(lr=lr, alpha=alpha, eps=eps(), weight_decay=weight_decay))
+        super().__init__(params, dict(lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay))
 
     @torch.no_grad()
     def step(self):
