@@ -1,5 +1,6 @@
 package dev.descent.export;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,21 +37,10 @@ record Call(String function, List<String> args) {
         if (one.length() <= WIDTH) {
             return one + "\n";
         }
-        String inner = " ".repeat(indent + 4);
-        StringBuilder b = new StringBuilder(pad).append(lead).append(function).append("(\n");
-        StringBuilder line = new StringBuilder(inner);
+        List<String> tokens = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i) + (i < args.size() - 1 ? "," : ")");
-            if (line.length() > inner.length() && line.length() + 1 + arg.length() > WIDTH) {
-                b.append(line).append('\n');
-                line.setLength(0);
-                line.append(inner);
-            }
-            if (line.length() > inner.length()) {
-                line.append(' ');
-            }
-            line.append(arg);
+            tokens.add(args.get(i) + (i < args.size() - 1 ? "," : ")"));
         }
-        return b.append(line).append('\n').toString();
+        return pad + lead + function + "(\n" + Py.pack(tokens, WIDTH, " ".repeat(indent + 4));
     }
 }

@@ -1,5 +1,7 @@
 package dev.descent.export;
 
+import java.util.List;
+
 /** Python literals for the generated script: numbers as Python reads them back exactly, strings escaped. */
 final class Py {
     private Py() {
@@ -66,10 +68,18 @@ final class Py {
 
     /** {@code text} wrapped at {@code width} columns, each line starting with {@code indent}. */
     static String wrap(String text, int width, String indent) {
+        return pack(List.of(text.trim().split("\\s+")), width, indent);
+    }
+
+    /**
+     * {@code tokens} separated by spaces, as many on a line as fit in {@code width} columns, each line
+     * starting with {@code indent} and ending in a newline.
+     */
+    static String pack(List<String> tokens, int width, String indent) {
         StringBuilder b = new StringBuilder();
         StringBuilder line = new StringBuilder(indent);
-        for (String word : text.trim().split("\\s+")) {
-            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+        for (String token : tokens) {
+            if (line.length() > indent.length() && line.length() + 1 + token.length() > width) {
                 b.append(line).append('\n');
                 line.setLength(0);
                 line.append(indent);
@@ -77,7 +87,7 @@ final class Py {
             if (line.length() > indent.length()) {
                 line.append(' ');
             }
-            line.append(word);
+            line.append(token);
         }
         return b.append(line).append('\n').toString();
     }
