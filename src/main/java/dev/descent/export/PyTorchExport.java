@@ -1,12 +1,14 @@
 package dev.descent.export;
 
 import dev.descent.engine.Engine;
+import dev.descent.engine.data.DataShape;
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.data.Task;
 import dev.descent.engine.train.RunConfig;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.experiment.PreparedExperiment;
+import dev.descent.experiment.RunSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -66,6 +68,11 @@ public final class PyTorchExport {
      *                         message lists the runs), or the experiment cannot train (its problems)
      */
     public static List<Exported> write(Experiment experiment, Path directory, Options options) throws ExportException {
+        List<String> names = experiment.runs().stream().map(RunSpec::name).toList();
+        if (options.run() != null && !names.contains(options.run())) {
+            throw new ExportException(null, "there is no run named '" + options.run() + "'; the runs are "
+                    + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")));
+        }
         Path dir = writableDirectory(directory);
         PreparedExperiment prepared;
         try {
@@ -73,7 +80,8 @@ public final class PyTorchExport {
         } catch (ExperimentException e) {
             throw new ExportException(null, String.join("; ", e.problems()));
         }
-        List<RunConfig> runs = select(prepared.runs(), options.run());
+        List<RunConfig> runs = prepared.runs().stream()
+                .filter(r -> options.run() == null || r.name().equals(options.run())).toList();
         Engine.initialize();
         List<Exported> exported = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -87,18 +95,6 @@ public final class PyTorchExport {
             }
         }
         return exported;
-    }
-
-    private static List<RunConfig> select(List<RunConfig> runs, String name) throws ExportException {
-        if (name == null) {
-            return runs;
-        }
-        List<RunConfig> chosen = runs.stream().filter(r -> r.name().equals(name)).toList();
-        if (chosen.isEmpty()) {
-            throw new ExportException(null, "there is no run named '" + name + "'; the runs are "
-                    + runs.stream().map(r -> "'" + r.name() + "'").collect(Collectors.joining(", ")));
-        }
-        return chosen;
     }
 
     private static Path writeRun(PreparedExperiment prepared, RunPlan plan, Path dir) throws IOException {
@@ -155,8 +151,8 @@ public final class PyTorchExport {
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
-    private static void writeMasks(RunPlan plan, NetworkCode names, InitialState state,
-                                   dev.descent.engine.data.DataShape shape, Path dir) throws IOException {
+    private static void writeMasks(RunPlan plan, NetworkCode names, InitialState state, DataShape shape, Path dir)
+            throws IOException {
         Files.createDirectories(dir.resolve(TrainScript.MASKS_DIRECTORY));
         List<Path> files = plan.drawingDropouts().stream().map(d -> dir.resolve(names.maskFile(d.id()))).toList();
         List<Path> temps = new ArrayList<>();

@@ -103,8 +103,10 @@ class ExportCommandTest {
     @Test
     void anUnknownRunIsRefusedWithTheNamesOfTheRuns() throws Exception {
         Path file = experiment(NETWORK);
-        Result r = descent("export", file.toString(), "--pytorch", dir.resolve("py").toString(), "--run", "Adam");
+        Path out = dir.resolve("py");
+        Result r = descent("export", file.toString(), "--pytorch", out.toString(), "--run", "Adam");
         assertOneErrorLine(r, "error: " + file + ": ", "there is no run named 'Adam'; the runs are 'SGD', 'Adam (fast)'");
+        assertFalse(Files.exists(out), "nothing is written for a run that does not exist");
     }
 
     @Test
