@@ -208,7 +208,7 @@ class CliTest {
         Result r = descent("frobnicate");
         assertEquals(2, r.code());
         assertEquals("error: descent: unknown command 'frobnicate'; valid commands are run, trajectory, generate, validate,"
-                + " help", r.err().strip());
+                + " export, help", r.err().strip());
     }
 
     @Test
