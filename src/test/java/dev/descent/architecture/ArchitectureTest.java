@@ -34,6 +34,12 @@ class ArchitectureTest {
             .because("descent run must work on a machine without a display");
 
     @ArchTest
+    static final ArchRule pyTorchExportKnowsNoFrontEnd = noClasses().that().resideInAPackage("dev.descent.export..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.descent.cli..", "dev.descent.ui..", "javafx..",
+                    "org.controlsfx..", "atlantafx..", "org.jfree..")
+            .because("descent export and the window's File > Export > PyTorch script share it, headless");
+
+    @ArchTest
     static final ArchRule viewModelsKnowNoNodes = noClasses().that().resideInAPackage("dev.descent.ui.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
                     "atlantafx..")

@@ -35,26 +35,36 @@ final class DropoutLayer implements Layer {
 
     @Override
     public LayerPass bind(Binding binding) {
-        INDArray mask = binding.buffer(width);
-        INDArray scratch = binding.backward() ? binding.buffer(width) : null;
-        return new LayerPass(binding.buffer(width), binding.gradientBuffer(width), binding.inputs(),
-                binding.accumulate()) {
-            @Override
-            void forward(boolean training) {
-                if (!training || rate == 0) {
-                    mask.assign(1);
-                    output.assign(input().output);
-                    return;
-                }
-                Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), random);
-                mask.muli(1 / (1 - rate));
-                output.assign(input().output).muli(mask);
-            }
+        return new DropoutPass(binding);
+    }
 
-            @Override
-            void backward() {
-                sendGradient(0, scratch.assign(gradient).muli(mask));
+    /** A dropout node's pass; its mask (0 or 1/(1 − p) per value) is kept for the backward pass. */
+    final class DropoutPass extends LayerPass {
+        /** The last training mask, [batch, width]: 0 where a value was dropped, 1/(1 − p) where kept. */
+        final INDArray mask;
+        private final INDArray scratch;
+
+        DropoutPass(Binding binding) {
+            super(binding.buffer(width), binding.gradientBuffer(width), binding.inputs(), binding.accumulate());
+            mask = binding.buffer(width);
+            scratch = binding.backward() ? binding.buffer(width) : null;
+        }
+
+        @Override
+        void forward(boolean training) {
+            if (!training || rate == 0) {
+                mask.assign(1);
+                output.assign(input().output);
+                return;
             }
-        };
+            Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), random);
+            mask.muli(1 / (1 - rate));
+            output.assign(input().output).muli(mask);
+        }
+
+        @Override
+        void backward() {
+            sendGradient(0, scratch.assign(gradient).muli(mask));
+        }
     }
 }

@@ -91,6 +91,21 @@ public final class Pass {
         return layers.get(positions.get(id)).gradient;
     }
 
+    /**
+     * The mask dropout node {@code id} applied in the last forward (a live view, [batch, width]): 0 where a
+     * value was dropped, 1/(1 − p) where it was kept; all ones after an evaluation forward. Read by the
+     * PyTorch export, which replays Descent's masks.
+     *
+     * @throws IllegalArgumentException if {@code id} is not a dropout node
+     */
+    public INDArray dropoutMask(String id) {
+        Integer at = positions.get(id);
+        if (at == null || !(layers.get(at) instanceof DropoutLayer.DropoutPass dropout)) {
+            throw new IllegalArgumentException("'" + id + "' is not a dropout node");
+        }
+        return dropout.mask;
+    }
+
     /** Output statistics of every activation node, from the last forward. */
     public List<ActivationStats> activationStats() {
         List<ActivationStats> stats = new ArrayList<>();
