@@ -6,7 +6,6 @@ import dev.descent.engine.vocab.Param;
 import dev.descent.engine.vocab.Term;
 import java.util.List;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -60,7 +59,7 @@ public enum ActivationFunction implements Term {
     @Explained(title = "ELU",
             summary = "Smooth for negative inputs, tending to −α, which pushes mean activations towards zero.",
             formula = "f(z) = z if z > 0, α·(e^z − 1) otherwise",
-            source = "Clevert et al. 2016; ND4J ActivationELU")
+            source = "Clevert et al. 2016; forward by ND4J ActivationELU, backward ours (ND4J's ignores α)")
     ELU("elu", null, Param.positive("alpha", 1.0, "α: the value approached for very negative inputs is −α.")),
 
     @Explained(title = "SELU",
@@ -126,7 +125,7 @@ public enum ActivationFunction implements Term {
             case TANH -> new ActivationTanH();
             case RELU -> new ActivationReLU();
             case LEAKY_RELU -> new ActivationLReLU(choice.value("alpha"));
-            case ELU -> new ActivationELU(choice.value("alpha"));
+            case ELU -> new EluActivation(choice.value("alpha"));
             case SELU -> new ActivationSELU();
             case GELU -> new ActivationGELU(false);
             case SWISH -> new ActivationSwish();
