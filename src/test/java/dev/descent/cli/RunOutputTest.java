@@ -68,7 +68,9 @@ class RunOutputTest {
         Process run = child("run", file.toString(), "--out", out.toString(), "--steps", "50000000", "--quiet");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while ((lines(metrics) < 300 || lines(out.resolve("metrics.csv.part2")) < 300)
+            // every run's file flushes on its own clock, so wait until each holds rows
+            while ((lines(metrics) < 300 || lines(out.resolve("metrics.csv.part1")) < 300
+                    || lines(out.resolve("metrics.csv.part2")) < 300)
                     && System.nanoTime() < deadline && run.isAlive()) {
                 Thread.sleep(100);
             }
