@@ -32,6 +32,7 @@ public final class DescentApp extends Application {
         return t;
     });
     private AnimationTimer timer;
+    private Autosave autosave;
 
     @Override
     public void start(Stage stage) {
@@ -55,6 +56,9 @@ public final class DescentApp extends Application {
         }
         TrainingSession session = new TrainingSession(project, data, engine, background, Platform::runLater);
         MainWindow window = new MainWindow(stage, project, selection, data, engine, session, RecentFiles.forUser(), theme);
+        RecoveryStore recovery = RecoveryStore.forUser();
+        autosave = new Autosave(project, recovery, e -> project.positions().withShownPositions(e), Autosave.DELAY);
+        window.showAutosaveProblem(autosave.problemProperty());
 
         Scene scene = new Scene(window.root(), 1440, 900);
         scene.getStylesheets().add(DescentApp.class.getResource("/dev/descent/ui/descent.css").toExternalForm());
@@ -72,10 +76,13 @@ public final class DescentApp extends Application {
         timer.start();
 
         List<String> args = getParameters().getRaw();
-        if (!args.isEmpty()) {
-            // a file that is missing or fails to load is reported; the example stays open
-            window.openFile(Path.of(args.get(0)));
-        }
+        Platform.runLater(() -> { // once the window shows: what a crash left behind comes first
+            boolean restored = RecoveryOffer.offer(stage, recovery, project, autosave);
+            if (!restored && !args.isEmpty()) {
+                // a file that is missing or fails to load is reported; the example stays open
+                window.openFile(Path.of(args.get(0)));
+            }
+        });
     }
 
     private static void applyTheme(boolean dark) {
@@ -85,6 +92,9 @@ public final class DescentApp extends Application {
 
     @Override
     public void stop() {
+        if (autosave != null) {
+            autosave.close(); // a clean exit: the user saved or chose not to
+        }
         if (timer != null) {
             timer.stop();
         }

@@ -80,6 +80,7 @@ public final class MainWindow {
     private DataView dataView;
     private PaletteView palette;
     private FileDialogs fileDialogs = FileDialogs.system();
+    private StatusBar statusBar;
 
     /** Keys that answer besides the menus' own accelerators (one accelerator per menu item). */
     private final Map<KeyCombination, Runnable> extraKeys = new LinkedHashMap<>();
@@ -381,6 +382,7 @@ public final class MainWindow {
 
     private Node statusBar() {
         StatusBar bar = new StatusBar();
+        statusBar = bar;
         bar.setText("");
         Label state = new Label();
         state.setId("session-state");
@@ -406,6 +408,17 @@ public final class MainWindow {
         bar.getLeftItems().addAll(state, progress, message);
         bar.getRightItems().add(backend);
         return bar;
+    }
+
+    /** Shows in the status bar why recovery copies cannot be written ({@link Autosave}); nothing while they can. */
+    public void showAutosaveProblem(javafx.beans.value.ObservableStringValue problem) {
+        Label label = new Label();
+        label.setId("autosave-problem");
+        label.getStyleClass().addAll(Styles.DANGER, Styles.STATUS_ITEM);
+        label.textProperty().bind(problem);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        statusBar.getLeftItems().add(label);
     }
 
     // ---- project commands ----
