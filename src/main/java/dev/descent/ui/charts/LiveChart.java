@@ -65,6 +65,10 @@ abstract class LiveChart {
     private List<String> shown = List.of();
     private double domainEnd = Double.NaN;
     private long redraws;
+    /** Inside {@link #batch}: axis changes are this chart's own, not the user's. */
+    private boolean adjusting;
+    /** The user zoomed or panned: the axes stay where they are until a double-click or a reset. */
+    private boolean zoomed;
 
     protected LiveChart(String titleText, ValueAxis rangeAxis) {
         domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.getDefault()));
@@ -107,11 +111,25 @@ abstract class LiveChart {
                 restoreBounds();
             }
         });
+        domain.addChangeListener(e -> userMoved());
+        rangeAxis.addChangeListener(e -> userMoved());
         hover = new Hover(viewer, plot, dataset);
         node = new StackPane(viewer, hover.layer());
         node.getStyleClass().add(ChartsView.CHART_CELL);
         node.setMinSize(0, 0);
         viewer.setMinSize(0, 0);
+    }
+
+    /** An axis changed: if not by this chart, the user zoomed or panned it. */
+    private void userMoved() {
+        if (!adjusting) {
+            zoomed = true;
+        }
+    }
+
+    /** Whether the user zoomed or panned since the last double-click or reset. */
+    final boolean zoomed() {
+        return zoomed;
     }
 
     private static void styleAxis(ValueAxis axis) {
@@ -166,11 +184,15 @@ abstract class LiveChart {
                     case FAINT -> FAINT;
                 }, false);
             }
-            dataset.setCurves(drawn);
             if (end > 0 && (Double.isNaN(domainEnd) || end > domainEnd)) {
                 domainEnd = end; // only grows: the curves move across the chart as it trains
-                domain.setRange(0, end);
+                if (!zoomed) {
+                    domain.setRange(0, end);
+                }
             }
+            // after the step axis: the y axis fits the points within the step axis's range, so it must
+            // see the new one (set after, the last frame's newest points stayed outside until a redraw)
+            dataset.setCurves(drawn);
             title.setText(titleText);
             plot.setFixedLegendItems(legend);
             showLegend(legend != null && legend.getItemCount() > 0);
@@ -221,6 +243,7 @@ abstract class LiveChart {
         reader.clear();
         shown = List.of();
         domainEnd = Double.NaN;
+        zoomed = false;
         batch(() -> {
             dataset.clear();
             domain.setAutoRange(true);
@@ -258,6 +281,7 @@ abstract class LiveChart {
     /** Replaces the y axis (log or linear), keeping its style; one redraw. */
     protected final void setRangeAxis(ValueAxis axis) {
         styleAxis(axis);
+        axis.addChangeListener(e -> userMoved());
         batch(() -> {
             plot.setRangeAxis(axis);
             paintAxis(axis);
@@ -311,17 +335,23 @@ abstract class LiveChart {
 
     /** Runs {@code changes} with the chart's notifications held, then redraws once. */
     protected final void batch(Runnable changes) {
+        boolean outer = !adjusting;
+        adjusting = true;
         chart.setNotify(false);
         try {
             changes.run();
         } finally {
             redraws++;
             chart.setNotify(true);
+            if (outer) {
+                adjusting = false;
+            }
         }
     }
 
     /** Back to the whole run: x from 0 to the last step, y fitted to the data. */
     final void restoreBounds() {
+        zoomed = false;
         batch(() -> {
             if (Double.isNaN(domainEnd)) {
                 domain.setAutoRange(true);
