@@ -55,9 +55,11 @@ abstract class LiveChart {
     protected final XYPlot plot;
     protected final JFreeChart chart;
     protected final SeriesReader reader = new SeriesReader();
-    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer renderer = new CurveRenderer();
     private final NumberAxis domain = new NumberAxis("step");
     private final TextTitle title = new TextTitle();
+    /** A sentence under the title about what the curves cannot show (a gradient of exactly 0, a divergence). */
+    private final TextTitle note = new TextTitle();
     private final ChartViewer viewer;
     private final Hover hover;
     private final StackPane node;
@@ -93,6 +95,11 @@ abstract class LiveChart {
         title.setHorizontalAlignment(HorizontalAlignment.LEFT);
         title.setPadding(new RectangleInsets(6, 8, 4, 8));
         chart.addSubtitle(title);
+        note.setFont(LABEL_FONT);
+        note.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        note.setPadding(new RectangleInsets(0, 8, 4, 8));
+        note.setVisible(false);
+        chart.addSubtitle(note);
         chart.setPadding(new RectangleInsets(0, 4, 6, 12));
         chart.setAntiAlias(true);
         // measure text with AWT, not by laying out a JavaFX Text per string: several times faster
@@ -149,6 +156,7 @@ abstract class LiveChart {
         reader.begin();
         List<Curve> curves = curves(input);
         String titleText = title(input);
+        String noteText = note(input);
         String message = noDataMessage(input);
         LegendItemCollection legend = legend(input);
         List<String> keys = new ArrayList<>(curves.size() + 2);
@@ -156,6 +164,7 @@ abstract class LiveChart {
             keys.add(c.key());
         }
         keys.add(titleText);
+        keys.add(noteText);
         keys.add(message);
         for (int i = 0; legend != null && i < legend.getItemCount(); i++) {
             keys.add(legend.get(i).getLabel());
@@ -194,6 +203,7 @@ abstract class LiveChart {
             // see the new one (set after, the last frame's newest points stayed outside until a redraw)
             dataset.setCurves(drawn);
             title.setText(titleText);
+            showNote(noteText);
             plot.setFixedLegendItems(legend);
             showLegend(legend != null && legend.getItemCount() > 0);
             plot.setNoDataMessage(message);
@@ -249,6 +259,7 @@ abstract class LiveChart {
             domain.setAutoRange(true);
             restoreRange(plot.getRangeAxis());
             title.setText(title(input));
+            showNote(note(input));
             LegendItemCollection legend = legend(input);
             plot.setFixedLegendItems(legend);
             showLegend(legend != null && legend.getItemCount() > 0);
@@ -263,7 +274,17 @@ abstract class LiveChart {
     /** The chart's title line. */
     protected abstract String title(ChartInput input);
 
-    /** Legend entries, or null for none. */
+    /** A sentence under the title, or "" for none; read after {@link #curves}. */
+    protected String note(ChartInput input) {
+        return "";
+    }
+
+    private void showNote(String text) {
+        note.setText(text);
+        note.setVisible(!text.isEmpty());
+    }
+
+    /** Legend entries, or null for none; read after {@link #curves}. */
     protected LegendItemCollection legend(ChartInput input) {
         return null;
     }
@@ -300,6 +321,7 @@ abstract class LiveChart {
             plot.setRangeGridlinePaint(p.grid());
             plot.setNoDataMessagePaint(p.muted());
             title.setPaint(p.foreground());
+            note.setPaint(p.foreground());
             paintAxis(plot.getDomainAxis());
             paintAxis(plot.getRangeAxis());
             if (chart.getLegend() != null) {
@@ -382,6 +404,11 @@ abstract class LiveChart {
         return title.getText();
     }
 
+    /** The note under the title, "" when none is shown. */
+    String noteText() {
+        return note.isVisible() ? note.getText() : "";
+    }
+
     /** Chart change events released so far (each is one full redraw). */
     long redraws() {
         return redraws;
@@ -389,5 +416,9 @@ abstract class LiveChart {
 
     Hover hover() {
         return hover;
+    }
+
+    ChartViewer viewer() {
+        return viewer;
     }
 }
