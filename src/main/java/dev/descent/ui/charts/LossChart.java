@@ -26,6 +26,7 @@ final class LossChart extends LiveChart {
     private static NumberAxis linearAxis() {
         NumberAxis axis = new NumberAxis();
         axis.setAutoRangeIncludesZero(true);
+        axis.setStandardTickUnits(TickLabels.linear());
         return axis;
     }
 

@@ -105,4 +105,26 @@ class LogSmoothingTest {
         }
         assertTrue(at(smooth, 50) > 1e8, "a linear mean still remembers the spike: " + at(smooth, 50));
     }
+
+    @Test
+    void theLinearLossAxisIsLabelledInReadableNumbers() throws Exception {
+        // given the spike on a linear axis, drawn
+        LossChart chart = trained(false);
+        org.jfree.chart.axis.NumberAxis axis = ChartHarness.onFx(() -> {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 420,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            chart.chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 640, 420));
+            g.dispose();
+            return (org.jfree.chart.axis.NumberAxis) chart.plot().getRangeAxis();
+        });
+        // then its ticks read like 0, 5e10, 1e11, 1.5e11 (JFreeChart's own wrote 0E0, 5E10, 1E11, 1.5E11)
+        double spacing = axis.getTickUnit().getSize();
+        assertTrue(spacing >= 1e10, "the axis reaches 1.45e11: " + spacing);
+        assertEquals("0", axis.getTickUnit().valueToString(0));
+        for (int k = 1; k * spacing <= axis.getUpperBound(); k++) {
+            String label = axis.getTickUnit().valueToString(k * spacing);
+            assertTrue(label.matches("[1-9](\\.[0-9])?e1[01]"), label);
+        }
+    }
 }
