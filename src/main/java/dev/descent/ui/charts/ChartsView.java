@@ -147,7 +147,8 @@ public final class ChartsView extends GridPane {
         smoothing.setPrefWidth(90);
         smoothing.setMaxWidth(90);
         smoothing.setTooltip(new Tooltip("Average the training loss and the gradient norms over a window of "
-                + "steps when drawing; the faint line is the raw loss. Far left: no smoothing."));
+                + "steps when drawing (on the log scale, their logarithms: one spike does not draw a long tail); "
+                + "the faint line is the raw loss. Far left: no smoothing."));
         smoothing.valueProperty().addListener((o, was, now) -> {
             loss.setWindow(smoothingWindow());
             gradients.setWindow(smoothingWindow());

@@ -14,11 +14,40 @@ final class CurveDataset extends AbstractXYDataset {
     private static final long serialVersionUID = 1L;
 
     private transient List<Curve> curves = List.of();
+    /** Per curve: its row of zero marks along the bottom edge (0 lowest), or -1 if it has no exact zero. */
+    private transient int[] zeroRows = new int[0];
 
     /** Replaces all curves and fires one change event. */
     void setCurves(List<Curve> replacement) {
         curves = List.copyOf(replacement);
+        zeroRows = new int[curves.size()];
+        int rows = 0;
+        for (int i = 0; i < curves.size(); i++) {
+            zeroRows[i] = hasZero(curves.get(i)) ? rows++ : -1;
+        }
         fireDatasetChanged();
+    }
+
+    private static boolean hasZero(Curve c) {
+        if (c.log() && c.line() != Curve.Line.FAINT) {
+            for (double y : c.y()) {
+                if (y == Double.NEGATIVE_INFINITY) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Row of curve {@code series}'s zero marks (0 is the lowest), or -1 if it has no exact zero. */
+    int zeroRow(int series) {
+        return zeroRows[series];
+    }
+
+    /** Whether point {@code item} of curve {@code series} is an exact zero on a log axis. */
+    boolean isZero(int series, int item) {
+        Curve c = curves.get(series);
+        return c.log() && c.y()[item] == Double.NEGATIVE_INFINITY;
     }
 
     /** Removes every curve (one change event, none if already empty). */
@@ -70,9 +99,11 @@ final class CurveDataset extends AbstractXYDataset {
         return curves.get(series).x()[item];
     }
 
+    /** The drawn value; NaN for −∞ (an exact zero on a log axis, drawn as a mark instead). */
     @Override
     public double getYValue(int series, int item) {
-        return curves.get(series).y()[item];
+        double y = curves.get(series).y()[item];
+        return y == Double.NEGATIVE_INFINITY ? Double.NaN : y;
     }
 
     @Override

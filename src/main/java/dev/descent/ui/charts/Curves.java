@@ -8,13 +8,16 @@ final class Curves {
     /**
      * {@code y} ready for an axis. Linear: infinite values (a diverged run) become NaN, which leaves a
      * gap instead of breaking the axis range; returns {@code y} itself when nothing needs changing.
-     * Log: a new array of base-10 logarithms, NaN for values at or below zero or not finite.
+     * Log: a new array of base-10 logarithms; an exact zero becomes −∞ (log10 0), which the chart draws
+     * as a mark along the bottom edge and the hover reads as 0 (a dead layer's gradient is the lesson,
+     * not a gap); negative or non-finite values become NaN.
      */
     static double[] forAxis(double[] y, boolean log) {
         if (log) {
             double[] out = new double[y.length];
             for (int i = 0; i < y.length; i++) {
-                out[i] = y[i] > 0 && Double.isFinite(y[i]) ? Math.log10(y[i]) : Double.NaN;
+                out[i] = y[i] == 0 ? Double.NEGATIVE_INFINITY
+                        : y[i] > 0 && Double.isFinite(y[i]) ? Math.log10(y[i]) : Double.NaN;
             }
             return out;
         }

@@ -51,7 +51,7 @@ final class ExponentAxis extends NumberAxis {
         int exponent = (int) Math.round(e);
         boolean plain = range.getLowerBound() >= -3 - 1e-9 && range.getUpperBound() <= 4 + 1e-9;
         if (plain) {
-            return new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(Math.pow(10, exponent));
+            return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(Math.pow(10, exponent));
         }
         StringBuilder s = new StringBuilder("10");
         if (exponent < 0) {

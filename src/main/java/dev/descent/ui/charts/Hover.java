@@ -111,8 +111,10 @@ final class Hover {
             Rectangle swatch = new Rectangle(10, 3, color);
             row.setGraphic(swatch);
             rows.add(row);
-            if (Double.isFinite(c.y()[i])) {
-                double py = plot.getRangeAxis().valueToJava2D(c.y()[i], area, plot.getRangeAxisEdge());
+            int zeroRow = dataset.isZero(dataset.curves().indexOf(c), i) ? dataset.zeroRow(dataset.curves().indexOf(c)) : -1;
+            if (Double.isFinite(c.y()[i]) || zeroRow >= 0) {
+                double py = zeroRow >= 0 ? CurveRenderer.markCentre(area, zeroRow)
+                        : plot.getRangeAxis().valueToJava2D(c.y()[i], area, plot.getRangeAxisEdge());
                 if (py >= area.getMinY() - 1 && py <= area.getMaxY() + 1) {
                     Circle circle = dot(dot++);
                     circle.setCenterX(px);

@@ -55,9 +55,11 @@ abstract class LiveChart {
     protected final XYPlot plot;
     protected final JFreeChart chart;
     protected final SeriesReader reader = new SeriesReader();
-    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer renderer = new CurveRenderer();
     private final NumberAxis domain = new NumberAxis("step");
     private final TextTitle title = new TextTitle();
+    /** A sentence under the title about what the curves cannot show (a gradient of exactly 0, a divergence). */
+    private final TextTitle note = new TextTitle();
     private final ChartViewer viewer;
     private final Hover hover;
     private final StackPane node;
@@ -65,6 +67,10 @@ abstract class LiveChart {
     private List<String> shown = List.of();
     private double domainEnd = Double.NaN;
     private long redraws;
+    /** Inside {@link #batch}: axis changes are this chart's own, not the user's. */
+    private boolean adjusting;
+    /** The user zoomed or panned: the axes stay where they are until a double-click or a reset. */
+    private boolean zoomed;
 
     protected LiveChart(String titleText, ValueAxis rangeAxis) {
         domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.getDefault()));
@@ -89,6 +95,11 @@ abstract class LiveChart {
         title.setHorizontalAlignment(HorizontalAlignment.LEFT);
         title.setPadding(new RectangleInsets(6, 8, 4, 8));
         chart.addSubtitle(title);
+        note.setFont(LABEL_FONT);
+        note.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        note.setPadding(new RectangleInsets(0, 8, 4, 8));
+        note.setVisible(false);
+        chart.addSubtitle(note);
         chart.setPadding(new RectangleInsets(0, 4, 6, 12));
         chart.setAntiAlias(true);
         // measure text with AWT, not by laying out a JavaFX Text per string: several times faster
@@ -107,11 +118,25 @@ abstract class LiveChart {
                 restoreBounds();
             }
         });
+        domain.addChangeListener(e -> userMoved());
+        rangeAxis.addChangeListener(e -> userMoved());
         hover = new Hover(viewer, plot, dataset);
         node = new StackPane(viewer, hover.layer());
         node.getStyleClass().add(ChartsView.CHART_CELL);
         node.setMinSize(0, 0);
         viewer.setMinSize(0, 0);
+    }
+
+    /** An axis changed: if not by this chart, the user zoomed or panned it. */
+    private void userMoved() {
+        if (!adjusting) {
+            zoomed = true;
+        }
+    }
+
+    /** Whether the user zoomed or panned since the last double-click or reset. */
+    final boolean zoomed() {
+        return zoomed;
     }
 
     private static void styleAxis(ValueAxis axis) {
@@ -131,6 +156,7 @@ abstract class LiveChart {
         reader.begin();
         List<Curve> curves = curves(input);
         String titleText = title(input);
+        String noteText = note(input);
         String message = noDataMessage(input);
         LegendItemCollection legend = legend(input);
         List<String> keys = new ArrayList<>(curves.size() + 2);
@@ -138,6 +164,7 @@ abstract class LiveChart {
             keys.add(c.key());
         }
         keys.add(titleText);
+        keys.add(noteText);
         keys.add(message);
         for (int i = 0; legend != null && i < legend.getItemCount(); i++) {
             keys.add(legend.get(i).getLabel());
@@ -166,12 +193,17 @@ abstract class LiveChart {
                     case FAINT -> FAINT;
                 }, false);
             }
-            dataset.setCurves(drawn);
             if (end > 0 && (Double.isNaN(domainEnd) || end > domainEnd)) {
                 domainEnd = end; // only grows: the curves move across the chart as it trains
-                domain.setRange(0, end);
+                if (!zoomed) {
+                    domain.setRange(0, end);
+                }
             }
+            // after the step axis: the y axis fits the points within the step axis's range, so it must
+            // see the new one (set after, the last frame's newest points stayed outside until a redraw)
+            dataset.setCurves(drawn);
             title.setText(titleText);
+            showNote(noteText);
             plot.setFixedLegendItems(legend);
             showLegend(legend != null && legend.getItemCount() > 0);
             plot.setNoDataMessage(message);
@@ -221,11 +253,13 @@ abstract class LiveChart {
         reader.clear();
         shown = List.of();
         domainEnd = Double.NaN;
+        zoomed = false;
         batch(() -> {
             dataset.clear();
             domain.setAutoRange(true);
             restoreRange(plot.getRangeAxis());
             title.setText(title(input));
+            showNote(note(input));
             LegendItemCollection legend = legend(input);
             plot.setFixedLegendItems(legend);
             showLegend(legend != null && legend.getItemCount() > 0);
@@ -240,7 +274,17 @@ abstract class LiveChart {
     /** The chart's title line. */
     protected abstract String title(ChartInput input);
 
-    /** Legend entries, or null for none. */
+    /** A sentence under the title, or "" for none; read after {@link #curves}. */
+    protected String note(ChartInput input) {
+        return "";
+    }
+
+    private void showNote(String text) {
+        note.setText(text);
+        note.setVisible(!text.isEmpty());
+    }
+
+    /** Legend entries, or null for none; read after {@link #curves}. */
     protected LegendItemCollection legend(ChartInput input) {
         return null;
     }
@@ -258,6 +302,7 @@ abstract class LiveChart {
     /** Replaces the y axis (log or linear), keeping its style; one redraw. */
     protected final void setRangeAxis(ValueAxis axis) {
         styleAxis(axis);
+        axis.addChangeListener(e -> userMoved());
         batch(() -> {
             plot.setRangeAxis(axis);
             paintAxis(axis);
@@ -276,6 +321,7 @@ abstract class LiveChart {
             plot.setRangeGridlinePaint(p.grid());
             plot.setNoDataMessagePaint(p.muted());
             title.setPaint(p.foreground());
+            note.setPaint(p.foreground());
             paintAxis(plot.getDomainAxis());
             paintAxis(plot.getRangeAxis());
             if (chart.getLegend() != null) {
@@ -311,17 +357,23 @@ abstract class LiveChart {
 
     /** Runs {@code changes} with the chart's notifications held, then redraws once. */
     protected final void batch(Runnable changes) {
+        boolean outer = !adjusting;
+        adjusting = true;
         chart.setNotify(false);
         try {
             changes.run();
         } finally {
             redraws++;
             chart.setNotify(true);
+            if (outer) {
+                adjusting = false;
+            }
         }
     }
 
     /** Back to the whole run: x from 0 to the last step, y fitted to the data. */
     final void restoreBounds() {
+        zoomed = false;
         batch(() -> {
             if (Double.isNaN(domainEnd)) {
                 domain.setAutoRange(true);
@@ -352,6 +404,11 @@ abstract class LiveChart {
         return title.getText();
     }
 
+    /** The note under the title, "" when none is shown. */
+    String noteText() {
+        return note.isVisible() ? note.getText() : "";
+    }
+
     /** Chart change events released so far (each is one full redraw). */
     long redraws() {
         return redraws;
@@ -359,5 +416,9 @@ abstract class LiveChart {
 
     Hover hover() {
         return hover;
+    }
+
+    ChartViewer viewer() {
+        return viewer;
     }
 }

@@ -12,7 +12,7 @@ import org.jfree.chart.axis.ValueAxis;
 
 /**
  * Training loss (solid, smoothed at draw time with the raw curve faint behind it) and validation loss
- * (dashed) of every run, one colour per run, on a linear or log axis.
+ * (dashed) of every run, one colour per run, on a linear or log axis (smoothed in log space there).
  */
 final class LossChart extends LiveChart {
     static final Color NEUTRAL = new Color(0x8c959f);
@@ -26,6 +26,7 @@ final class LossChart extends LiveChart {
     private static NumberAxis linearAxis() {
         NumberAxis axis = new NumberAxis();
         axis.setAutoRangeIncludesZero(true);
+        axis.setStandardTickUnits(TickLabels.linear());
         return axis;
     }
 
@@ -68,7 +69,7 @@ final class LossChart extends LiveChart {
                 faint.add(new Curve(run.name() + " raw", run.name() + " raw", run.color(), Curve.Line.FAINT,
                         train.steps(), raw, log));
                 training.add(new Curve(run.name() + " training", run.name() + " training", run.color(),
-                        Curve.Line.SOLID, train.steps(), Curves.forAxis(Smoothing.ema(train.steps(), train.means(), window), log), log));
+                        Curve.Line.SOLID, train.steps(), smoothed(train.steps(), train.means(), raw), log));
             } else {
                 training.add(new Curve(run.name() + " training", run.name() + " training", run.color(),
                         Curve.Line.SOLID, train.steps(), raw, log));
@@ -80,6 +81,18 @@ final class LossChart extends LiveChart {
         all.addAll(validation);
         all.addAll(training);
         return all;
+    }
+
+    /**
+     * The smoothed training loss as drawn. On a log axis the average is taken of the logarithms (a
+     * running geometric mean), so it smooths what the eye sees: averaged linearly, one spike of 1e11
+     * among losses near 1 outweighs them for w^k·1e11 &gt; 1, some 230 steps for a 10-step window, drawn
+     * as a long straight decline; in log space it is gone within a few windows.
+     *
+     * @param raw the losses as drawn raw ({@link Curves#forAxis}), logarithms on a log axis
+     */
+    private double[] smoothed(double[] steps, double[] losses, double[] raw) {
+        return log ? Smoothing.ema(steps, raw, window) : Curves.forAxis(Smoothing.ema(steps, losses, window), false);
     }
 
     @Override

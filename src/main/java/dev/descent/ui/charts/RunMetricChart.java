@@ -28,6 +28,7 @@ final class RunMetricChart extends LiveChart {
     static RunMetricChart learningRate() {
         NumberAxis axis = new NumberAxis();
         axis.setAutoRangeIncludesZero(true);
+        axis.setStandardTickUnits(TickLabels.linear());
         return new RunMetricChart("Learning rate", axis, RunHistory::learningRate, false);
     }
 

@@ -6,7 +6,8 @@ package dev.descent.ui.charts;
  * curve does not change shape when the history merges buckets:
  * <pre>  d = w^k,  num ← d·num + (1 − d)·v,  den ← d·den + (1 − d),  s = num / den,  w = 1 − 1/window</pre>
  * Dividing by {@code den} removes the pull towards zero at the start (the debiasing of TensorBoard's
- * smoothing and of Adam's moments, Kingma and Ba 2015). NaN points stay NaN and are skipped.
+ * smoothing and of Adam's moments, Kingma and Ba 2015). Non-finite points (NaN gaps, and −∞, an exact
+ * zero on a log axis) are drawn as they are and skipped.
  */
 final class Smoothing {
     private Smoothing() {
@@ -31,7 +32,7 @@ final class Smoothing {
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (!Double.isFinite(v)) {
-                out[i] = Double.NaN;
+                out[i] = v; // a gap stays a gap, an exact zero on a log axis (−∞) stays zero
                 continue;
             }
             double k = Math.max(1, steps[i] - previous);

@@ -38,7 +38,8 @@ class ExponentAxisTest {
         assertEquals(2, e[0], 1e-12);
         assertEquals(-3, e[1], 1e-12);
         assertEquals(100, c.value(0), 1e-9);
-        assertEquals(Double.NaN, e[2]);
+        assertEquals(Double.NEGATIVE_INFINITY, e[2], "an exact zero: marked at the bottom edge");
+        assertEquals(0.0, c.value(2));
         assertEquals(Double.NaN, e[3]);
         assertEquals(Double.NaN, e[4]);
     }

@@ -91,4 +91,15 @@ class SmoothingTest {
         assertTrue(Double.isNaN(s[1]));
         assertEquals(1, s[2], 1e-12);
     }
+
+    @Test
+    void anExactZeroOnALogAxisStaysZeroAndIsSkipped() {
+        // given log10 values with an exact zero (-inf) in the middle
+        double[] v = {0, Double.NEGATIVE_INFINITY, 0};
+        // when
+        double[] s = Smoothing.ema(steps(3), v, 10);
+        // then the zero is drawn as a zero and the average goes on around it
+        assertEquals(Double.NEGATIVE_INFINITY, s[1]);
+        assertEquals(0, s[2], 1e-12);
+    }
 }
