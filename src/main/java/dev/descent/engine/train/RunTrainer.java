@@ -9,7 +9,9 @@ import dev.descent.engine.nn.Pass;
 import dev.descent.engine.nn.SegmentNorms;
 import dev.descent.engine.optim.MetricFeedback;
 import dev.descent.engine.optim.Optimizer;
+import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.vocab.Choice;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -17,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -45,7 +48,9 @@ import org.nd4j.linalg.schedule.ISchedule;
  */
 final class RunTrainer implements Runnable {
     private final int index;
-    private final RunConfig config;
+    /** The run's settings, as changed by {@link #retune} at the steps it applied. */
+    private volatile RunConfig config;
+    private final AtomicReference<Retune> retune = new AtomicReference<>();
     private final TrainingConfig training;
     private final TrainingData data;
     private final DataShape shape;
@@ -94,8 +99,21 @@ final class RunTrainer implements Runnable {
         listeners.add(listener);
     }
 
+    /** The run's settings now (with the hyperparameter changes applied so far). */
     RunConfig config() {
         return config;
+    }
+
+    /**
+     * Gives the run other optimizer hyperparameters and schedule parameters from its next step on (any
+     * thread; returns at once). The latest call before that step wins.
+     */
+    void retune(Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+        retune.set(new Retune(optimizer, schedule));
+    }
+
+    /** Hyperparameters waiting for the run's next step. */
+    private record Retune(Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
     }
 
     RunStatus status() {
@@ -191,6 +209,7 @@ final class RunTrainer implements Runnable {
                 finish(RunStatus.STOPPED, "stopped after step " + steps);
                 return;
             }
+            applyRetune(step);
             long started = System.nanoTime();
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, "descent-step")) {
                 if (!step(step, started)) {
@@ -212,6 +231,36 @@ final class RunTrainer implements Runnable {
             .policyReset(ResetPolicy.BLOCK_LEFT)
             .policySpill(SpillPolicy.REALLOCATE)
             .build();
+
+    /**
+     * Before step {@code step}: takes over hyperparameters changed since the last step. The optimizer
+     * keeps its state ({@link Optimizer#retuned}); the schedule is rebuilt from the new parameters and
+     * η₀ only when those changed, at the same position t (a stateless schedule continues along its new
+     * curve; reduce-on-plateau starts again from the new η₀).
+     */
+    private void applyRetune(int step) {
+        Retune next = retune.getAndSet(null);
+        if (next == null) {
+            return;
+        }
+        RunConfig was = config;
+        if (!next.optimizer().equals(was.optimizer())) {
+            optimizer = optimizer.retuned(next.optimizer(), network.parameters());
+        }
+        double base = next.optimizer().value(OptimizerType.LEARNING_RATE);
+        if (!next.schedule().equals(was.schedule()) || base != was.optimizer().value(OptimizerType.LEARNING_RATE)) {
+            schedule = Schedule.create(next.schedule(), base, total);
+        }
+        config = new RunConfig(was.name(), was.network(), next.optimizer(), next.schedule(), was.normalizer());
+        RetuneEvent event = new RetuneEvent(index, was.name(), step, next.optimizer(), next.schedule());
+        for (TrainingListener listener : listeners) {
+            try {
+                listener.onRetune(event);
+            } catch (RuntimeException e) {
+                drop(listener, e);
+            }
+        }
+    }
 
     /** One step; false when the run ended (diverged). */
     private boolean step(int step, long started) {
