@@ -2,7 +2,6 @@ package dev.descent.engine.train;
 
 import dev.descent.engine.Engine;
 import dev.descent.engine.data.DataShape;
-import dev.descent.engine.nn.ActivationStats;
 import dev.descent.engine.nn.Network;
 import dev.descent.engine.nn.ParameterSegment;
 import dev.descent.engine.nn.Pass;
@@ -262,7 +261,10 @@ final class RunTrainer implements Runnable {
         }
     }
 
-    /** One step; false when the run ended (diverged). */
+    /**
+     * One step: forward, backward, update, measure, publish and, when due, evaluate; false when the run
+     * ended (diverged). Each part is a method below, in the order they run.
+     */
     private boolean step(int step, long started) {
         int epoch = (step - 1) / batches;
         int batch = (step - 1) % batches;
@@ -270,55 +272,68 @@ final class RunTrainer implements Runnable {
         loader.load(epoch, batch, pass);
         double loss = pass.forward(true);
         if (!Double.isFinite(loss)) {
-            diverge(step, "the loss became " + loss + " at step " + step);
-            return false;
+            return diverged(step, "the loss became " + loss + " at step " + step);
         }
         pass.backward();
-        double[] gradients = new double[segments.size()];
-        gradientNorms.compute(gradients);
+        double[] gradients = norms(gradientNorms);
         double gradientNorm = euclidean(gradients);
         if (!Double.isFinite(gradientNorm)) {
-            diverge(step, "the gradient became " + gradientNorm + " at step " + step);
-            return false;
+            return diverged(step, "the gradient became " + gradientNorm + " at step " + step);
         }
         double learningRate = schedule.valueAt(step - 1, epoch);
+        double[] updates = update(step, gradientNorm, learningRate);
+        double[] weights = norms(weightNorms);
+        if (!Double.isFinite(euclidean(weights))) {
+            return diverged(step, "a weight became infinite or NaN at step " + step);
+        }
+        count(step, loss, started);
+        publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
+                ratios(updates, weights), ActivationColumns.of(pass.activationStats())));
+        evaluateIfDue(step, epoch, batch);
+        return true;
+    }
+
+    /** Turns the gradients into the step Δθ and applies it; returns ‖Δθ‖₂ of each parameter node. */
+    private double[] update(int step, double gradientNorm, double learningRate) {
         optimizer.computeUpdate(network.gradients(), network.parameters(), gradientNorm, step - 1, learningRate);
-        double[] updates = new double[segments.size()];
-        gradientNorms.compute(updates);
+        double[] updates = norms(gradientNorms); // the gradient buffer now holds Δθ
         network.applyUpdate();
-        double[] weights = new double[segments.size()];
-        weightNorms.compute(weights);
-        double[] ratios = new double[segments.size()];
+        return updates;
+    }
+
+    /** L2 norm of each parameter node's segment of the buffer {@code of} measures. */
+    private double[] norms(SegmentNorms of) {
+        double[] norms = new double[segments.size()];
+        of.compute(norms);
+        return norms;
+    }
+
+    /** ‖Δθ‖₂/‖θ‖₂ of each parameter node (0 where ‖θ‖₂ is 0). */
+    private static double[] ratios(double[] updates, double[] weights) {
+        double[] ratios = new double[updates.length];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = weights[i] == 0 ? 0 : updates[i] / weights[i];
         }
-        if (!Double.isFinite(euclidean(weights))) {
-            diverge(step, "a weight became infinite or NaN at step " + step);
-            return false;
-        }
-        List<ActivationStats> stats = pass.activationStats();
-        double[] means = new double[stats.size()];
-        double[] stds = new double[stats.size()];
-        double[] saturated = new double[stats.size()];
-        for (int i = 0; i < stats.size(); i++) {
-            means[i] = stats.get(i).mean();
-            stds[i] = stats.get(i).std();
-            saturated[i] = stats.get(i).saturatedFraction();
-        }
+        return ratios;
+    }
+
+    /** Counts a finished step in the run's figures. */
+    private void count(int step, double loss, long started) {
         steps = step;
         lastTrainLoss = loss;
         lossSinceEvaluation += loss;
         stepsSinceEvaluation++;
         trainingNanos += System.nanoTime() - started;
-        publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios, means, stds, saturated));
+    }
+
+    /** Evaluates every {@code evaluateEvery} steps, at each epoch's end and after the last step. */
+    private void evaluateIfDue(int step, int epoch, int batch) {
         boolean epochEnd = batch == batches - 1;
         if (step % training.evaluateEvery() == 0 || epochEnd || step == total) {
             long evaluationStarted = System.nanoTime();
             evaluate(step, epoch + 1);
             trainingNanos += System.nanoTime() - evaluationStarted;
         }
-        return true;
     }
 
     private void evaluate(int step, int epoch) {
@@ -360,6 +375,12 @@ final class RunTrainer implements Runnable {
             }
         }
         return correct / (double) n;
+    }
+
+    /** Ends the run as diverged; always false (the step did not complete). */
+    private boolean diverged(int step, String what) {
+        diverge(step, what);
+        return false;
     }
 
     private void diverge(int step, String what) {
