@@ -269,7 +269,8 @@ class MainWindowTest {
     // ---- edits while the runs train ----
 
     @Test
-    void editingARunWhileItTrainsSaysFirstThatItAppliesAfterResetAndTheRunGoesOn(FxRobot robot) throws Exception {
+    void editingARunsLearningRateWhileItTrainsSaysFirstThatItAppliesAtTheNextStepAndTheRunGoesOn(FxRobot robot)
+            throws Exception {
         // given both runs training
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING
@@ -278,24 +279,28 @@ class MainWindowTest {
         onFx(() -> fx.selection.selectRun(1));
         Label notice = robot.lookup("#notice-timing").queryAs(Label.class);
         assertTrue(notice.isVisible());
-        assertEquals("The runs are training: changes to this run apply after Reset. Until then it goes on as it started.",
-                notice.getText());
+        assertEquals("The runs are training: this run's optimizer and schedule values apply at its next step. Another"
+                + " optimizer, schedule kind or override applies after Reset.", notice.getText());
         // when its learning rate is changed
         TextField rate = robot.lookup("#field-optimizer-learningRate").queryAs(TextField.class);
         onFx(rate::requestFocus); // below the fold of the small test window: the user scrolls to it
         onFx(() -> rate.setText("0.5"));
         press(robot, KeyCode.ENTER);
         assertEquals(0.5, fx.project.experiment().runs().get(1).optimizer().value(OptimizerType.LEARNING_RATE));
-        // then the run goes on training and its row keeps following it, with the learning rate it trains with
+        // then the run goes on training with the new rate, its row shows it, and nothing waits for Reset
+        var history = fx.session.history(1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> history.learningRate().latest() == 0.5
+                || fx.session.state() == TrainingSession.State.FINISHED);
         int steps = fx.session.comparisonProperty().get().summaries().get(1).steps();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.comparisonProperty().get().summaries().get(1)
                 .steps() > steps + 20 || fx.session.state() == TrainingSession.State.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
         String status = fx.session.rows().get(1).statusProperty().get();
         assertTrue(status.equals("training") || status.equals("completed"), status);
-        assertEquals("0.01", fx.session.rows().get(1).learningRateProperty().get());
-        assertTrue(robot.lookup("#runs-pending").queryAs(Label.class).isVisible());
-        // and once reset, the edited run is ready to train and the note is gone
+        assertEquals(0.5, history.learningRate().latest(), 0.0);
+        assertEquals("0.5", fx.session.rows().get(1).learningRateProperty().get());
+        assertFalse(robot.lookup("#runs-pending").queryAs(Label.class).isVisible());
+        // and once reset, the run is ready to train with it and the note is gone
         robot.clickOn("#reset");
         assertEquals("ready", fx.session.rows().get(1).statusProperty().get());
         assertEquals("0.5", fx.session.rows().get(1).learningRateProperty().get());

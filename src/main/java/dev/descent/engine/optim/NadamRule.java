@@ -59,4 +59,10 @@ final class NadamRule implements UpdateRule {
     public Map<String, INDArray> state() {
         return Map.of("m", m, "v", v);
     }
+
+    @Override
+    public void continueFrom(UpdateRule previous) {
+        UpdateRule.super.continueFrom(previous);
+        muProduct = ((NadamRule) previous).muProduct; // Π μ so far, as torch keeps mu_product in its state
+    }
 }

@@ -34,6 +34,24 @@ public final class Optimizer {
         return new Optimizer(choice, OptimizerType.createRule(choice, parameters));
     }
 
+    /**
+     * This optimizer with the hyperparameters of {@code next}, an optimizer of the same type, continuing
+     * from this one's state (velocities, moment estimates): for a run whose learning rate, momentum,
+     * betas, ... change between two of its steps. This optimizer must not be used afterwards.
+     *
+     * @param parameters the parameter row vector the state is for
+     * @throws IllegalArgumentException if {@code next} is another optimizer
+     */
+    public Optimizer retuned(Choice<OptimizerType> next, INDArray parameters) {
+        if (next.term() != choice.term()) {
+            throw new IllegalArgumentException("cannot change " + choice.term().id() + " into " + next.term().id()
+                    + " while it trains: its state would not carry over");
+        }
+        UpdateRule nextRule = OptimizerType.createRule(next, parameters);
+        nextRule.continueFrom(rule);
+        return new Optimizer(next, nextRule);
+    }
+
     /** The configuration this optimizer was made from. */
     public Choice<OptimizerType> choice() {
         return choice;

@@ -27,4 +27,14 @@ public interface UpdateRule {
 
     /** The rule's state arrays by name (live views, for inspection and tests). */
     Map<String, INDArray> state();
+
+    /**
+     * Takes over {@code previous}'s state (a rule of the same optimizer, other hyperparameters), so that
+     * a run whose hyperparameters change between two steps keeps its velocities and moment estimates.
+     * Copies every state array by name; a rule with state outside its arrays adds it.
+     */
+    default void continueFrom(UpdateRule previous) {
+        Map<String, INDArray> from = previous.state();
+        state().forEach((name, array) -> array.assign(from.get(name)));
+    }
 }

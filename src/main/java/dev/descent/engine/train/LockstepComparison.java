@@ -13,6 +13,9 @@ import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Problem.Section;
 import dev.descent.engine.graph.Validation;
 import dev.descent.engine.nn.Pass;
+import dev.descent.engine.optim.OptimizerType;
+import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.vocab.Choice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -358,6 +361,40 @@ public final class LockstepComparison implements AutoCloseable {
             pass.forward(false);
             result.accept(pass.predictions().reshape(-1).toDoubleVector());
         });
+    }
+
+    /**
+     * Changes run {@code i}'s optimizer hyperparameters (learning rate, momentum, betas, ...) and schedule
+     * parameters from its next step on, without stopping it; returns at once. The optimizer keeps its
+     * state; every later {@link StepEvent} reports the learning rate it used, and a {@link RetuneEvent}
+     * says from which step the new values apply.
+     *
+     * @throws IllegalArgumentException if the optimizer or schedule kind differs from the run's (that
+     *                                   needs a new run) or a value is out of its range
+     */
+    public void retune(int i, Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+        RunConfig now = trainers.get(i).config();
+        List<String> problems = retuneProblems(now, optimizer, schedule);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        trainers.get(i).retune(optimizer, schedule);
+    }
+
+    /** Why run {@code run} cannot change to {@code optimizer} and {@code schedule} while it trains (empty if it can). */
+    public static List<String> retuneProblems(RunConfig run, Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+        List<String> problems = new ArrayList<>();
+        if (optimizer.term() != run.optimizer().term()) {
+            problems.add("the optimizer cannot change from " + run.optimizer().term().id() + " to "
+                    + optimizer.term().id() + " while the run trains; it applies after Reset");
+        }
+        if (schedule.term() != run.schedule().term()) {
+            problems.add("the schedule cannot change from " + run.schedule().term().id() + " to "
+                    + schedule.term().id() + " while the run trains; it applies after Reset");
+        }
+        problems.addAll(optimizer.problems());
+        problems.addAll(schedule.problems());
+        return problems;
     }
 
     /** Stops every run and ends their threads. */

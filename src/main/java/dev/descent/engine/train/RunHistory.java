@@ -2,6 +2,7 @@ package dev.descent.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every metric of one run in bounded memory ({@link DownsampledSeries}), for charts and summaries.
@@ -16,6 +17,7 @@ public final class RunHistory implements TrainingListener {
     private final DownsampledSeries learningRate;
     private final DownsampledSeries validationLoss;
     private final DownsampledSeries validationAccuracy;
+    private final List<RetuneEvent> retunes = new CopyOnWriteArrayList<>();
     private volatile MetricLayout layout;
     private volatile List<DownsampledSeries> gradientNorms = List.of();
     private volatile List<DownsampledSeries> weightNorms = List.of();
@@ -71,6 +73,19 @@ public final class RunHistory implements TrainingListener {
         if (!Double.isNaN(e.validationAccuracy())) {
             validationAccuracy.add(e.step(), e.validationAccuracy());
         }
+    }
+
+    @Override
+    public void onRetune(RetuneEvent e) {
+        retunes.add(e);
+    }
+
+    /**
+     * Every change of hyperparameters made while the run trained, in order (each says its first step;
+     * few: one per edit).
+     */
+    public List<RetuneEvent> retunes() {
+        return List.copyOf(retunes);
     }
 
     private void start(MetricLayout l) {

@@ -2,14 +2,15 @@ package dev.descent.engine.train;
 
 import dev.descent.engine.Engine;
 import dev.descent.engine.data.DataShape;
-import dev.descent.engine.nn.ActivationStats;
 import dev.descent.engine.nn.Network;
 import dev.descent.engine.nn.ParameterSegment;
 import dev.descent.engine.nn.Pass;
 import dev.descent.engine.nn.SegmentNorms;
 import dev.descent.engine.optim.MetricFeedback;
 import dev.descent.engine.optim.Optimizer;
+import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.vocab.Choice;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -45,7 +47,9 @@ import org.nd4j.linalg.schedule.ISchedule;
  */
 final class RunTrainer implements Runnable {
     private final int index;
-    private final RunConfig config;
+    /** The run's settings, as changed by {@link #retune} at the steps it applied. */
+    private volatile RunConfig config;
+    private final AtomicReference<Retune> retune = new AtomicReference<>();
     private final TrainingConfig training;
     private final TrainingData data;
     private final DataShape shape;
@@ -94,8 +98,21 @@ final class RunTrainer implements Runnable {
         listeners.add(listener);
     }
 
+    /** The run's settings now (with the hyperparameter changes applied so far). */
     RunConfig config() {
         return config;
+    }
+
+    /**
+     * Gives the run other optimizer hyperparameters and schedule parameters from its next step on (any
+     * thread; returns at once). The latest call before that step wins.
+     */
+    void retune(Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+        retune.set(new Retune(optimizer, schedule));
+    }
+
+    /** Hyperparameters waiting for the run's next step. */
+    private record Retune(Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
     }
 
     RunStatus status() {
@@ -191,6 +208,7 @@ final class RunTrainer implements Runnable {
                 finish(RunStatus.STOPPED, "stopped after step " + steps);
                 return;
             }
+            applyRetune(step);
             long started = System.nanoTime();
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, "descent-step")) {
                 if (!step(step, started)) {
@@ -213,7 +231,40 @@ final class RunTrainer implements Runnable {
             .policySpill(SpillPolicy.REALLOCATE)
             .build();
 
-    /** One step; false when the run ended (diverged). */
+    /**
+     * Before step {@code step}: takes over hyperparameters changed since the last step. The optimizer
+     * keeps its state ({@link Optimizer#retuned}); the schedule is rebuilt from the new parameters and
+     * η₀ only when those changed, at the same position t (a stateless schedule continues along its new
+     * curve; reduce-on-plateau starts again from the new η₀).
+     */
+    private void applyRetune(int step) {
+        Retune next = retune.getAndSet(null);
+        if (next == null) {
+            return;
+        }
+        RunConfig was = config;
+        if (!next.optimizer().equals(was.optimizer())) {
+            optimizer = optimizer.retuned(next.optimizer(), network.parameters());
+        }
+        double base = next.optimizer().value(OptimizerType.LEARNING_RATE);
+        if (!next.schedule().equals(was.schedule()) || base != was.optimizer().value(OptimizerType.LEARNING_RATE)) {
+            schedule = Schedule.create(next.schedule(), base, total);
+        }
+        config = new RunConfig(was.name(), was.network(), next.optimizer(), next.schedule(), was.normalizer());
+        RetuneEvent event = new RetuneEvent(index, was.name(), step, next.optimizer(), next.schedule());
+        for (TrainingListener listener : listeners) {
+            try {
+                listener.onRetune(event);
+            } catch (RuntimeException e) {
+                drop(listener, e);
+            }
+        }
+    }
+
+    /**
+     * One step: forward, backward, update, measure, publish and, when due, evaluate; false when the run
+     * ended (diverged). Each part is a method below, in the order they run.
+     */
     private boolean step(int step, long started) {
         int epoch = (step - 1) / batches;
         int batch = (step - 1) % batches;
@@ -221,55 +272,68 @@ final class RunTrainer implements Runnable {
         loader.load(epoch, batch, pass);
         double loss = pass.forward(true);
         if (!Double.isFinite(loss)) {
-            diverge(step, "the loss became " + loss + " at step " + step);
-            return false;
+            return diverged(step, "the loss became " + loss + " at step " + step);
         }
         pass.backward();
-        double[] gradients = new double[segments.size()];
-        gradientNorms.compute(gradients);
+        double[] gradients = norms(gradientNorms);
         double gradientNorm = euclidean(gradients);
         if (!Double.isFinite(gradientNorm)) {
-            diverge(step, "the gradient became " + gradientNorm + " at step " + step);
-            return false;
+            return diverged(step, "the gradient became " + gradientNorm + " at step " + step);
         }
         double learningRate = schedule.valueAt(step - 1, epoch);
+        double[] updates = update(step, gradientNorm, learningRate);
+        double[] weights = norms(weightNorms);
+        if (!Double.isFinite(euclidean(weights))) {
+            return diverged(step, "a weight became infinite or NaN at step " + step);
+        }
+        count(step, loss, started);
+        publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
+                ratios(updates, weights), ActivationColumns.of(pass.activationStats())));
+        evaluateIfDue(step, epoch, batch);
+        return true;
+    }
+
+    /** Turns the gradients into the step Δθ and applies it; returns ‖Δθ‖₂ of each parameter node. */
+    private double[] update(int step, double gradientNorm, double learningRate) {
         optimizer.computeUpdate(network.gradients(), network.parameters(), gradientNorm, step - 1, learningRate);
-        double[] updates = new double[segments.size()];
-        gradientNorms.compute(updates);
+        double[] updates = norms(gradientNorms); // the gradient buffer now holds Δθ
         network.applyUpdate();
-        double[] weights = new double[segments.size()];
-        weightNorms.compute(weights);
-        double[] ratios = new double[segments.size()];
+        return updates;
+    }
+
+    /** L2 norm of each parameter node's segment of the buffer {@code of} measures. */
+    private double[] norms(SegmentNorms of) {
+        double[] norms = new double[segments.size()];
+        of.compute(norms);
+        return norms;
+    }
+
+    /** ‖Δθ‖₂/‖θ‖₂ of each parameter node (0 where ‖θ‖₂ is 0). */
+    private static double[] ratios(double[] updates, double[] weights) {
+        double[] ratios = new double[updates.length];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = weights[i] == 0 ? 0 : updates[i] / weights[i];
         }
-        if (!Double.isFinite(euclidean(weights))) {
-            diverge(step, "a weight became infinite or NaN at step " + step);
-            return false;
-        }
-        List<ActivationStats> stats = pass.activationStats();
-        double[] means = new double[stats.size()];
-        double[] stds = new double[stats.size()];
-        double[] saturated = new double[stats.size()];
-        for (int i = 0; i < stats.size(); i++) {
-            means[i] = stats.get(i).mean();
-            stds[i] = stats.get(i).std();
-            saturated[i] = stats.get(i).saturatedFraction();
-        }
+        return ratios;
+    }
+
+    /** Counts a finished step in the run's figures. */
+    private void count(int step, double loss, long started) {
         steps = step;
         lastTrainLoss = loss;
         lossSinceEvaluation += loss;
         stepsSinceEvaluation++;
         trainingNanos += System.nanoTime() - started;
-        publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios, means, stds, saturated));
+    }
+
+    /** Evaluates every {@code evaluateEvery} steps, at each epoch's end and after the last step. */
+    private void evaluateIfDue(int step, int epoch, int batch) {
         boolean epochEnd = batch == batches - 1;
         if (step % training.evaluateEvery() == 0 || epochEnd || step == total) {
             long evaluationStarted = System.nanoTime();
             evaluate(step, epoch + 1);
             trainingNanos += System.nanoTime() - evaluationStarted;
         }
-        return true;
     }
 
     private void evaluate(int step, int epoch) {
@@ -311,6 +375,12 @@ final class RunTrainer implements Runnable {
             }
         }
         return correct / (double) n;
+    }
+
+    /** Ends the run as diverged; always false (the step did not complete). */
+    private boolean diverged(int step, String what) {
+        diverge(step, what);
+        return false;
     }
 
     private void diverge(int step, String what) {

@@ -24,6 +24,12 @@ public final class StepEvent {
     private final double[] saturatedFractions;
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
+              double[] gradientNorms, double[] weightNorms, double[] updateRatios, ActivationColumns activations) {
+        this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
+                activations.means(), activations.stds(), activations.saturated());
+    }
+
+    StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
               double[] activationStds, double[] saturatedFractions) {
         this.runIndex = runIndex;

@@ -15,6 +15,10 @@ public interface TrainingListener {
     default void onEvaluation(EvaluationEvent event) {
     }
 
+    /** Before the first step that uses hyperparameters changed while the run trains. */
+    default void onRetune(RetuneEvent event) {
+    }
+
     /** When the run's status changes. */
     default void onStatus(StatusEvent event) {
     }

@@ -7,10 +7,10 @@ import javafx.beans.value.ObservableValue;
  * window can say so before the edit is made (a note above the fields) and never lets an edit silently
  * break the live view.
  *
- * <p>Today nothing changes a comparison once it trains: every edit made while runs train or pause
- * applies after Reset, and the runs go on as they started until then. When the engine learns to change
- * hyperparameters of a running run, {@link #decide} returns {@link When#LIVE} for
- * {@link Kind#HYPERPARAMETER} and the run form passes the change on; nothing else needs to change.
+ * <p>While runs train or pause, a run's optimizer hyperparameters and schedule parameters apply at its
+ * next step ({@link When#LIVE}: the session passes them on, {@link TrainingSession}); everything else
+ * (another optimizer or schedule kind, overrides, the network, the data) applies after Reset, and the
+ * runs go on as they started until then.
  */
 public final class EditTiming {
     /** What an edit changes. */
@@ -67,10 +67,16 @@ public final class EditTiming {
             case PREPARING -> "are starting";
             default -> "are training";
         };
+        if (kind == Kind.HYPERPARAMETER && run < session.trainedRunCount() && !session.runEnded(run)) {
+            return new Decision(When.LIVE, "The runs " + now + ": this run's optimizer and schedule values apply at "
+                    + "its next step. Another optimizer, schedule kind or override applies after Reset.");
+        }
         return switch (kind) {
             case HYPERPARAMETER, RUN -> run >= session.trainedRunCount()
                     ? new Decision(When.AFTER_RESET, "The runs " + now + " without this one: it trains after Reset "
                     + "and Train.")
+                    : session.runEnded(run)
+                    ? new Decision(When.AFTER_RESET, "This run has ended: changes to it apply after Reset.")
                     : new Decision(When.AFTER_RESET, "The runs " + now + ": changes to this run apply after Reset. "
                     + "Until then it goes on as it started.");
             case NETWORK -> new Decision(When.AFTER_RESET, "The runs " + now + ": changes to the network apply "

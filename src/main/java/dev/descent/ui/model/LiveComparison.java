@@ -2,11 +2,13 @@ package dev.descent.ui.model;
 
 import dev.descent.engine.data.Dataset;
 import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.RunConfig;
 import dev.descent.engine.train.RunHistory;
 import dev.descent.engine.train.RunSummary;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.experiment.PreparedExperiment;
+import dev.descent.experiment.RunSpec;
 import java.io.IOException;
 import java.util.List;
 
@@ -19,7 +21,8 @@ import java.util.List;
  */
 final class LiveComparison {
     private final LockstepComparison engine;
-    private final Experiment experiment;
+    /** The experiment as it trains: as it was at Train, with the hyperparameter changes passed on since. */
+    private Experiment experiment;
     private final MetricsRecording metrics;
 
     private LiveComparison(LockstepComparison engine, Experiment experiment, MetricsRecording metrics) {
@@ -75,12 +78,46 @@ final class LiveComparison {
         metrics.discard();
     }
 
+    /**
+     * Passes on to the runs every change of {@code now} that they can take at their next step: a run of
+     * this comparison, still training or paused, whose only changes are values of its optimizer and its
+     * schedule ({@link #takesLive}). {@link #experiment()} then includes them.
+     *
+     * @return how many runs were changed
+     */
+    int retune(Experiment now) {
+        int changed = 0;
+        List<RunSpec> trains = experiment.runs();
+        List<RunSummary> summaries = engine.summaries();
+        for (int i = 0; i < Math.min(trains.size(), now.runs().size()); i++) {
+            RunSpec was = trains.get(i);
+            RunSpec next = now.runs().get(i);
+            if (!next.equals(was) && takesLive(was, next) && !summaries.get(i).status().isFinal()) {
+                engine.retune(i, next.optimizer(), next.schedule());
+                experiment = Edits.replaceRun(experiment, i, next);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Whether {@code next} differs from {@code was} only in values a running run takes at its next step:
+     * its optimizer's hyperparameters and its schedule's parameters, each in range, same optimizer and
+     * same schedule kind.
+     */
+    static boolean takesLive(RunSpec was, RunSpec next) {
+        return next.withOptimizer(was.optimizer()).withSchedule(was.schedule()).equals(was)
+                && LockstepComparison.retuneProblems(new RunConfig(was.name(), null, was.optimizer(), was.schedule(),
+                null), next.optimizer(), next.schedule()).isEmpty();
+    }
+
     /** The metrics recorded so far. */
     MetricsRecording metrics() {
         return metrics;
     }
 
-    /** The experiment as it was when training started. */
+    /** The experiment as it trains: as it was when training started, with the live changes since. */
     Experiment experiment() {
         return experiment;
     }

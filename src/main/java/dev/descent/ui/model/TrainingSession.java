@@ -69,7 +69,10 @@ public final class TrainingSession {
         this.fx = fx;
         this.blockedReason = Bindings.createStringBinding(this::whyBlocked, engine.readyProperty(),
                 engine.descriptionProperty(), data.blockedReasonProperty(), invalidInputs.firstProperty());
-        project.experimentProperty().addListener((o, old, now) -> rebuildRows());
+        project.experimentProperty().addListener((o, old, now) -> {
+            applyLiveEdits();
+            rebuildRows();
+        });
         state.addListener((o, was, now) -> showPendingEdits());
         rebuildRows();
     }
@@ -196,9 +199,28 @@ public final class TrainingSession {
         }
         show(created);
         created.start(stepWhenStarted);
+        created.retune(project.experiment()); // values edited while the data was being prepared
         state.set(stepWhenStarted ? State.PAUSED : State.RUNNING);
         message.set("");
         tick(System.nanoTime(), true);
+    }
+
+    /**
+     * Passes the project's hyperparameter edits on to the runs that train or pause, at their next step
+     * (see {@link EditTiming}); any way of editing (the inspector, the runs panel, Undo) goes through here.
+     */
+    private void applyLiveEdits() {
+        LiveComparison c = comparison;
+        State now = state.get();
+        if (c != null && (now == State.RUNNING || now == State.PAUSED)) {
+            c.retune(project.experiment());
+        }
+    }
+
+    /** Whether run {@code i} of the current comparison has ended (completed, stopped, diverged, failed). */
+    boolean runEnded(int i) {
+        LiveComparison c = comparison;
+        return c != null && i < c.runCount() && c.engine().status(i).isFinal();
     }
 
     private void show(LiveComparison c) {

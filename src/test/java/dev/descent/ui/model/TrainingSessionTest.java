@@ -161,24 +161,63 @@ class TrainingSessionTest {
         assertEquals("completed", session.rows().get(1).statusProperty().get());
     }
 
+    private void pauseAndWaitForRun(int i) throws InterruptedException {
+        session.pause();
+        long deadline = System.currentTimeMillis() + 120_000; // a guard against a hang, generous for a loaded machine
+        while (session.comparisonProperty().get().status(i) != dev.descent.engine.train.RunStatus.PAUSED) {
+            assertTrue(System.currentTimeMillis() < deadline, "run " + i + " did not pause");
+            Thread.sleep(5);
+        }
+    }
+
     @Test
-    void aRunEditedWhileTrainingGoesOnAsItStartedUntilReset() throws Exception {
+    void aLearningRateEditedWhileTheRunsArePausedAppliesAtTheRunsNextStep() throws Exception {
         // given training under way, paused
         session.train();
         waitForSteps(5);
-        session.pause();
-        long deadline = System.currentTimeMillis() + 120_000; // a guard against a hang, generous for a loaded machine
-        while (session.comparisonProperty().get().status(1) != dev.descent.engine.train.RunStatus.PAUSED) {
-            assertTrue(System.currentTimeMillis() < deadline, "run 1 did not pause");
-            Thread.sleep(5);
-        }
+        pauseAndWaitForRun(1);
+        int before = session.comparisonProperty().get().summaries().get(1).steps();
         // when the second run's learning rate changes
         project.edit("Set η", e -> Edits.replaceRun(e, 1, e.runs().get(1).withOptimizer(
                 e.runs().get(1).optimizer().with("learningRate", 0.5))));
         session.tick(System.nanoTime(), true);
+        // then its row shows the rate it trains with now, still paused where it was, with nothing pending
+        assertEquals("paused", session.rows().get(1).statusProperty().get());
+        assertEquals("0.5", session.rows().get(1).learningRateProperty().get());
+        assertTrue(session.rows().get(1).progressProperty().get() > 0);
+        assertEquals("", session.pendingEditsProperty().get());
+        assertEquals(0.5, session.trainedExperiment().runs().get(1).optimizer().value("learningRate"));
+        // and its next step uses it, while the other run keeps its own
+        session.step();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (session.history(1).learningRate().totalPoints() < before + 1) {
+            assertTrue(System.currentTimeMillis() < deadline, "run 1 did not step");
+            Thread.sleep(5);
+        }
+        assertEquals(0.5, session.history(1).learningRate().latest(), 0.0);
+        assertEquals(0.05, session.history(0).learningRate().latest(), 0.0);
+        assertEquals(before + 1, session.history(1).retunes().get(0).fromStep());
+        // and training goes on when resumed
+        session.train();
+        waitForSteps(before + 10);
+        session.tick(System.nanoTime(), true);
+        String status = session.rows().get(1).statusProperty().get();
+        assertTrue(status.equals("training") || status.equals("completed"), status);
+    }
+
+    @Test
+    void anotherOptimizerChosenWhileTrainingGoesOnAsItStartedUntilReset() throws Exception {
+        // given training under way, paused
+        session.train();
+        waitForSteps(5);
+        pauseAndWaitForRun(1);
+        // when the second run's optimizer changes (its state cannot carry over)
+        project.edit("Set optimizer", e -> Edits.replaceRun(e, 1, e.runs().get(1).withOptimizer(
+                dev.descent.engine.vocab.Choice.of(dev.descent.engine.optim.OptimizerType.MOMENTUM))));
+        session.tick(System.nanoTime(), true);
         // then its row still shows the run that trains, as it trains, and says the edit waits for Reset
         assertEquals("paused", session.rows().get(1).statusProperty().get());
-        assertEquals("0.01", session.rows().get(1).learningRateProperty().get());
+        assertEquals("Adam", session.rows().get(1).optimizerProperty().get());
         assertTrue(session.rows().get(1).progressProperty().get() > 0);
         assertEquals("Edits apply after Reset", session.pendingEditsProperty().get());
         assertEquals(TrainingSession.State.PAUSED, session.state());
@@ -190,7 +229,7 @@ class TrainingSessionTest {
         assertEquals("training", session.rows().get(1).statusProperty().get());
         // and after Reset the row shows the edited run, ready
         session.reset();
-        assertEquals("0.5", session.rows().get(1).learningRateProperty().get());
+        assertEquals("Momentum", session.rows().get(1).optimizerProperty().get());
         assertEquals("ready", session.rows().get(1).statusProperty().get());
         assertEquals("", session.pendingEditsProperty().get());
     }
@@ -201,10 +240,15 @@ class TrainingSessionTest {
         // when idle, an edit is what the next Train trains, and there is nothing to say
         assertEquals(new EditTiming.Decision(EditTiming.When.NEXT_TRAIN, null),
                 timing.decide(EditTiming.Kind.HYPERPARAMETER, 1));
-        // while the runs train, every kind of edit waits for Reset, and says so
+        // while the runs train, a run's optimizer and schedule values apply at its next step, and it says so
         session.train();
         waitForSteps(2);
-        EditTiming.Decision run = timing.decide(EditTiming.Kind.HYPERPARAMETER, 1);
+        EditTiming.Decision values = timing.decide(EditTiming.Kind.HYPERPARAMETER, 1);
+        assertEquals(EditTiming.When.LIVE, values.when());
+        assertEquals("The runs are training: this run's optimizer and schedule values apply at its next step. Another"
+                + " optimizer, schedule kind or override applies after Reset.", values.because());
+        // every other kind of edit waits for Reset, and says so
+        EditTiming.Decision run = timing.decide(EditTiming.Kind.RUN, 1);
         assertEquals(EditTiming.When.AFTER_RESET, run.when());
         assertEquals("The runs are training: changes to this run apply after Reset. Until then it goes on as it started.",
                 run.because());
