@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -122,10 +123,12 @@ public final class SweepPoints {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits));
         double abs = Math.abs(value);
-        String text = abs >= 1e-4 && abs < 1e7 ? rounded.stripTrailingZeros().toPlainString()
-                : rounded.stripTrailingZeros().toString().replace("E", "e").replace("e+", "e");
-        return text;
+        if (abs >= 1e-4 && abs < 1e7) {
+            return new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+        }
+        String[] parts = String.format(Locale.ROOT, "%." + (digits - 1) + "e", value).split("e");
+        String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
+        return mantissa + "e" + Integer.parseInt(parts[1]);
     }
 }
