@@ -1,9 +1,5 @@
 package dev.descent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.engine.Engine;
 import dev.descent.engine.data.DataException;
 import dev.descent.engine.train.LockstepComparison;
@@ -13,13 +9,20 @@ import dev.descent.engine.train.RunSummary;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.experiment.ExperimentReader;
+import dev.descent.experiment.ExperimentWriter;
 import dev.descent.experiment.PreparedExperiment;
+import dev.descent.experiment.SweepPoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
@@ -51,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Train only members I, I+N, I+2N, ... of the"
+            + " stable member order (I from 0 to N-1); join the shards' directories with descent merge.")
+    String shard;
+
     @Spec
     CommandSpec spec;
 
@@ -62,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
         if (steps != null && (steps < 1 || steps > 100_000_000)) {
             throw new BadInputException("--steps", "must be in [1, 100000000], got " + steps);
         }
+        Shards.Spec slice = shard == null ? null : Shards.parse(shard);
         PreparedExperiment prepared;
         try {
             Experiment experiment = ExperimentReader.read(file);
@@ -69,6 +77,11 @@ final class RunCommand implements Callable<Integer> {
             prepared = PreparedExperiment.prepare(experiment);
         } catch (ExperimentException e) {
             throw BadInputException.of(file.toString(), e.problems());
+        }
+        List<Integer> indices = slice == null ? Shards.all(prepared.runs().size()) : slice.members(prepared.runs().size());
+        if (indices.isEmpty()) {
+            throw new BadInputException("--shard", "shard " + shard + " has no members: the experiment has "
+                    + prepared.runs().size() + "; use at most " + prepared.runs().size() + " shards");
         }
         Path dir = out != null ? out : Path.of("results", stem(file));
         try {
@@ -89,11 +102,12 @@ final class RunCommand implements Callable<Integer> {
                         + " to start afresh");
             }
             try {
-                comparison = prepared.comparison(steps == null ? 0 : steps);
+                comparison = prepared.comparison(steps == null ? 0 : steps,
+                        indices.stream().map(prepared.runs()::get).toList());
             } catch (ExperimentException e) {
                 throw BadInputException.of(file.toString(), e.problems());
             }
-            train(comparison, prepared, dir);
+            train(comparison, prepared, dir, indices, slice);
         } catch (IOException e) {
             throw new BadInputException(dir.toString(), "cannot read the output directory: " + DataException.reasonOf(e));
         } finally {
@@ -119,15 +133,16 @@ final class RunCommand implements Callable<Integer> {
      * one part per other run, each ending with a whole row; a failed write stops the runs and leaves
      * nothing behind.
      */
-    private void train(LockstepComparison comparison, PreparedExperiment prepared, Path dir)
-            throws BadInputException, InterruptedException {
+    private void train(LockstepComparison comparison, PreparedExperiment prepared, Path dir, List<Integer> indices,
+                       Shards.Spec slice) throws BadInputException, InterruptedException {
         Path summary = dir.resolve("summary.json");
         MetricsCsv metrics;
         try {
             // a summary from an earlier run must not stand beside the rows of this one if it is killed
             Files.deleteIfExists(summary);
-            metrics = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
-                    prepared.runs().stream().map(RunConfig::name).toList());
+            // the columns of the whole experiment, so that shards' files have the same header
+            metrics = MetricsCsv.forMembers(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
+                    indices.stream().map(prepared.runs()::get).toList());
         } catch (IOException e) {
             throw new BadInputException(dir.toString(), "cannot write results: " + DataException.reasonOf(e));
         }
@@ -169,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
                         + "; nothing was kept");
             }
             try {
-                writeSummary(summary, prepared.experiment(), comparison.summaries());
+                writeSummary(summary, prepared, steps == null ? 0 : steps, indices, slice, comparison.summaries());
             } catch (IOException e) {
                 throw new BadInputException(dir.toString(), "cannot write summary.json: " + DataException.reasonOf(e)
                         + "; metrics.csv is complete");
@@ -184,46 +199,34 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static void writeSummary(Path target, Experiment experiment, List<RunSummary> summaries) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("experiment", experiment.name());
-        ArrayNode runs = root.putArray("runs");
-        for (RunSummary s : summaries) {
-            ObjectNode r = runs.addObject();
-            r.put("name", s.name());
-            r.put("status", s.status().name());
-            r.put("steps", s.steps());
-            if (s.divergedAtStep() > 0) {
-                r.put("diverged_at_step", s.divergedAtStep());
-            } else {
-                r.putNull("diverged_at_step");
-            }
-            number(r, "final_train_loss", s.finalTrainLoss());
-            number(r, "final_val_loss", s.finalValidationLoss());
-            number(r, "best_val_loss", s.bestValidationLoss());
-            number(r, "val_accuracy", s.validationAccuracy());
-            number(r, "wall_seconds", s.wallSeconds());
-            number(r, "steps_per_second", s.stepsPerSecond());
-            if (!s.message().isEmpty()) {
-                r.put("message", s.message());
-            }
+    /** Writes summary.json for the members {@code indices} (of the stable order), which ended as {@code summaries}. */
+    static void writeSummary(Path target, PreparedExperiment prepared, int maxSteps, List<Integer> indices,
+                             Shards.Spec slice, List<RunSummary> summaries) throws IOException {
+        Map<String, Map<String, Double>> points = new HashMap<>();
+        SweepPoints.of(prepared.experiment()).forEach(p -> points.put(p.name(), p.values()));
+        List<Summary.Member> members = new ArrayList<>();
+        long seed = prepared.experiment().seed();
+        for (int i = 0; i < indices.size(); i++) {
+            RunConfig config = prepared.runs().get(indices.get(i));
+            members.add(new Summary.Member(indices.get(i), config.group(), points.getOrDefault(config.group(), Map.of()),
+                    config.member(), seed + config.member(), summaries.get(i)));
         }
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        Summary.Shard shard = slice == null ? null : new Summary.Shard(slice.index(), slice.count(), prepared.runs().size());
+        Summary.write(target, prepared.experiment().name(), fingerprint(prepared.experiment(), maxSteps), shard, members);
     }
 
-    private static void number(ObjectNode node, String key, double value) {
-        if (Double.isFinite(value)) {
-            node.put(key, value);
-        } else {
-            node.putNull(key);
+    /**
+     * What identifies the results of one experiment: a SHA-256 of the experiment as Descent writes it, and
+     * of the step count asked for. Shards of one experiment have the same fingerprint, whatever machine ran them.
+     */
+    static String fingerprint(Experiment experiment, int maxSteps) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ExperimentWriter.toJson(experiment).getBytes(StandardCharsets.UTF_8));
+            sha.update(("\nsteps=" + maxSteps).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

@@ -93,9 +93,9 @@ public final class ExperimentReader {
     private static final List<String> IDX_KEYS = List.of("idx", "validation");
     private static final List<String> IDX_FILE_KEYS = List.of("images", "labels");
     private static final List<String> NETWORK_KEYS = List.of("nodes", "edges");
-    private static final List<String> TRAINING_KEYS = List.of("epochs", "batchSize", "evaluateEvery");
+    private static final List<String> TRAINING_KEYS = List.of("epochs", "batchSize", "evaluateEvery", "seeds");
     private static final List<String> RUN_KEYS =
-            List.of("name", "optimizer", "schedule", "init", "activation", "normalizer", "normalization");
+            List.of("name", "optimizer", "schedule", "init", "activation", "normalizer", "normalization", "sweep");
     private static final String RUN_EXAMPLE = "{\"name\": \"SGD\", \"optimizer\": \"sgd\"}";
 
     private final List<Problem> problems = new ArrayList<>();
@@ -249,6 +249,7 @@ public final class ExperimentReader {
         TrainingSpec training = training(root.get("training"));
         checkStepCount(dataset, training);
         List<RunSpec> runs = runs(root.get("runs"));
+        checkMembers(runs, training, network);
         return new Experiment(format, name, seed, dataset, normalizer, network, training, runs, baseDirectory);
     }
 
@@ -506,7 +507,42 @@ public final class ExperimentReader {
         return new TrainingSpec(
                 integer(o, where, "epochs", d.epochs(), 1, Integer.MAX_VALUE),
                 integer(o, where, "batchSize", d.batchSize(), 1, MAX_BATCH_SIZE),
-                integer(o, where, "evaluateEvery", d.evaluateEvery(), 1, Integer.MAX_VALUE));
+                integer(o, where, "evaluateEvery", d.evaluateEvery(), 1, Integer.MAX_VALUE),
+                integer(o, where, "seeds", d.seeds(), 1, TrainingSpec.MAX_SEEDS));
+    }
+
+    /**
+     * The members of every run together (sweep points times seeds) must fit in one comparison, and every
+     * sweep point's name must be free: the points of a sweep become runs in files and charts.
+     */
+    private void checkMembers(List<RunSpec> runs, TrainingSpec training, NetworkSpec network) {
+        long members = 0;
+        Map<String, String> owner = new HashMap<>();
+        runs.forEach(r -> owner.put(r.name(), r.name()));
+        boolean batchNorm = !network.nodesOf(NodeSpec.BatchNorm.class).isEmpty();
+        for (int i = 0; i < runs.size(); i++) {
+            RunSpec run = runs.get(i);
+            members += (run.sweep() == null ? 1 : run.sweep().points()) * (long) training.seeds();
+            if (run.sweep() == null || run.name() == null || run.optimizer() == null || run.schedule() == null) {
+                continue;
+            }
+            for (SweepPoints.Point point : SweepPoints.of(run)) {
+                String other = owner.putIfAbsent(point.name(), run.name());
+                if (other != null && !point.name().equals(run.name())) {
+                    problem("runs[" + i + "].sweep", "the point '" + shown(point.name()) + "' has the name of "
+                            + (other.equals(point.name()) ? "another run" : "a point of run '" + shown(other) + "'")
+                            + "; rename one of the runs");
+                }
+                if (batchNorm && point.batchSize() == 1) {
+                    problem("runs[" + i + "].sweep", "batchSize 1 cannot train the batch_norm nodes (a variance needs"
+                            + " 2 examples); sweep batch sizes of 2 or more");
+                    break;
+                }
+            }
+        }
+        if (members > LockstepComparison.MAX_MEMBERS) {
+            problem("runs", LockstepComparison.tooManyMembers((int) Math.min(Integer.MAX_VALUE, members)));
+        }
     }
 
     /**
@@ -587,7 +623,153 @@ public final class ExperimentReader {
                         .collect(Collectors.joining(", ")));
             }
         }
-        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization);
+        Sweep sweep = o.has("sweep") && optimizer != null && schedule != null
+                ? sweep(o.get("sweep"), where + ".sweep", optimizer, schedule) : null;
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
+    }
+
+    // ---- sweeps ----
+
+    /** The parameters a run with this optimizer and schedule can sweep, in the order messages list them. */
+    static List<String> sweepable(Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+        List<String> keys = new ArrayList<>();
+        for (Param p : optimizer.term().params()) {
+            if (p.type() != Param.Type.BOOLEAN) {
+                keys.add(p.key());
+            }
+        }
+        for (Param p : schedule.term().params()) {
+            if (p.type() != Param.Type.BOOLEAN && !keys.contains(p.key())) {
+                keys.add(p.key());
+            }
+        }
+        keys.add(Sweep.BATCH_SIZE);
+        return keys;
+    }
+
+    /** The parameter swept under {@code key}: the optimizer's, the schedule's, or the batch size. */
+    static Param sweptParam(String key, Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+        if (key.equals(Sweep.BATCH_SIZE)) {
+            return Param.integer(Sweep.BATCH_SIZE, TrainingSpec.DEFAULT.batchSize(), 1, MAX_BATCH_SIZE, "Examples per step.");
+        }
+        return optimizer.term().param(key).or(() -> schedule.term().param(key)).orElse(null);
+    }
+
+    private Sweep sweep(JsonNode v, String where, Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+        String example = "e.g. \"sweep\": {\"learningRate\": {\"log\": [0.001, 1], \"count\": 7}}";
+        if (!v.isObject() || v.isEmpty()) {
+            problem(where, "must be an object of one or two parameters with their values, got " + describe(v) + "; " + example);
+            return null;
+        }
+        if (v.size() > Sweep.MAX_AXES) {
+            problem(where, "sweeps " + v.size() + " parameters; a sweep has one or two axes");
+            return null;
+        }
+        List<String> valid = sweepable(optimizer, schedule);
+        List<Sweep.Axis> axes = new ArrayList<>();
+        boolean ok = true;
+        for (Map.Entry<String, JsonNode> field : v.properties()) {
+            String key = field.getKey();
+            Param param = valid.contains(key) ? sweptParam(key, optimizer, schedule) : null;
+            if (param == null) {
+                problem(where, "unknown parameter '" + shown(key) + "'; valid parameters for " + optimizer.term().id()
+                        + " with schedule " + schedule.term().id() + " are " + String.join(", ", valid));
+                ok = false;
+                continue;
+            }
+            Sweep.Values values = axisValues(field.getValue(), where + "." + key, param);
+            if (values == null) {
+                ok = false;
+            } else {
+                axes.add(new Sweep.Axis(key, values));
+            }
+        }
+        return ok ? new Sweep(axes) : null;
+    }
+
+    /** An axis's values: a list, or a log or linear range; each checked against the parameter's range. */
+    private Sweep.Values axisValues(JsonNode v, String where, Param param) {
+        Sweep.Values values;
+        if (v.isArray()) {
+            if (v.isEmpty()) {
+                problem(where, "has no values; give at least one, e.g. [0.01, 0.1]");
+                return null;
+            }
+            List<Double> listed = new ArrayList<>();
+            for (JsonNode value : v) {
+                if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+                    problem(where, "values must be numbers, got " + describe(value));
+                    return null;
+                }
+                listed.add(value.doubleValue());
+            }
+            values = new Sweep.Listed(listed);
+        } else if (v.isObject()) {
+            values = range((ObjectNode) v, where);
+            if (values == null) {
+                return null;
+            }
+        } else {
+            problem(where, "must be a list of values or a range like {\"log\": [0.001, 1], \"count\": 7}, got "
+                    + describe(v));
+            return null;
+        }
+        List<Double> seen = new ArrayList<>();
+        for (double value : values.expand()) {
+            double actual = param.type() == Param.Type.INTEGER && !(values instanceof Sweep.Listed)
+                    ? Math.rint(value) : value;
+            String problem = param.problemWith(actual);
+            if (problem != null) {
+                problem(where, problem);
+                return null;
+            }
+            if (seen.contains(actual)) {
+                problem(where, "gives the value " + format(actual) + " twice" + (values instanceof Sweep.Listed ? ""
+                        : " (" + param.key() + " is a whole number)") + "; give distinct values");
+                return null;
+            }
+            seen.add(actual);
+        }
+        return values;
+    }
+
+    private Sweep.Values range(ObjectNode o, String where) {
+        boolean log = o.has("log");
+        boolean linear = o.has("linear");
+        if (log == linear) {
+            problem(where, (log ? "gives both log and linear" : "a range needs log or linear")
+                    + "; write {\"log\": [from, to], \"count\": n} or {\"linear\": [from, to], \"count\": n}");
+            return null;
+        }
+        String kind = log ? "log" : "linear";
+        checkKeys(o, where, List.of(kind, "count"));
+        JsonNode ends = o.get(kind);
+        if (!ends.isArray() || ends.size() != 2 || !ends.get(0).isNumber() || !ends.get(1).isNumber()
+                || !Double.isFinite(ends.get(0).doubleValue()) || !Double.isFinite(ends.get(1).doubleValue())) {
+            problem(where, kind + " must be two numbers [from, to], got " + describe(ends));
+            return null;
+        }
+        if (!o.has("count")) {
+            missing(where, "count", "give the number of values, e.g. \"count\": 5");
+            return null;
+        }
+        int before = problems.size();
+        int count = integer(o, where, "count", 1, 1, LockstepComparison.MAX_MEMBERS);
+        if (problems.size() > before) {
+            return null;
+        }
+        double from = ends.get(0).doubleValue();
+        double to = ends.get(1).doubleValue();
+        if (from == to) {
+            problem(where, "the " + kind + " range [" + format(from) + ", " + format(to) + "] is empty; give two"
+                    + " different ends, or list the one value as [" + format(from) + "]");
+            return null;
+        }
+        if (log && (from <= 0 || to <= 0)) {
+            problem(where, "a log range needs ends above 0, got [" + format(from) + ", " + format(to) + "]");
+            return null;
+        }
+        return log ? new Sweep.Log(from, to, count) : new Sweep.Linear(from, to, count);
     }
 
     // ---- choices ----

@@ -118,6 +118,9 @@ public final class ExperimentWriter {
             training.put("epochs", e.training().epochs());
             training.put("batchSize", e.training().batchSize());
             training.put("evaluateEvery", e.training().evaluateEvery());
+            if (e.training().seeds() != 1) {
+                training.put("seeds", e.training().seeds());
+            }
         }
         ArrayNode runs = root.putArray("runs");
         for (RunSpec run : e.runs()) {
@@ -210,6 +213,31 @@ public final class ExperimentWriter {
         }
         if (run.normalization() != null) {
             o.put("normalization", run.normalization().id());
+        }
+        if (run.sweep() != null) {
+            o.set("sweep", sweep(run.sweep(), where + " sweep"));
+        }
+        return o;
+    }
+
+    /** Each axis as it was written: a list of values, or {@code {"log"|"linear": [from, to], "count": n}}. */
+    private static ObjectNode sweep(Sweep sweep, String what) {
+        ObjectNode o = NODES.objectNode();
+        for (Sweep.Axis axis : sweep.axes()) {
+            String where = what + " " + axis.parameter();
+            if (axis.values() instanceof Sweep.Listed listed) {
+                ArrayNode values = o.putArray(axis.parameter());
+                listed.values().forEach(v -> values.add(number(v, where)));
+            } else {
+                ObjectNode range = o.putObject(axis.parameter());
+                boolean log = axis.values() instanceof Sweep.Log;
+                double from = log ? ((Sweep.Log) axis.values()).from() : ((Sweep.Linear) axis.values()).from();
+                double to = log ? ((Sweep.Log) axis.values()).to() : ((Sweep.Linear) axis.values()).to();
+                ArrayNode ends = range.putArray(log ? "log" : "linear");
+                ends.add(number(from, where));
+                ends.add(number(to, where));
+                range.put("count", axis.values().count());
+            }
         }
         return o;
     }

@@ -97,7 +97,7 @@ public final class PreparedExperiment {
             throw new ExperimentException(problems);
         }
         Split split = Split.of(data, experiment.dataset().validation(), experiment.seed());
-        return new PreparedExperiment(experiment, data, split, runConfigs(experiment));
+        return new PreparedExperiment(experiment, data, split, members(experiment));
     }
 
     /**
@@ -182,8 +182,19 @@ public final class PreparedExperiment {
         }
         if (problems.isEmpty()) {
             int validationSize = Split.validationCount(data.size(), experiment.dataset().validation());
-            String tooLarge = LockstepComparison.memoryProblem(runConfigs(experiment), networks, data.shape(),
-                    data.size(), validationSize, batch, Float.BYTES, memoryLimit, heapBytes);
+            List<RunConfig> members = members(experiment);
+            List<Validation> memberNetworks = new ArrayList<>();
+            int largestBatch = batch;
+            for (int i = 0; i < experiment.runs().size(); i++) {
+                for (SweepPoints.Point point : SweepPoints.of(experiment.runs().get(i))) {
+                    largestBatch = Math.max(largestBatch, point.batchSize());
+                    for (int k = 0; k < experiment.training().seeds(); k++) {
+                        memberNetworks.add(networks.get(i));
+                    }
+                }
+            }
+            String tooLarge = LockstepComparison.memoryProblem(members, memberNetworks, data.shape(),
+                    data.size(), validationSize, largestBatch, Float.BYTES, memoryLimit, heapBytes);
             if (tooLarge != null) {
                 problems.add(Problem.of(Section.RUNS, "runs", tooLarge));
             }
@@ -206,6 +217,29 @@ public final class PreparedExperiment {
         return configs;
     }
 
+    /**
+     * Every member the experiment trains, in the stable member order: run by run as the file lists them,
+     * then sweep point by sweep point (the first axis slowest), then seed by seed. Member k of a point
+     * trains from seed {@code seed + k}; a point with one seed is named as the point, otherwise its members
+     * are named {@code <point> #k}.
+     */
+    public static List<RunConfig> members(Experiment experiment) {
+        List<RunConfig> members = new ArrayList<>();
+        int seeds = experiment.training().seeds();
+        for (RunSpec run : experiment.runs()) {
+            Choice<InputNormalizer> normalizer = run.normalizer() != null ? run.normalizer() : experiment.normalizer();
+            var network = Overrides.apply(experiment.network(), run);
+            for (SweepPoints.Point point : SweepPoints.of(run)) {
+                for (int k = 0; k < seeds; k++) {
+                    String name = seeds == 1 ? point.name() : point.name() + " #" + k;
+                    members.add(new RunConfig(name, network, point.run().optimizer(), point.run().schedule(),
+                            normalizer, point.name(), k, point.batchSize()));
+                }
+            }
+        }
+        return members;
+    }
+
     /** The shared training settings; {@code maxSteps > 0} overrides the epoch count. */
     public TrainingConfig training(int maxSteps) {
         TrainingSpec t = experiment.training();
@@ -215,8 +249,13 @@ public final class PreparedExperiment {
 
     /** A comparison ready to start. */
     public LockstepComparison comparison(int maxSteps) throws ExperimentException {
+        return comparison(maxSteps, runs);
+    }
+
+    /** A comparison of some of the {@link #runs()} only (a shard), ready to start. */
+    public LockstepComparison comparison(int maxSteps, List<RunConfig> members) throws ExperimentException {
         try {
-            return LockstepComparison.create(training(maxSteps), split.train(), split.validation(), runs);
+            return LockstepComparison.create(training(maxSteps), split.train(), split.validation(), members);
         } catch (LockstepComparison.InvalidComparisonException e) {
             throw new ExperimentException(e.problems());
         }
@@ -236,6 +275,7 @@ public final class PreparedExperiment {
         return split;
     }
 
+    /** Every member that trains, in the stable member order ({@link #members(Experiment)}). */
     public List<RunConfig> runs() {
         return runs;
     }

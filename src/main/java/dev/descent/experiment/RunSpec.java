@@ -20,10 +20,18 @@ import dev.descent.engine.vocab.Choice;
  * @param activation    replaces every activation node's function, or null
  * @param normalizer    replaces the experiment's input normalizer, or null
  * @param normalization replaces every batch/layer-norm node, or null
+ * @param sweep         the hyperparameter grid this run expands into, or null for one point
  */
 public record RunSpec(String name, Choice<OptimizerType> optimizer, Choice<Schedule> schedule,
                       Choice<Initializer> init, Choice<ActivationFunction> activation,
-                      Choice<InputNormalizer> normalizer, NormalizationOverride normalization) {
+                      Choice<InputNormalizer> normalizer, NormalizationOverride normalization, Sweep sweep) {
+
+    /** A run that sweeps nothing. */
+    public RunSpec(String name, Choice<OptimizerType> optimizer, Choice<Schedule> schedule,
+                   Choice<Initializer> init, Choice<ActivationFunction> activation,
+                   Choice<InputNormalizer> normalizer, NormalizationOverride normalization) {
+        this(name, optimizer, schedule, init, activation, normalizer, normalization, null);
+    }
 
     /** A run with only an optimizer and a constant learning rate. */
     public static RunSpec of(String name, Choice<OptimizerType> optimizer) {
@@ -31,30 +39,34 @@ public record RunSpec(String name, Choice<OptimizerType> optimizer, Choice<Sched
     }
 
     public RunSpec withName(String name) {
-        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization);
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
     }
 
     public RunSpec withOptimizer(Choice<OptimizerType> optimizer) {
-        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization);
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
     }
 
     public RunSpec withSchedule(Choice<Schedule> schedule) {
-        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization);
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
     }
 
     public RunSpec withInit(Choice<Initializer> init) {
-        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization);
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
     }
 
     public RunSpec withActivation(Choice<ActivationFunction> activation) {
-        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization);
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
     }
 
     public RunSpec withNormalizer(Choice<InputNormalizer> normalizer) {
-        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization);
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
     }
 
     public RunSpec withNormalization(NormalizationOverride normalization) {
-        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization);
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
+    }
+
+    public RunSpec withSweep(Sweep sweep) {
+        return new RunSpec(name, optimizer, schedule, init, activation, normalizer, normalization, sweep);
     }
 }

@@ -39,13 +39,13 @@ class CliTest {
         Descent r = descent("run", experiment(TWO_RUNS).toString(), "--out", out.toString(), "--steps", "12", "--quiet");
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
-        assertEquals("run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,grad_norm:out", lines.get(0));
+        assertEquals("run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,grad_norm:out", lines.get(0));
         assertEquals(1 + 2 * 12, lines.size());
-        assertTrue(lines.get(1).startsWith("SGD,1,1,"));
+        assertTrue(lines.get(1).startsWith("SGD,0,1,1,"));
         String[] fifth = lines.get(5).split(",", -1);
-        assertEquals("5", fifth[1]);
-        assertFalse(fifth[4].isEmpty(), "validation loss at an evaluated step");
-        assertTrue(lines.get(1).split(",", -1)[4].isEmpty(), "no validation loss at step 1");
+        assertEquals("5", fifth[2]);
+        assertFalse(fifth[5].isEmpty(), "validation loss at an evaluated step");
+        assertTrue(lines.get(1).split(",", -1)[5].isEmpty(), "no validation loss at step 1");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals("COMPLETED", summary.get("runs").get(0).get("status").asText());
         assertEquals(12, summary.get("runs").get(1).get("steps").asInt());
@@ -314,7 +314,7 @@ class CliTest {
         Descent r = descent("frobnicate");
         assertEquals(2, r.code());
         assertEquals("error: descent: unknown command 'frobnicate'; valid commands are run, trajectory, generate, validate,"
-                + " recover, export, help", r.err().strip());
+                + " recover, export, merge, help", r.err().strip());
     }
 
     @Test

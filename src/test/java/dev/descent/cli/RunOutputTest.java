@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * full disk. Uses real processes and, where the machine allows it, a real full file system.
  */
 class RunOutputTest {
-    private static final String HEADER = "run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,"
+    private static final String HEADER = "run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,"
             + "grad_norm:out";
 
     @TempDir
@@ -55,7 +55,7 @@ class RunOutputTest {
         assertTrue(text.startsWith(HEADER + "\n"), file + " starts with " + text.substring(0, Math.min(80, text.length())));
         assertTrue(text.endsWith("\n"), file + " ends inside a row");
         for (String row : text.lines().skip(1).toList()) {
-            assertEquals(9, row.split(",", -1).length, file + ": " + row);
+            assertEquals(10, row.split(",", -1).length, file + ": " + row);
         }
     }
 
@@ -112,7 +112,7 @@ class RunOutputTest {
         for (String row : Files.readString(metrics).lines().skip(1).toList()) {
             String[] cells = row.split(",", -1);
             int previous = lastStep.getOrDefault(cells[0], 0);
-            assertEquals(previous + 1, Integer.parseInt(cells[1]), row);
+            assertEquals(previous + 1, Integer.parseInt(cells[2]), row);
             lastStep.put(cells[0], previous + 1);
         }
         assertEquals(List.of("SGD", "Adam", "RMSprop"), List.copyOf(lastStep.keySet()));

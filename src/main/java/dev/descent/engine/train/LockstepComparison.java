@@ -41,6 +41,11 @@ public final class LockstepComparison implements AutoCloseable {
      * and beyond this it is no longer a comparison anyone can follow; larger sweeps are split into files.
      */
     public static final int MAX_RUNS = 1000;
+    /**
+     * Most members (runs of the file times sweep points times seeds) trained in one comparison: a sweep's
+     * members are read as a map and a band, not one by one.
+     */
+    public static final int MAX_MEMBERS = 4096;
 
     private final TrainingConfig training;
     private final List<RunTrainer> trainers;
@@ -88,8 +93,8 @@ public final class LockstepComparison implements AutoCloseable {
         List<Problem> problems = new ArrayList<>();
         if (runs.isEmpty()) {
             problems.add(Problem.of(Section.RUNS, "", "there are no runs; add at least one"));
-        } else if (runs.size() > MAX_RUNS) {
-            problems.add(Problem.of(Section.RUNS, "", tooManyRuns(runs.size())));
+        } else if (runs.size() > MAX_MEMBERS) {
+            problems.add(Problem.of(Section.RUNS, "", tooManyMembers(runs.size())));
         }
         if (train.size() == 0) {
             problems.add(Problem.of(Section.DATASET, "", "the training split is empty"));
@@ -107,18 +112,20 @@ public final class LockstepComparison implements AutoCloseable {
                 problems.add(Problem.of(Section.RUNS, "", "the name is used by another run; run names must be unique")
                         .inRun(run.name()));
             }
-            Validation checked = GraphValidator.validate(run.network(), shape, training.batchSize(),
+            int batch = run.trainingOf(training).batchSize();
+            Validation checked = GraphValidator.validate(run.network(), shape, batch,
                     training.dataType().width(), memoryLimit);
             networks.add(checked);
             List<Problem> found = new ArrayList<>(checked.problems());
-            found.addAll(batchNormProblems(run.network(), training.batchSize(), train.size()));
+            found.addAll(batchNormProblems(run.network(), batch, train.size()));
             for (Problem p : found) {
                 problems.add(runs.size() > 1 ? p.inRun(run.name()) : p);
             }
         }
         if (problems.isEmpty()) {
+            int largestBatch = runs.stream().mapToInt(r -> r.trainingOf(training).batchSize()).max().orElseThrow();
             String tooLarge = memoryProblem(runs, networks, shape, train.size() + validation.size(), validation.size(),
-                    training.batchSize(), training.dataType().width(), memoryLimit);
+                    largestBatch, training.dataType().width(), memoryLimit);
             if (tooLarge != null) {
                 problems.add(Problem.of(Section.RUNS, "", tooLarge));
             }
@@ -229,6 +236,13 @@ public final class LockstepComparison implements AutoCloseable {
                 + " several experiments", runs, MAX_RUNS);
     }
 
+    /** Why {@code members} members are too many for one comparison. */
+    public static String tooManyMembers(int members) {
+        return String.format(Locale.ROOT, "%,d members (runs x sweep points x seeds) are more than the %,d that train"
+                + " in one comparison; sweep fewer values, use fewer seeds, or split the runs into several experiments",
+                members, MAX_MEMBERS);
+    }
+
     /** Number of runs. */
     public int runCount() {
         return trainers.size();
@@ -244,9 +258,14 @@ public final class LockstepComparison implements AutoCloseable {
         return histories.get(i);
     }
 
-    /** Steps each run will take. */
+    /** Steps each run will take (those of run 0 when the runs' batch sizes differ: see {@link #totalSteps(int)}). */
     public int totalSteps() {
-        return training.totalSteps(trainSize);
+        return totalSteps(0);
+    }
+
+    /** Steps run {@code i} will take, at its own batch size. */
+    public int totalSteps(int i) {
+        return trainers.get(i).config().trainingOf(training).totalSteps(trainSize);
     }
 
     /** The shared settings. */

@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes {@code metrics.csv}: one row per run per step,
- * {@code run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:<node>...}, validation
- * columns empty where the step was not evaluated.
+ * Writes {@code metrics.csv}: one row per member of a run per step,
+ * {@code run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:<node>...}, validation
+ * columns empty where the step was not evaluated; {@code member} is 0 for a run trained with one seed.
  *
  * <p>Each run writes on its own thread: run 0 straight into {@code metrics.csv}, every other run i into
  * {@code metrics.csv.part<i>}, each file starting with the header. {@link #finish} appends the parts' rows
@@ -61,6 +61,15 @@ public final class MetricsCsv {
         this(target, parameterNodes, runs, MetricsCsv::create);
     }
 
+    /**
+     * As {@link #MetricsCsv(Path, List, List)} for the members of a comparison: each row names its
+     * member's run ({@link RunConfig#group()}) and its member number.
+     */
+    public static MetricsCsv forMembers(Path target, List<String> parameterNodes, List<RunConfig> members)
+            throws IOException {
+        return new MetricsCsv(target, parameterNodes, MetricsCsv::create, members);
+    }
+
     /** Where a run's rows go: a new file, emptied if it exists. Tests give one that fails. */
     interface Store {
         WritableByteChannel open(Path file) throws IOException;
@@ -72,12 +81,17 @@ public final class MetricsCsv {
     }
 
     MetricsCsv(Path target, List<String> parameterNodes, List<String> runs, Store store) throws IOException {
+        this(target, parameterNodes, store, runs.stream().map(name -> new RunConfig(name, null, null, null, null)).toList());
+    }
+
+    /** @param runs the run and member columns of each run of the comparison, by its index */
+    private MetricsCsv(Path target, List<String> parameterNodes, Store store, List<RunConfig> runs) throws IOException {
         this.target = target;
         this.store = store;
         this.parameterNodes = List.copyOf(parameterNodes);
         try {
             for (int i = 0; i < runs.size(); i++) {
-                Part part = new Part(i == 0 ? target : partFile(target, i));
+                Part part = new Part(i == 0 ? target : partFile(target, i), runs.get(i));
                 parts.add(part);
                 part.start(header());
             }
@@ -155,7 +169,7 @@ public final class MetricsCsv {
     }
 
     private String header() {
-        StringBuilder header = new StringBuilder("run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate");
+        StringBuilder header = new StringBuilder("run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate");
         for (String node : parameterNodes) {
             header.append(",grad_norm:").append(node);
         }
@@ -163,9 +177,9 @@ public final class MetricsCsv {
     }
 
     /** One row: the step's columns, then each grad_norm column ({@code ""} where the run has no such node). */
-    private String row(StepEvent e, double validationLoss, double validationAccuracy) {
+    private String row(RunConfig label, StepEvent e, double validationLoss, double validationAccuracy) {
         StringBuilder row = new StringBuilder(128);
-        row.append(csv(e.run())).append(',').append(e.step()).append(',').append(e.epoch()).append(',')
+        row.append(csv(label.group())).append(',').append(label.member()).append(',').append(e.step()).append(',').append(e.epoch()).append(',')
                 .append(number(e.trainLoss())).append(',').append(number(validationLoss)).append(',')
                 .append(number(validationAccuracy)).append(',').append(number(e.learningRate()));
         List<String> own = e.layout().parameterNodes();
@@ -360,6 +374,7 @@ public final class MetricsCsv {
     /** One run's file; holds the last step's row until its evaluation (if any) is known. */
     private final class Part implements TrainingListener {
         private final Path file;
+        private final RunConfig label;
         private WritableByteChannel channel;
         private byte[] rows = new byte[256];
         private int gathered;
@@ -370,8 +385,9 @@ public final class MetricsCsv {
         private double validationAccuracy = Double.NaN;
         private boolean closed;
 
-        Part(Path file) {
+        Part(Path file, RunConfig label) {
             this.file = file;
+            this.label = label;
         }
 
         /** Creates the file with its header, written at once. */
@@ -408,7 +424,7 @@ public final class MetricsCsv {
             if (pending == null || closed) {
                 return; // after close (a discarded comparison whose threads are still stopping): nothing to keep
             }
-            gather(row(pending, validationLoss, validationAccuracy));
+            gather(row(label, pending, validationLoss, validationAccuracy));
             pending = null;
             validationLoss = Double.NaN;
             validationAccuracy = Double.NaN;

@@ -87,7 +87,7 @@ final class RunTrainer implements Runnable {
                RunControl control) {
         this.index = index;
         this.config = config;
-        this.training = training;
+        this.training = config.trainingOf(training); // a member: its own seed and batch size
         this.data = data;
         this.shape = shape;
         this.control = control;

@@ -103,12 +103,12 @@ final class DataSettings {
 
         f.heading("Training");
         f.number("epochs", "Epochs", EPOCHS, () -> c.experiment().training().epochs(), () -> false,
-                v -> training(c, "Set epochs", t -> new TrainingSpec((int) v, t.batchSize(), t.evaluateEvery())));
+                v -> training(c, "Set epochs", t -> new TrainingSpec((int) v, t.batchSize(), t.evaluateEvery(), t.seeds())));
         f.number("batchSize", "Batch size", BATCH_SIZE, () -> c.experiment().training().batchSize(), () -> false,
-                v -> training(c, "Set batch size", t -> new TrainingSpec(t.epochs(), (int) v, t.evaluateEvery())));
+                v -> training(c, "Set batch size", t -> new TrainingSpec(t.epochs(), (int) v, t.evaluateEvery(), t.seeds())));
         f.number("evaluateEvery", "Evaluate every", EVALUATE_EVERY, () -> c.experiment().training().evaluateEvery(),
                 () -> false, v -> training(c, "Set evaluation interval",
-                        t -> new TrainingSpec(t.epochs(), t.batchSize(), (int) v)));
+                        t -> new TrainingSpec(t.epochs(), t.batchSize(), (int) v, t.seeds())));
     }
 
     private static void generated(Form f, Context c, Generator g) {

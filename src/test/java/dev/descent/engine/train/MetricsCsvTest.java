@@ -30,7 +30,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /** metrics.csv as real runs write it: joined in run order, whole rows, failures kept off the training threads. */
 class MetricsCsvTest {
-    private static final String HEADER = "run,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,"
+    private static final String HEADER = "run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,"
             + "grad_norm:out";
 
     @TempDir
@@ -72,7 +72,7 @@ class MetricsCsvTest {
         assertEquals(1 + 3 * 40, lines.size());
         for (int i = 0; i < 3 * 40; i++) {
             String run = List.of("a", "b", "c").get(i / 40);
-            assertTrue(lines.get(1 + i).startsWith(run + "," + (i % 40 + 1) + ","), lines.get(1 + i));
+            assertTrue(lines.get(1 + i).startsWith(run + ",0," + (i % 40 + 1) + ","), lines.get(1 + i));
         }
         assertEquals(List.of(target), listing(dir));
     }
@@ -109,7 +109,7 @@ class MetricsCsvTest {
                 long rows = text.lines().count() - 1;
                 assertTrue(rows > written / 2, file + ": " + rows + " rows of " + written);
                 for (String row : text.lines().skip(1).toList()) {
-                    assertEquals(9, row.split(",", -1).length, row);
+                    assertEquals(10, row.split(",", -1).length, row);
                 }
             }
             comparison.stop();

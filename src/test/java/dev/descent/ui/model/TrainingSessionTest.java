@@ -115,7 +115,7 @@ class TrainingSessionTest {
         session.exportMetrics(csv, f -> failure[0] = f);
         assertNull(failure[0]);
         var lines = Files.readAllLines(csv);
-        assertTrue(lines.get(0).startsWith("run,step,epoch,train_loss"));
+        assertTrue(lines.get(0).startsWith("run,member,step,epoch,train_loss"));
         assertTrue(lines.size() > 20, "rows so far: " + lines.size());
         session.reset();
     }
