@@ -127,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
             // a summary from an earlier run must not stand beside the rows of this one if it is killed
             Files.deleteIfExists(summary);
             metrics = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
+                MetricsCsv.activationNodes(prepared.runs()),
                     prepared.runs().stream().map(RunConfig::name).toList());
         } catch (IOException e) {
             throw new BadInputException(dir.toString(), "cannot write results: " + DataException.reasonOf(e));

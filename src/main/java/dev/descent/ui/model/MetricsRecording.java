@@ -27,6 +27,7 @@ final class MetricsRecording {
     static MetricsRecording of(LockstepComparison comparison, List<RunConfig> runs) throws IOException {
         Path dir = Files.createTempDirectory(root(), "comparison");
         MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(runs),
+                MetricsCsv.activationNodes(runs),
                 runs.stream().map(RunConfig::name).toList());
         for (int i = 0; i < comparison.runCount(); i++) {
             comparison.addListener(i, csv.listener(i));
