@@ -55,6 +55,7 @@ final class RunTrainer implements Runnable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean closed;
     private final RunControl.Turn turn;
+    private final Snapshots snapshots;
 
     private volatile RunStatus status = RunStatus.READY;
     private volatile int steps;
@@ -88,6 +89,7 @@ final class RunTrainer implements Runnable {
         this.shape = shape;
         this.control = control;
         this.turn = new RunControl.Turn(control);
+        this.snapshots = new Snapshots(training.totalSteps(data.trainSize));
     }
 
     void addListener(TrainingListener listener) {
@@ -96,6 +98,11 @@ final class RunTrainer implements Runnable {
 
     RunConfig config() {
         return config;
+    }
+
+    /** The run's histograms over time (read from any thread). */
+    Snapshots snapshots() {
+        return snapshots;
     }
 
     RunStatus status() {
@@ -225,6 +232,9 @@ final class RunTrainer implements Runnable {
             return false;
         }
         pass.backward();
+        if (snapshots.due(step, step == total)) {
+            snapshots.take(step, network, pass);
+        }
         double[] gradients = new double[segments.size()];
         gradientNorms.compute(gradients);
         double gradientNorm = euclidean(gradients);
