@@ -142,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
             Files.deleteIfExists(summary);
             // the columns of the whole experiment, so that shards' files have the same header
             metrics = MetricsCsv.forMembers(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
-                    indices.stream().map(prepared.runs()::get).toList());
+                    MetricsCsv.activationNodes(prepared.runs()), indices.stream().map(prepared.runs()::get).toList());
         } catch (IOException e) {
             throw new BadInputException(dir.toString(), "cannot write results: " + DataException.reasonOf(e));
         }

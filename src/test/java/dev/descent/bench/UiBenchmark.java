@@ -96,6 +96,7 @@ public final class UiBenchmark {
         PreparedExperiment prepared = PreparedExperiment.prepare(experiment);
         Path dir = Files.createTempDirectory("descent-bench");
         MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(prepared.runs()),
+                MetricsCsv.activationNodes(prepared.runs()),
                 prepared.runs().stream().map(RunConfig::name).toList());
         try (LockstepComparison c = prepared.comparison(0)) {
             for (int i = 0; i < c.runCount(); i++) {

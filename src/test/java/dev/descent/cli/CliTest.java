@@ -39,7 +39,9 @@ class CliTest {
         Descent r = descent("run", experiment(TWO_RUNS).toString(), "--out", out.toString(), "--steps", "12", "--quiet");
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
-        assertEquals("run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,grad_norm:out", lines.get(0));
+        assertEquals("run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,grad_norm:out,"
+                + "weight_norm:h1,weight_norm:out,update_ratio:h1,update_ratio:out,act_mean:a1,act_std:a1,saturated:a1",
+                lines.get(0));
         assertEquals(1 + 2 * 12, lines.size());
         assertTrue(lines.get(1).startsWith("SGD,0,1,1,"));
         String[] fifth = lines.get(5).split(",", -1);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunOutputTest {
     private static final String HEADER = "run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,"
-            + "grad_norm:out";
+            + "grad_norm:out,weight_norm:h1,weight_norm:out,update_ratio:h1,update_ratio:out,act_mean:a1,act_std:a1,"
+            + "saturated:a1";
 
     @TempDir
     Path dir;
@@ -55,7 +56,7 @@ class RunOutputTest {
         assertTrue(text.startsWith(HEADER + "\n"), file + " starts with " + text.substring(0, Math.min(80, text.length())));
         assertTrue(text.endsWith("\n"), file + " ends inside a row");
         for (String row : text.lines().skip(1).toList()) {
-            assertEquals(10, row.split(",", -1).length, file + ": " + row);
+            assertEquals(17, row.split(",", -1).length, file + ": " + row);
         }
     }
 

@@ -177,7 +177,7 @@ public final class LockstepComparison implements AutoCloseable {
      * As {@link #memoryProblem(List, List, DataShape, int, int, int, int, long)} with a Java heap of
      * {@code heapBytes}. Off the heap (ND4J): every run's network in training and evaluation plus the data
      * tensors (all {@code examples}, once per input normalizer used). On the heap: every run's history
-     * ({@link RunHistory#heapBytes}) and its trainer and metrics recorder ({@link #RUN_HEAP_BYTES}), plus
+     * ({@link RunHistory#heapBytes}), its snapshots ({@link Snapshots#heapBytes}) and its trainer and metrics recorder ({@link #RUN_HEAP_BYTES}), plus
      * the examples with their split copies and the copy made while they become tensors.
      */
     public static String memoryProblem(List<RunConfig> runs, List<Validation> networks, DataShape shape, int examples,
@@ -216,18 +216,27 @@ public final class LockstepComparison implements AutoCloseable {
      */
     static final long RUN_HEAP_BYTES = 384 * 1024;
 
-    /** Java heap of one run of {@code network}: its history and {@link #RUN_HEAP_BYTES}. */
+    /**
+     * Java heap of one run of {@code network}: its history, its full set of snapshots
+     * ({@link Snapshots#heapBytes}) and {@link #RUN_HEAP_BYTES}.
+     */
     static long runHeapBytes(NetworkSpec network) {
         int parameterNodes = 0;
         int activationNodes = 0;
+        int histograms = 0;
         for (NodeSpec node : network.nodes()) {
             if (node.type().hasParameters()) {
                 parameterNodes++;
             } else if (node instanceof NodeSpec.Activation) {
                 activationNodes++;
             }
+            if (node instanceof NodeSpec.Activation || node instanceof NodeSpec.Dense) {
+                histograms++;
+            } else if (node instanceof NodeSpec.BatchNorm || node instanceof NodeSpec.LayerNorm) {
+                histograms += 2;
+            }
         }
-        return RunHistory.heapBytes(parameterNodes, activationNodes) + RUN_HEAP_BYTES;
+        return RunHistory.heapBytes(parameterNodes, activationNodes) + Snapshots.heapBytes(histograms) + RUN_HEAP_BYTES;
     }
 
     /** Why {@code runs} runs are too many to compare side by side. */
@@ -256,6 +265,11 @@ public final class LockstepComparison implements AutoCloseable {
     /** The bounded metric history of run {@code i}. */
     public RunHistory history(int i) {
         return histories.get(i);
+    }
+
+    /** The bounded histograms over time of run {@code i} (see {@link Snapshots}). */
+    public Snapshots snapshots(int i) {
+        return trainers.get(i).snapshots();
     }
 
     /** Steps each run will take (those of run 0 when the runs' batch sizes differ: see {@link #totalSteps(int)}). */

@@ -22,7 +22,12 @@ import java.util.regex.Pattern;
 /**
  * Writes {@code metrics.csv}: one row per member of a run per step,
  * {@code run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:<node>...}, validation
- * columns empty where the step was not evaluated; {@code member} is 0 for a run trained with one seed.
+ * columns empty where the step was not evaluated ({@code member} is 0 for a run trained with one seed),
+ * then what the network looks like inside:
+ * {@code weight_norm:<node>...} (‖θ‖₂ after the update) and {@code update_ratio:<node>...} (‖Δθ‖₂/‖θ‖₂)
+ * for every parameter node, {@code act_mean:<node>...}, {@code act_std:<node>...} (population σ) and
+ * {@code saturated:<node>...} (the saturated or dead share) for every activation node, each group in
+ * the order of the grad_norm columns; a column is empty where the run has no such node.
  *
  * <p>Each run writes on its own thread: run 0 straight into {@code metrics.csv}, every other run i into
  * {@code metrics.csv.part<i>}, each file starting with the header. {@link #finish} appends the parts' rows
@@ -47,6 +52,7 @@ public final class MetricsCsv {
 
     private final Path target;
     private final List<String> parameterNodes;
+    private final List<String> activationNodes;
     private final List<Part> parts = new ArrayList<>();
     private final Store store;
     private volatile IOException failure;
@@ -54,20 +60,29 @@ public final class MetricsCsv {
     /**
      * Creates {@code target} (replacing it) and the part files, each holding the header.
      *
-     * @param parameterNodes the grad_norm columns: every parameter node of any run, in order
+     * @param parameterNodes  the grad_norm, weight_norm and update_ratio columns: every parameter node of
+     *                        any run, in order ({@link #parameterNodes(List)})
+     * @param activationNodes the act_mean, act_std and saturated columns: every activation node of any run,
+     *                        in order ({@link #activationNodes(List)})
      * @throws IOException if a file cannot be created; nothing is left behind then
      */
-    public MetricsCsv(Path target, List<String> parameterNodes, List<String> runs) throws IOException {
-        this(target, parameterNodes, runs, MetricsCsv::create);
+    public MetricsCsv(Path target, List<String> parameterNodes, List<String> activationNodes, List<String> runs)
+            throws IOException {
+        this(target, parameterNodes, activationNodes, runs, MetricsCsv::create);
+    }
+
+    /** The columns of every node of {@code runs}, into {@code target}; each row names its member's run. */
+    public static MetricsCsv of(Path target, List<RunConfig> runs) throws IOException {
+        return forMembers(target, parameterNodes(runs), activationNodes(runs), runs);
     }
 
     /**
-     * As {@link #MetricsCsv(Path, List, List)} for the members of a comparison: each row names its
+     * As {@link #MetricsCsv(Path, List, List, List)} for the members of a comparison: each row names its
      * member's run ({@link RunConfig#group()}) and its member number.
      */
-    public static MetricsCsv forMembers(Path target, List<String> parameterNodes, List<RunConfig> members)
-            throws IOException {
-        return new MetricsCsv(target, parameterNodes, MetricsCsv::create, members);
+    public static MetricsCsv forMembers(Path target, List<String> parameterNodes, List<String> activationNodes,
+                                        List<RunConfig> members) throws IOException {
+        return new MetricsCsv(target, parameterNodes, activationNodes, MetricsCsv::create, members);
     }
 
     /** Where a run's rows go: a new file, emptied if it exists. Tests give one that fails. */
@@ -80,15 +95,19 @@ public final class MetricsCsv {
                 StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    MetricsCsv(Path target, List<String> parameterNodes, List<String> runs, Store store) throws IOException {
-        this(target, parameterNodes, store, runs.stream().map(name -> new RunConfig(name, null, null, null, null)).toList());
+    MetricsCsv(Path target, List<String> parameterNodes, List<String> activationNodes, List<String> runs, Store store)
+            throws IOException {
+        this(target, parameterNodes, activationNodes, store,
+                runs.stream().map(name -> new RunConfig(name, null, null, null, null)).toList());
     }
 
     /** @param runs the run and member columns of each run of the comparison, by its index */
-    private MetricsCsv(Path target, List<String> parameterNodes, Store store, List<RunConfig> runs) throws IOException {
+    private MetricsCsv(Path target, List<String> parameterNodes, List<String> activationNodes, Store store,
+                       List<RunConfig> runs) throws IOException {
         this.target = target;
         this.store = store;
         this.parameterNodes = List.copyOf(parameterNodes);
+        this.activationNodes = List.copyOf(activationNodes);
         try {
             for (int i = 0; i < runs.size(); i++) {
                 Part part = new Part(i == 0 ? target : partFile(target, i), runs.get(i));
@@ -173,21 +192,64 @@ public final class MetricsCsv {
         for (String node : parameterNodes) {
             header.append(",grad_norm:").append(node);
         }
+        appendNames(header, "weight_norm:", parameterNodes);
+        appendNames(header, "update_ratio:", parameterNodes);
+        appendNames(header, "act_mean:", activationNodes);
+        appendNames(header, "act_std:", activationNodes);
+        appendNames(header, "saturated:", activationNodes);
         return header.append('\n').toString();
     }
 
-    /** One row: the step's columns, then each grad_norm column ({@code ""} where the run has no such node). */
-    private String row(RunConfig label, StepEvent e, double validationLoss, double validationAccuracy) {
-        StringBuilder row = new StringBuilder(128);
-        row.append(csv(label.group())).append(',').append(label.member()).append(',').append(e.step()).append(',').append(e.epoch()).append(',')
+    private static void appendNames(StringBuilder header, String prefix, List<String> nodes) {
+        for (String node : nodes) {
+            header.append(',').append(prefix).append(node);
+        }
+    }
+
+    /**
+     * One row: the step's columns, then each per-node column ({@code ""} where the run has no such node).
+     * {@code columns} maps the file's columns to the event's nodes ({@link Columns}).
+     */
+    private String row(RunConfig label, StepEvent e, Columns columns, double validationLoss, double validationAccuracy) {
+        StringBuilder row = new StringBuilder(128 + 24 * (3 * parameterNodes.size() + 3 * activationNodes.size()));
+        row.append(csv(label.group())).append(',').append(label.member()).append(',').append(e.step()).append(',')
+                .append(e.epoch()).append(',')
                 .append(number(e.trainLoss())).append(',').append(number(validationLoss)).append(',')
                 .append(number(validationAccuracy)).append(',').append(number(e.learningRate()));
-        List<String> own = e.layout().parameterNodes();
-        for (String node : parameterNodes) {
-            int i = own.indexOf(node);
+        int[] p = columns.parameter;
+        int[] a = columns.activation;
+        for (int i : p) {
             row.append(',').append(i < 0 ? "" : number(e.gradientNorm(i)));
         }
+        for (int i : p) {
+            row.append(',').append(i < 0 ? "" : number(e.weightNorm(i)));
+        }
+        for (int i : p) {
+            row.append(',').append(i < 0 ? "" : number(e.updateRatio(i)));
+        }
+        for (int i : a) {
+            row.append(',').append(i < 0 ? "" : number(e.activationMean(i)));
+        }
+        for (int i : a) {
+            row.append(',').append(i < 0 ? "" : number(e.activationStd(i)));
+        }
+        for (int i : a) {
+            row.append(',').append(i < 0 ? "" : number(e.saturatedFraction(i)));
+        }
         return row.append('\n').toString();
+    }
+
+    /** For one run's layout: the index of each column's node among the run's nodes, or -1. */
+    private final class Columns {
+        final MetricLayout layout;
+        final int[] parameter;
+        final int[] activation;
+
+        Columns(MetricLayout layout) {
+            this.layout = layout;
+            parameter = parameterNodes.stream().mapToInt(layout.parameterNodes()::indexOf).toArray();
+            activation = activationNodes.stream().mapToInt(layout.activationNodes()::indexOf).toArray();
+        }
     }
 
     /** Every parameter node of every run, in first-seen computation order: the grad_norm columns. */
@@ -199,6 +261,22 @@ public final class MetricsCsv {
             for (String id : order) {
                 boolean hasParameters = run.network().node(id).orElseThrow().type().hasParameters();
                 if (hasParameters && !nodes.contains(id)) {
+                    nodes.add(id);
+                }
+            }
+        }
+        return nodes;
+    }
+
+    /** Every activation node of every run, in first-seen computation order: the act_* and saturated columns. */
+    public static List<String> activationNodes(List<RunConfig> runs) {
+        List<String> nodes = new ArrayList<>();
+        for (RunConfig run : runs) {
+            var order = dev.descent.engine.graph.GraphValidator.validate(run.network(),
+                    dev.descent.engine.data.DataShape.regression(1, 1), 1, 4, Long.MAX_VALUE).order();
+            for (String id : order) {
+                boolean activation = run.network().node(id).orElseThrow() instanceof dev.descent.engine.graph.NodeSpec.Activation;
+                if (activation && !nodes.contains(id)) {
                     nodes.add(id);
                 }
             }
@@ -381,6 +459,7 @@ public final class MetricsCsv {
         private long written;
         private long lastWrite = System.nanoTime();
         private StepEvent pending;
+        private Columns columns;
         private double validationLoss = Double.NaN;
         private double validationAccuracy = Double.NaN;
         private boolean closed;
@@ -424,7 +503,10 @@ public final class MetricsCsv {
             if (pending == null || closed) {
                 return; // after close (a discarded comparison whose threads are still stopping): nothing to keep
             }
-            gather(row(label, pending, validationLoss, validationAccuracy));
+            if (columns == null || columns.layout != pending.layout()) {
+                columns = new Columns(pending.layout());
+            }
+            gather(row(label, pending, columns, validationLoss, validationAccuracy));
             pending = null;
             validationLoss = Double.NaN;
             validationAccuracy = Double.NaN;

@@ -59,6 +59,7 @@ final class RunTrainer implements Runnable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean closed;
     private final RunControl.Turn turn;
+    private final Snapshots snapshots;
 
     private volatile RunStatus status = RunStatus.READY;
     private volatile int steps;
@@ -92,6 +93,7 @@ final class RunTrainer implements Runnable {
         this.shape = shape;
         this.control = control;
         this.turn = new RunControl.Turn(control);
+        this.snapshots = new Snapshots(training.totalSteps(data.trainSize));
     }
 
     void addListener(TrainingListener listener) {
@@ -113,6 +115,11 @@ final class RunTrainer implements Runnable {
 
     /** Hyperparameters waiting for the run's next step. */
     private record Retune(Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+    }
+
+    /** The run's histograms over time (read from any thread). */
+    Snapshots snapshots() {
+        return snapshots;
     }
 
     RunStatus status() {
@@ -275,6 +282,9 @@ final class RunTrainer implements Runnable {
             return diverged(step, "the loss became " + loss + " at step " + step);
         }
         pass.backward();
+        if (snapshots.due(step, step == total)) {
+            snapshots.take(step, network, pass);
+        }
         double[] gradients = norms(gradientNorms);
         double gradientNorm = euclidean(gradients);
         if (!Double.isFinite(gradientNorm)) {

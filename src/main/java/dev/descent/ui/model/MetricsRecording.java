@@ -26,7 +26,7 @@ final class MetricsRecording {
     /** Starts recording {@code comparison}'s runs (any thread; before it starts). */
     static MetricsRecording of(LockstepComparison comparison, List<RunConfig> runs) throws IOException {
         Path dir = Files.createTempDirectory(root(), "comparison");
-        MetricsCsv csv = MetricsCsv.forMembers(dir.resolve("metrics.csv"), MetricsCsv.parameterNodes(runs), runs);
+        MetricsCsv csv = MetricsCsv.of(dir.resolve("metrics.csv"), runs);
         for (int i = 0; i < comparison.runCount(); i++) {
             comparison.addListener(i, csv.listener(i));
         }

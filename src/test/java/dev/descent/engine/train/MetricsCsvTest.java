@@ -31,7 +31,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** metrics.csv as real runs write it: joined in run order, whole rows, failures kept off the training threads. */
 class MetricsCsvTest {
     private static final String HEADER = "run,member,step,epoch,train_loss,val_loss,val_accuracy,learning_rate,grad_norm:h1,"
-            + "grad_norm:out";
+            + "grad_norm:out,weight_norm:h1,weight_norm:out,update_ratio:h1,update_ratio:out,act_mean:a1,act_std:a1,"
+            + "saturated:a1";
 
     @TempDir
     Path dir;
@@ -62,7 +63,7 @@ class MetricsCsvTest {
     @Test
     void aCompleteRunIsOneFileInRunOrderWithNoPartsLeft() throws Exception {
         Path target = dir.resolve("metrics.csv");
-        MetricsCsv metrics = new MetricsCsv(target, List.of("h1", "out"), List.of("a", "b", "c"));
+        MetricsCsv metrics = new MetricsCsv(target, List.of("h1", "out"), List.of("a1"), List.of("a", "b", "c"));
 
         train(runs("a", "b", "c"), 40, metrics);
         metrics.finish();
@@ -81,7 +82,7 @@ class MetricsCsvTest {
     void whileRunsTrainEachFileHoldsItsHeaderAndWholeRows() throws Exception {
         // given three runs that are still training (paused after 1,500 steps)
         Path target = dir.resolve("metrics.csv");
-        MetricsCsv metrics = new MetricsCsv(target, List.of("h1", "out"), List.of("a", "b", "c"));
+        MetricsCsv metrics = new MetricsCsv(target, List.of("h1", "out"), List.of("a1"), List.of("a", "b", "c"));
         Dataset data = Generator.MOONS.generate(200, 0.1, 2, 5);
         Split split = Split.of(data, 0.2, 5);
         try (LockstepComparison comparison = LockstepComparison.create(new TrainingConfig(5, 1, 16, 10, 1_000_000,
@@ -109,7 +110,7 @@ class MetricsCsvTest {
                 long rows = text.lines().count() - 1;
                 assertTrue(rows > written / 2, file + ": " + rows + " rows of " + written);
                 for (String row : text.lines().skip(1).toList()) {
-                    assertEquals(10, row.split(",", -1).length, row);
+                    assertEquals(17, row.split(",", -1).length, row);
                 }
             }
             comparison.stop();
@@ -159,7 +160,7 @@ class MetricsCsvTest {
     void aFullDiskIsKeptOffTheTrainingThreadsAndReportedOnceByFinish() throws Exception {
         // given a store with room for the headers and a few rows only
         Path target = dir.resolve("metrics.csv");
-        MetricsCsv metrics = new MetricsCsv(target, List.of("h1", "out"), List.of("a", "b"), new FullAfter(40_000));
+        MetricsCsv metrics = new MetricsCsv(target, List.of("h1", "out"), List.of("a1"), List.of("a", "b"), new FullAfter(40_000));
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         Recorder recorder;
