@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
         description = "Descent, a workbench for deep-learning optimization methods. Without a command, opens the window.",
         subcommands = {RunCommand.class, TrajectoryCommand.class, GenerateCommand.class, ValidateCommand.class,
-                RecoverCommand.class, ExportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
+                RecoverCommand.class, ExportCommand.class, MergeCommand.class, LessonCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (a diverged run is a result), 2 bad input, 1 internal error."})
 public final class DescentCommand implements Runnable {
 
@@ -71,7 +71,7 @@ public final class DescentCommand implements Runnable {
     static String parseErrorLine(CommandLine.ParameterException ex) {
         CommandLine command = ex.getCommandLine();
         String name = command.getCommandName();
-        String help = "see '" + ("descent".equals(name) ? "descent" : "descent " + name) + " --help'";
+        String help = "see '" + command.getCommandSpec().qualifiedName() + " --help'";
         String where = name;
         String what;
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
@@ -96,7 +96,7 @@ public final class DescentCommand implements Runnable {
             what = (message.startsWith("Invalid value for positional parameter") && colon > 0
                     ? message.substring(colon + 3) : decapitalized(message)) + "; " + help;
         } else {
-            what = decapitalized(oneLine(ex.getMessage())) + "; " + help;
+            what = decapitalized(withoutPrefix(oneLine(ex.getMessage()), "Error: ")) + "; " + help;
         }
         return BadInputException.line(where, Shown.text(what, MAX_MESSAGE_CHARS));
     }

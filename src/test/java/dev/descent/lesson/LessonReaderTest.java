@@ -1,0 +1,225 @@
+package dev.descent.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.experiment.ExperimentException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LessonReaderTest {
+
+    private static List<String> problems(String json) {
+        return assertThrows(ExperimentException.class, () -> LessonReader.parse(json, null)).messages();
+    }
+
+    private static String onlyProblem(String json) {
+        List<String> all = problems(json);
+        assertEquals(1, all.size(), all.toString());
+        return all.get(0);
+    }
+
+    @Test
+    void aValidLessonReadsItsStepsPointersGoalAndLocks() throws ExperimentException {
+        Lesson lesson = LessonReader.parse(LessonFiles.lesson(), null);
+
+        assertEquals("Learning rates", lesson.title());
+        assertEquals("Too small a step learns nothing.", lesson.summary());
+        assertEquals(2, lesson.steps().size());
+        assertEquals("Press **Train**.\n\nSGD hardly moves.", lesson.steps().get(0).text());
+        assertEquals("Step 2", lesson.steps().get(1).title());
+        assertEquals(List.of(new Pointer("chart-loss"), new Pointer("node:h1"), new Pointer("run:SGD"),
+                new Pointer("inside-weights")), lesson.steps().get(0).watch());
+        assertEquals(Goal.against("SGD", Metric.VAL_ACCURACY, true, 0.8), lesson.challenge().goal());
+        assertTrue(lesson.challenge().locks().allowsRun("SGD", "optimizer"));
+        assertFalse(lesson.challenge().locks().allowsRun("Adam", "optimizer"));
+        assertEquals(0.5, lesson.challenge().solution().runs().get(0).optimizer().value("learningRate"));
+    }
+
+    @Test
+    void aGoalAgainstAnotherRunReadsItsMargin() throws ExperimentException {
+        Lesson lesson = LessonReader.parse(LessonFiles.lesson("""
+                "goal": { "run": "SGD", "metric": "val_loss", "below": { "run": "Adam", "by": 0.05 } }"""), null);
+        assertEquals(Goal.beating("SGD", Metric.VAL_LOSS, false, "Adam", 0.05), lesson.challenge().goal());
+    }
+
+    @Test
+    void theExperimentMayBeAPathRelativeToTheLesson(@TempDir Path dir) throws IOException, ExperimentException {
+        Files.writeString(dir.resolve("exp.json"), LessonFiles.EXPERIMENT);
+        Path file = dir.resolve("x.lesson.json");
+        Files.writeString(file, LessonFiles.lesson().replaceFirst("\"experiment\": \\{", "\"experiment\": \"exp.json\", \"x\": {")
+                .replace("\"x\": {", "\"unused\": {"));
+        // the inline copy became an unknown key: the reader names it, and reads the path
+        ExperimentException e = assertThrows(ExperimentException.class, () -> LessonReader.read(file));
+        assertEquals(List.of("unknown key 'unused'; valid keys are lesson, title, summary, experiment, steps, challenge"),
+                e.messages());
+    }
+
+    @Test
+    void aPathToAMissingExperimentSaysWhich(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("x.lesson.json");
+        Files.writeString(file, LessonFiles.lesson().replaceFirst("\"experiment\": \\{[\\s\\S]*?\"runs\": \\[[^\\]]*\\] \\}\\s*,",
+                "\"experiment\": \"nope.json\","));
+        ExperimentException e = assertThrows(ExperimentException.class, () -> LessonReader.read(file));
+        assertEquals("experiment (nope.json): cannot read the file: there is no file " + dir.resolve("nope.json"),
+                e.messages().get(0));
+    }
+
+    @Test
+    void aMissingFormatIsNamed() {
+        assertEquals("lesson is missing; a lesson file starts with \"lesson\": 1",
+                onlyProblem(LessonFiles.lesson().replace("\"lesson\": 1,", "")));
+    }
+
+    @Test
+    void aNewerFormatIsRefused() {
+        assertEquals("lesson: must be 1, got 2 (written by a newer Descent)",
+                onlyProblem(LessonFiles.lesson().replace("\"lesson\": 1,", "\"lesson\": 2,")));
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithTheValidOnes() {
+        assertEquals("unknown key 'titel'; valid keys are lesson, title, summary, experiment, steps, challenge",
+                onlyProblem(LessonFiles.lesson().replace("\"title\": \"Learning rates\"", "\"titel\": \"x\", \"title\": \"y\"")));
+    }
+
+    @Test
+    void aMissingTitleIsNamed() {
+        assertEquals("title is missing", onlyProblem(LessonFiles.lesson().replace("\"title\": \"Learning rates\",", "")));
+    }
+
+    @Test
+    void aTitleWithALineBreakIsRefused() {
+        assertEquals("title: holds the control character \\n; write it on one line",
+                onlyProblem(LessonFiles.lesson().replace("\"Learning rates\"", "\"Learning\\nrates\"")));
+    }
+
+    @Test
+    void invalidJsonGivesItsLineAndColumn() {
+        String message = onlyProblem("{ \"lesson\": 1,, }");
+        assertTrue(message.startsWith("invalid JSON at line 1, column 15: "), message);
+    }
+
+    @Test
+    void aStepNeedsText() {
+        assertEquals("steps[1]: text is missing",
+                onlyProblem(LessonFiles.lesson().replace("{ \"text\": \"Now fix it.\" }", "{ \"title\": \"Fix\" }")));
+    }
+
+    @Test
+    void emptyStepsAreRefused() {
+        String json = LessonFiles.lesson().replaceFirst("\"steps\": \\[[\\s\\S]*?\\} \\],\\s*\"challenge\"",
+                "\"steps\": [], \"challenge\"");
+        assertEquals("steps: must be an array of at least one step, got an empty array", onlyProblem(json));
+    }
+
+    @Test
+    void anUnknownPointerListsTheVocabulary() {
+        assertEquals("steps[0].watch[0]: unknown pointer 'chart-los'; valid pointers are canvas, palette, inspector, runs,"
+                        + " chart-loss, chart-gradient, chart-accuracy, chart-lr, data-view, node:<id>, run:<name>,"
+                        + " inside-<view> and compare-<view>",
+                onlyProblem(LessonFiles.lesson().replace("\"chart-loss\", \"node:h1\"", "\"chart-los\", \"node:h1\"")));
+    }
+
+    @Test
+    void aPointerToAMissingNodeListsTheNodes() {
+        assertEquals("steps[0].watch[1]: no node 'h9' in the lesson's network; its nodes are in, h1, a1, out, loss",
+                onlyProblem(LessonFiles.lesson().replace("\"node:h1\"", "\"node:h9\"")));
+    }
+
+    @Test
+    void aPointerToAMissingRunListsTheRuns() {
+        assertEquals("steps[0].watch[2]: no run 'Adagrad' in the lesson's experiment; its runs are SGD, Adam",
+                onlyProblem(LessonFiles.lesson().replace("\"run:SGD\"", "\"run:Adagrad\"")));
+    }
+
+    @Test
+    void anUnknownMetricListsTheMetrics() {
+        assertEquals("challenge.goal: unknown metric 'accuracy'; valid metrics are val_accuracy, best_val_accuracy,"
+                        + " val_loss, best_val_loss",
+                onlyProblem(LessonFiles.lesson().replace("\"metric\": \"val_accuracy\"", "\"metric\": \"accuracy\"")));
+    }
+
+    @Test
+    void aGoalWithBothSidesIsRefused() {
+        assertEquals("challenge.goal: gives both above and below; give one: a number, or {\"run\": NAME, \"by\": MARGIN}"
+                        + " to beat another run",
+                onlyProblem(LessonFiles.lesson().replace("\"above\": 0.8", "\"above\": 0.8, \"below\": 0.9")));
+    }
+
+    @Test
+    void anAccuracyAboveOneIsRefused() {
+        assertEquals("challenge.goal: above must be in [0, 1] for val_accuracy (0.9 is 90%), got 90",
+                onlyProblem(LessonFiles.lesson().replace("\"above\": 0.8", "\"above\": 90")));
+    }
+
+    @Test
+    void aGoalOnAMissingRunListsTheRuns() {
+        assertEquals("challenge.goal: no run 'Nesterov' in the lesson's experiment; its runs are SGD, Adam",
+                onlyProblem(LessonFiles.lesson().replace("\"run\": \"SGD\", \"metric\"", "\"run\": \"Nesterov\", \"metric\"")));
+    }
+
+    @Test
+    void aRunCannotBeatItself() {
+        assertEquals("challenge.goal.below: names the measured run itself; name another run to beat",
+                onlyProblem(LessonFiles.lesson("\"goal\": { \"run\": \"SGD\", \"metric\": \"val_loss\", \"below\": {\"run\": \"SGD\"} }")));
+    }
+
+    @Test
+    void aNegativeMarginIsRefused() {
+        assertEquals("challenge.goal.above: by must be a number >= 0, got -0.1",
+                onlyProblem(LessonFiles.lesson("\"goal\": { \"run\": \"SGD\", \"metric\": \"val_accuracy\", \"above\": {\"run\": \"Adam\", \"by\": -0.1} }")));
+    }
+
+    @Test
+    void anUnknownEditablePartShowsTheSyntax() {
+        assertEquals("challenge.editable[0]: unknown part 'optimizer'; write seed, dataset, normalizer, training[.KEY],"
+                        + " network[, [ID] or [ID].KEY] or runs[, [NAME] or [NAME].FIELD], with * for every node or run",
+                onlyProblem(LessonFiles.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]", "\"editable\": [\"optimizer\"]")
+                        .replace("\"learningRate\": 0.5", "\"learningRate\": 0.001")));
+    }
+
+    @Test
+    void anEditableSettingANodeLacksIsNamed() {
+        assertEquals("challenge.editable[1]: node 'a1' has no setting 'init'; its settings are function",
+                onlyProblem(LessonFiles.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]",
+                        "\"editable\": [\"runs[SGD].optimizer\", \"network[a1].init\"]")));
+    }
+
+    @Test
+    void anEditableFieldARunLacksIsNamed() {
+        assertEquals("challenge.editable[0]: a run has no field 'lr'; its fields are optimizer, schedule, init,"
+                        + " activation, normalizer, normalization",
+                onlyProblem(LessonFiles.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]",
+                        "\"editable\": [\"runs[SGD].lr\"]").replace("\"learningRate\": 0.5", "\"learningRate\": 0.001")));
+    }
+
+    @Test
+    void aSolutionThatChangesALockedPartIsRefusedNamingIt() {
+        String json = LessonFiles.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]", "\"editable\": [\"runs[Adam]\"]");
+        assertEquals("challenge.solution: runs[SGD].optimizer: changed, but the lesson locks it; it lets the student"
+                + " change runs[Adam]", onlyProblem(json));
+    }
+
+    @Test
+    void anExperimentsOwnProblemsKeepTheirPathAfterExperiment() {
+        List<String> all = problems(LessonFiles.lesson().replaceFirst("\"type\": \"adam\"", "\"type\": \"adamx\""));
+        assertEquals("experiment: runs[1].optimizer: unknown optimizer 'adamx'; valid optimizers are sgd, momentum,"
+                + " nesterov, rmsprop, adagrad, adadelta, adam, adamw, adamax, nadam, amsgrad", all.get(0));
+    }
+
+    @Test
+    void everyProblemIsFoundInOnePass() {
+        String json = LessonFiles.lesson().replace("\"title\": \"Learning rates\",", "")
+                .replace("\"node:h1\"", "\"node:h9\"").replace("\"hint\": \"Try a larger learning rate.\",", "");
+        assertEquals(List.of("title is missing",
+                "steps[0].watch[1]: no node 'h9' in the lesson's network; its nodes are in, h1, a1, out, loss",
+                "challenge: hint is missing"), problems(json));
+    }
+}
