@@ -14,8 +14,19 @@ import java.util.List;
  * @param totalSteps steps each run will take (0 without a comparison)
  */
 record ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int totalSteps) {
-    /** A run as the charts see it. */
-    record Run(String name, Color color, RunHistory history) {
+    /**
+     * A run as the charts see it.
+     *
+     * @param divergedAt the step at which it diverged, or -1 if it has not
+     */
+    record Run(String name, Color color, RunHistory history, int divergedAt) {
+        Run(String name, Color color, RunHistory history) {
+            this(name, color, history, -1);
+        }
+
+        boolean diverged() {
+            return divergedAt > 0;
+        }
     }
 
     ChartInput {

@@ -1,6 +1,8 @@
 package dev.descent.ui.charts;
 
 import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.RunStatus;
+import dev.descent.engine.train.RunSummary;
 import dev.descent.ui.model.ProjectModel;
 import dev.descent.ui.model.RunColors;
 import dev.descent.ui.model.RunRow;
@@ -246,10 +248,13 @@ public final class ChartsView extends GridPane {
         List<RunRow> rows = session.rows();
         int count = c == null ? rows.size() : Math.min(c.runCount(), rows.size());
         List<ChartInput.Run> runs = new ArrayList<>(count);
+        List<RunSummary> summaries = c == null ? List.of() : c.summaries();
         for (int i = 0; i < count; i++) {
             String name = c == null ? rows.get(i).nameProperty().get() : c.run(i).name();
+            RunSummary summary = i < summaries.size() ? summaries.get(i) : null;
+            int divergedAt = summary != null && summary.status() == RunStatus.DIVERGED ? summary.divergedAtStep() : -1;
             runs.add(new ChartInput.Run(name == null ? "run " + (i + 1) : name,
-                    java.awt.Color.decode(RunColors.of(i)), c == null ? null : c.history(i)));
+                    java.awt.Color.decode(RunColors.of(i)), c == null ? null : c.history(i), divergedAt));
         }
         int focus = selection.focusRunProperty().get();
         if (focus < 0 || focus >= count) {

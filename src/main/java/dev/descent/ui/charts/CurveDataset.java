@@ -39,6 +39,16 @@ final class CurveDataset extends AbstractXYDataset {
         return false;
     }
 
+    /** Whether some curve has an exact zero on a log axis (its axis then keeps a strip for the marks). */
+    boolean hasZeros() {
+        for (int row : zeroRows) {
+            if (row >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Row of curve {@code series}'s zero marks (0 is the lowest), or -1 if it has no exact zero. */
     int zeroRow(int series) {
         return zeroRows[series];

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 
 /**
@@ -22,6 +23,8 @@ import org.jfree.data.Range;
 final class ExponentAxis extends NumberAxis {
     private static final long serialVersionUID = 1L;
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    /** Depth of the strip for exact zeros below the lowest decade, in decades (for up to 6 decades shown). */
+    static final double ZERO_STRIP = 0.4;
 
     ExponentAxis(String label) {
         super(label);
@@ -34,6 +37,11 @@ final class ExponentAxis extends NumberAxis {
         setAutoRangeIncludesZero(false);
     }
 
+    /**
+     * Fits whole decades around the data; when a curve has exact zeros, also a strip below the lowest
+     * decade ({@value #ZERO_STRIP} of a decade, at least 14 px on any chart) where their marks sit, apart
+     * from every value a log axis can show.
+     */
     @Override
     protected void autoAdjustRange() {
         super.autoAdjustRange();
@@ -42,6 +50,9 @@ final class ExponentAxis extends NumberAxis {
         double hi = Math.ceil(r.getUpperBound() - 1e-9);
         if (hi <= lo) {
             hi = lo + 1;
+        }
+        if (getPlot() instanceof XYPlot plot && plot.getDataset() instanceof CurveDataset curves && curves.hasZeros()) {
+            lo -= ZERO_STRIP * Math.max(1, (hi - lo) / 6);
         }
         setRange(new Range(lo, hi), false, false);
     }

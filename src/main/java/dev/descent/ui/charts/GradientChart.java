@@ -79,7 +79,7 @@ final class GradientChart extends LiveChart {
         return String.format(Locale.ROOT, exact ? "step %,d" : "about step %,d", Math.round(s.steps()[first]));
     }
 
-    /** "h1 and h2: gradient is exactly 0 from step 17 (no learning signal reaches them)", or "". */
+    /** "h1 and h2: gradient is exactly 0 from step 17: they no longer learn", or "". */
     @Override
     protected String note(ChartInput input) {
         Map<String, List<String>> bySince = new LinkedHashMap<>();
@@ -99,8 +99,7 @@ final class GradientChart extends LiveChart {
         if (parts.isEmpty()) {
             return "";
         }
-        return String.join("; ", parts) + (layers == 1 ? " (no learning signal reaches it)"
-                : " (no learning signal reaches them)");
+        return String.join("; ", parts) + (layers == 1 ? ": it no longer learns" : ": they no longer learn");
     }
 
     /** "h1", "h1 and h2", "h1, h2 and out". */

@@ -97,6 +97,7 @@ abstract class LiveChart {
         chart.addSubtitle(title);
         note.setFont(LABEL_FONT);
         note.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        note.setTextAlignment(HorizontalAlignment.LEFT);
         note.setPadding(new RectangleInsets(0, 8, 4, 8));
         note.setVisible(false);
         chart.addSubtitle(note);

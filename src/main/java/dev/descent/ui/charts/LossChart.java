@@ -95,6 +95,19 @@ final class LossChart extends LiveChart {
         return log ? Smoothing.ema(steps, raw, window) : Curves.forAxis(Smoothing.ema(steps, losses, window), false);
     }
 
+    /** "Adam diverged at step 3 (training stopped there)": its curve ends, and this says why. */
+    @Override
+    protected String note(ChartInput input) {
+        List<String> parts = new ArrayList<>();
+        for (ChartInput.Run run : input.runs()) {
+            if (run.diverged()) {
+                parts.add(String.format(java.util.Locale.ROOT, "%s diverged at step %,d", run.name(), run.divergedAt()));
+            }
+        }
+        return parts.isEmpty() ? "" : String.join("; ", parts) + (parts.size() == 1 ? " (its training stopped there)"
+                : " (their training stopped there)");
+    }
+
     @Override
     protected String title(ChartInput input) {
         return "Loss";

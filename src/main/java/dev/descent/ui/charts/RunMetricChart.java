@@ -5,6 +5,7 @@ import dev.descent.engine.train.RunHistory;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -75,11 +76,67 @@ final class RunMetricChart extends LiveChart {
         if (accuracy && input.comparison() != null && isRegression(input)) {
             return "No accuracy: this data is regression (see the loss)";
         }
+        String diverged = accuracy ? divergedBeforeEvaluation(input) : "";
+        if (!diverged.isEmpty()) {
+            return diverged;
+        }
         if (accuracy && input.comparison() != null) {
             return "Not evaluated yet: runs are checked on the validation data every "
                     + input.comparison().training().evaluateEvery() + " steps and at the end of each epoch";
         }
         return super.noDataMessage(input);
+    }
+
+    /**
+     * Under the title of the accuracy chart while some run has a curve: which runs diverged and so have
+     * none, or a curve that ends early ("Adam diverged at step 3 before its first evaluation").
+     */
+    @Override
+    protected String note(ChartInput input) {
+        if (!accuracy || !hasCurves(input)) {
+            return "";
+        }
+        return divergences(input);
+    }
+
+    private boolean hasCurves(ChartInput input) {
+        for (ChartInput.Run run : input.runs()) {
+            if (run.history() != null && metric.apply(run.history()).totalPoints() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The empty accuracy chart after a divergence: "Adam diverged at step 3 before its first evaluation",
+     * and when other runs go on, when they are checked; "" if no run diverged.
+     */
+    private String divergedBeforeEvaluation(ChartInput input) {
+        String diverged = divergences(input);
+        if (diverged.isEmpty()) {
+            return "";
+        }
+        boolean othersTrain = input.runs().stream().anyMatch(r -> !r.diverged());
+        if (othersTrain && input.comparison() != null) {
+            return diverged + "; the others are checked every " + input.comparison().training().evaluateEvery()
+                    + " steps";
+        }
+        return diverged;
+    }
+
+    /** "Adam diverged at step 3 before its first evaluation; SGD diverged at step 40", or "". */
+    private String divergences(ChartInput input) {
+        List<String> parts = new ArrayList<>();
+        for (ChartInput.Run run : input.runs()) {
+            if (!run.diverged()) {
+                continue;
+            }
+            boolean evaluated = run.history() != null && metric.apply(run.history()).totalPoints() > 0;
+            parts.add(String.format(Locale.ROOT, "%s diverged at step %,d%s", run.name(), run.divergedAt(),
+                    evaluated ? "" : " before its first evaluation"));
+        }
+        return String.join("; ", parts);
     }
 
     /** Validation has run but produced no accuracy: the task has no classes. */

@@ -15,6 +15,7 @@ public final class RunRow {
     private final StringProperty status = new SimpleStringProperty("ready");
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty speed = new SimpleStringProperty("");
+    private final StringProperty detail = new SimpleStringProperty("");
 
     public StringProperty nameProperty() {
         return name;
@@ -45,6 +46,11 @@ public final class RunRow {
     /** Fraction of steps taken, 0..1. */
     public DoubleProperty progressProperty() {
         return progress;
+    }
+
+    /** Why the run diverged or failed, with advice, as the trainer said it; empty otherwise. */
+    public StringProperty detailProperty() {
+        return detail;
     }
 
     /** Steps per second while training, e.g. "3,200/s". */

@@ -55,6 +55,7 @@ final class RunRows {
                 row.statusProperty().set("ready");
                 row.progressProperty().set(0);
                 row.speedProperty().set("");
+                row.detailProperty().set("");
             }
         }
     }
@@ -69,6 +70,7 @@ final class RunRows {
             if (i < live.length && live[i]) {
                 RunRow row = rows.get(i);
                 row.statusProperty().set(StatusLines.status(s)); // fires only when it changes: a divergence shows at once
+                row.detailProperty().set(s.message() == null ? "" : s.message());
                 if (figures || s.status().isFinal()) {
                     row.progressProperty().set(s.status() == RunStatus.COMPLETED ? 1.0 : s.steps() / (double) total);
                     row.speedProperty().set(StatusLines.speed(s));

@@ -143,7 +143,11 @@ final class RunCells {
         }
     }
 
-    /** "training  3,200/s" over a progress bar; diverged and failed runs in the danger colour. */
+    /**
+     * "training  3,200/s" over a progress bar; diverged and failed runs in the danger colour. The status
+     * is never cut ("diverged at st…" said nothing): its column widens to fit it, and the tooltip gives
+     * the whole story (why the run diverged and what to try).
+     */
     static final class StatusCell extends TableCell<RunRow, RunRow> {
         private static final List<String> STYLES = List.of("status-ready", "status-training", "status-paused",
                 "status-completed", "status-diverged", "status-stopped", "status-failed", "status-other");
@@ -166,12 +170,28 @@ final class RunCells {
             box.setMinWidth(0);
             getStyleClass().add("runs-status-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            status.setMinWidth(Region.USE_PREF_SIZE);
+            speed.setMinWidth(0);
             status.textProperty().addListener((o, was, now) -> {
                 status.getStyleClass().removeAll(STYLES);
                 if (now != null) {
                     status.getStyleClass().add(styleOf(now));
                 }
+                requestLayout();
             });
+        }
+
+        /** Widens the column (never narrows it) so that the status fits beside its speed. */
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            if (getTableColumn() != null && getGraphic() != null) {
+                double needed = snappedLeftInset() + snappedRightInset() + status.prefWidth(-1) + 6
+                        + speed.prefWidth(-1) + 2;
+                if (getTableColumn().getMinWidth() < needed) {
+                    getTableColumn().setMinWidth(Math.ceil(needed));
+                }
+            }
         }
 
         @Override
@@ -182,12 +202,25 @@ final class RunCells {
             bar.progressProperty().unbind();
             if (empty || row == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             status.textProperty().bind(row.statusProperty());
             speed.textProperty().bind(row.speedProperty());
             bar.progressProperty().bind(row.progressProperty());
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(Bindings.createStringBinding(() -> tooltip(row.statusProperty().get(),
+                    row.detailProperty().get()), row.statusProperty(), row.detailProperty()));
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            setTooltip(tip);
             setGraphic(box);
+        }
+
+        /** "diverged at step 3" and, on the next line, why ("diverged: the loss became Infinity …"). */
+        static String tooltip(String status, String detail) {
+            String s = status == null ? "" : status;
+            return detail == null || detail.isBlank() ? s : s + "\n" + detail;
         }
 
         /** The status label (for tests). */

@@ -54,7 +54,7 @@ class ZeroGradientTest {
         // given
         GradientChart chart = deadInputLayer();
         // then
-        assertEquals("h1: gradient is exactly 0 from step 17 (no learning signal reaches it)",
+        assertEquals("h1: gradient is exactly 0 from step 17: it no longer learns",
                 ChartHarness.onFx(chart::noteText));
         LegendItemCollection legend = ChartHarness.onFx(() -> chart.plot().getFixedLegendItems());
         List<String> labels = new ArrayList<>();
@@ -74,8 +74,10 @@ class ZeroGradientTest {
             assertEquals(0.0, h1.value(h1.nearest(step)), "step " + step);
         }
         assertEquals(0.5, h1.value(h1.nearest(16)), 1e-12);
-        // and they do not stretch the axis: it still fits the non-zero values
-        assertEquals(-1, ChartHarness.onFx(() -> chart.plot().getRangeAxis().getLowerBound()), 1e-9);
+        // and they do not stretch the axis: it fits the non-zero values (0.2 to 0.5: the decade 0.1 to 1)
+        // and a strip below for the zero marks
+        assertEquals(-1 - ExponentAxis.ZERO_STRIP, ChartHarness.onFx(() -> chart.plot().getRangeAxis().getLowerBound()), 1e-9);
+        assertEquals(0, ChartHarness.onFx(() -> chart.plot().getRangeAxis().getUpperBound()), 1e-9);
     }
 
     @Test

@@ -217,4 +217,26 @@ class RunsPanelTest {
     private List<String> rowNames() {
         return panel.table().getItems().stream().map(r -> r.nameProperty().get()).toList();
     }
+
+    @Test
+    void aDivergedStatusIsNeverCutAndItsTooltipSaysWhy(FxRobot robot) {
+        // given a narrow runs panel (as beside the canvas at 1440 x 900)
+        robot.interact(() -> panel.getScene().getWindow().setWidth(330));
+        // when the first run diverges late in a long run
+        robot.interact(() -> {
+            RunRow row = session.rows().get(0);
+            row.statusProperty().set("diverged at step 12,345");
+            row.detailProperty().set("diverged: the loss became Infinity at step 12345; try a lower learning rate");
+        });
+        robot.interact(() -> panel.layout());
+        // then the status shows in full (it was "diverged at st…")
+        javafx.scene.control.Label status = robot.lookup(".runs-status").queryAllAs(javafx.scene.control.Label.class)
+                .stream().filter(l -> "diverged at step 12,345".equals(l.getText())).findFirst().orElseThrow();
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) status.lookup(".text");
+        assertEquals("diverged at step 12,345", shown.getText());
+        // and the cell's tooltip says why, with the advice
+        RunCells.StatusCell cell = (RunCells.StatusCell) status.getParent().getParent().getParent();
+        assertEquals("diverged at step 12,345\ndiverged: the loss became Infinity at step 12345; try a lower "
+                + "learning rate", cell.getTooltip().getText());
+    }
 }
