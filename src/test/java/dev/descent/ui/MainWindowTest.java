@@ -308,6 +308,20 @@ class MainWindowTest {
     }
 
     @Test
+    void theRunMenuKeepsRunsTogetherUntilSwitchedOff(FxRobot robot) throws Exception {
+        // given runs training, kept together by default
+        javafx.scene.control.CheckMenuItem together = (javafx.scene.control.CheckMenuItem) fx.menuItem("menu-lockstep");
+        assertTrue(together.isSelected());
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING);
+        assertTrue(fx.session.comparisonProperty().get().isLockstepInTime());
+        // when "Keep Runs Together" is switched off, then the runs go at their own pace
+        onFx(() -> together.setSelected(false)); // what a click on the check item does (fire() does not toggle it)
+        assertFalse(together.isSelected());
+        assertFalse(fx.session.comparisonProperty().get().isLockstepInTime());
+    }
+
+    @Test
     void theNodeAndDataFormsSayTheirEditsWaitWhileTheRunsTrain(FxRobot robot) throws Exception {
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING);

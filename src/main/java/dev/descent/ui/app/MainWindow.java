@@ -244,7 +244,10 @@ public final class MainWindow {
         train.disableProperty().bind(trainDisabled());
         pause.disableProperty().bind(session.stateProperty().isNotEqualTo(TrainingSession.State.RUNNING));
         step.disableProperty().bind(stepDisabled());
-        run.getItems().addAll(train, pause, step, reset);
+        CheckMenuItem together = new CheckMenuItem("_Keep Runs Together");
+        together.setId("menu-lockstep");
+        together.selectedProperty().bindBidirectional(session.lockstepInTimeProperty());
+        run.getItems().addAll(train, pause, step, reset, new SeparatorMenuItem(), together);
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("menu-shortcuts", "_Keyboard Shortcuts", new KeyCodeCombination(KeyCode.F1),

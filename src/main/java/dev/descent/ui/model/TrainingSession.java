@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
@@ -56,6 +58,7 @@ public final class TrainingSession {
     private final EditTiming editTiming = new EditTiming(this);
     private final ReadOnlyStringWrapper pendingEdits = new ReadOnlyStringWrapper("");
     private final StringBinding blockedReason;
+    private final BooleanProperty lockstepInTime = new SimpleBooleanProperty(true);
     private LiveComparison comparison;
     /** Counts the comparisons asked for, so that one prepared after a Reset (or a later Train) is dropped. */
     private long requested;
@@ -74,6 +77,11 @@ public final class TrainingSession {
             rebuildRows();
         });
         state.addListener((o, was, now) -> showPendingEdits());
+        lockstepInTime.addListener((o, was, on) -> {
+            if (comparison != null) {
+                comparison.lockstepInTime(on);
+            }
+        });
         rebuildRows();
     }
 
@@ -198,6 +206,7 @@ public final class TrainingSession {
             return;
         }
         show(created);
+        created.lockstepInTime(lockstepInTime.get());
         created.start(stepWhenStarted);
         created.retune(project.experiment()); // values edited while the data was being prepared
         state.set(stepWhenStarted ? State.PAUSED : State.RUNNING);
@@ -267,6 +276,15 @@ public final class TrainingSession {
             statusLine.set(StatusLines.line(summaries, total, state.get() == State.PAUSED));
         }
         clock.measure(() -> frame.set(frame.get() + 1));
+    }
+
+    /**
+     * Live lockstep in time (the Run menu's "Keep Runs Together", on by default): no run is more than a
+     * couple of steps ahead of the slowest, so the race on screen is fair; off, each run goes at its own
+     * pace. Applies at once, to the runs training now too.
+     */
+    public BooleanProperty lockstepInTimeProperty() {
+        return lockstepInTime;
     }
 
     /** The current interval between frames, in nanoseconds (for tests and diagnostics). */
