@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.engine.Engine;
 import dev.descent.engine.data.DataException;
+import dev.descent.engine.train.Divergence;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.MetricsCsv;
 import dev.descent.engine.train.RunConfig;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -169,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
                         + "; nothing was kept");
             }
             try {
-                writeSummary(summary, prepared.experiment(), comparison.summaries());
+                writeSummary(summary, prepared.experiment(), comparison.summaries(),
+                        IntStream.range(0, comparison.runCount()).mapToObj(comparison::divergence).toList());
             } catch (IOException e) {
                 throw new BadInputException(dir.toString(), "cannot write summary.json: " + DataException.reasonOf(e)
                         + "; metrics.csv is complete");
@@ -185,11 +188,19 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void writeSummary(Path target, Experiment experiment, List<RunSummary> summaries) throws IOException {
+        writeSummary(target, experiment, summaries, java.util.Collections.nCopies(summaries.size(), null));
+    }
+
+    /** As above; {@code divergences} says where each run diverged (null where it did not). */
+    static void writeSummary(Path target, Experiment experiment, List<RunSummary> summaries,
+                             List<Divergence> divergences) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("experiment", experiment.name());
         ArrayNode runs = root.putArray("runs");
-        for (RunSummary s : summaries) {
+        for (int i = 0; i < summaries.size(); i++) {
+            RunSummary s = summaries.get(i);
+            Divergence where = divergences.get(i);
             ObjectNode r = runs.addObject();
             r.put("name", s.name());
             r.put("status", s.status().name());
@@ -198,6 +209,13 @@ final class RunCommand implements Callable<Integer> {
                 r.put("diverged_at_step", s.divergedAtStep());
             } else {
                 r.putNull("diverged_at_step");
+            }
+            if (where != null) {
+                r.put("diverged_node", where.node());
+                r.put("diverged_quantity", where.quantity().id());
+            } else {
+                r.putNull("diverged_node");
+                r.putNull("diverged_quantity");
             }
             number(r, "final_train_loss", s.finalTrainLoss());
             number(r, "final_val_loss", s.finalValidationLoss());

@@ -360,6 +360,11 @@ public final class LockstepComparison implements AutoCloseable {
         return trainers.stream().map(RunTrainer::summary).toList();
     }
 
+    /** Where run {@code i} diverged (node and quantity), or null if it did not. */
+    public Divergence divergence(int i) {
+        return trainers.get(i).divergence();
+    }
+
     /** Status of run {@code i}. */
     public RunStatus status(int i) {
         return trainers.get(i).status();

@@ -70,6 +70,9 @@ final class RunTrainer {
     private volatile double lastValidationAccuracy = Double.NaN;
     private volatile long trainingNanos;
     private volatile String message = "";
+    private volatile Divergence divergence;
+    /** Norm of each parameter node's weights before the next step (initial, then after each update). */
+    private double[] weightsBefore;
 
     private Network network;
     private Optimizer optimizer;
@@ -164,6 +167,7 @@ final class RunTrainer {
             weightNorms = new SegmentNorms(network.parameters(), segments);
             layout = new MetricLayout(segments.stream().map(ParameterSegment::nodeId).toList(), network.activationNodes());
             batches = loader.batches();
+            weightsBefore = norms(weightNorms);
             setStatus(RunStatus.TRAINING, "");
             if (total == 0) {
                 finish(RunStatus.COMPLETED, "");
@@ -269,20 +273,21 @@ final class RunTrainer {
         loader.load(epoch, batch, pass);
         double loss = pass.forward(true);
         if (!Double.isFinite(loss)) {
-            return diverged(step, "the loss became " + loss + " at step " + step);
+            return diverged(DivergenceLocator.locate(step, network, pass, segments, weightsBefore, loss, null, null));
         }
         pass.backward();
         double[] gradients = norms(gradientNorms);
         double gradientNorm = euclidean(gradients);
-        if (!Double.isFinite(gradientNorm)) {
-            return diverged(step, "the gradient became " + gradientNorm + " at step " + step);
+        if (DivergenceLocator.bad(gradientNorm)) {
+            return diverged(DivergenceLocator.locate(step, network, pass, segments, weightsBefore, loss, gradients, null));
         }
         double learningRate = schedule.valueAt(step - 1, epoch);
         double[] updates = update(step, gradientNorm, learningRate);
         double[] weights = norms(weightNorms);
-        if (!Double.isFinite(euclidean(weights))) {
-            return diverged(step, "a weight became infinite or NaN at step " + step);
+        if (DivergenceLocator.bad(euclidean(weights))) {
+            return diverged(DivergenceLocator.locate(step, network, pass, segments, weightsBefore, loss, gradients, weights));
         }
+        weightsBefore = weights;
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
                 ratios(updates, weights), ActivationColumns.of(pass.activationStats())));
@@ -383,18 +388,22 @@ final class RunTrainer {
         return correct / (double) n;
     }
 
-    /** Ends the run as diverged; always false (the step did not complete). */
-    private boolean diverged(int step, String what) {
-        diverge(step, what);
+    /**
+     * Ends the run as diverged where {@code where} says; always false (the step did not complete). Its
+     * message is the located sentence with the optimizer it trained with.
+     */
+    private boolean diverged(Divergence where) {
+        divergence = where;
+        divergedAt = where.step();
+        steps = where.step();
+        finish(RunStatus.DIVERGED, String.format(Locale.ROOT, "diverged: %s (optimizer %s)", where.sentence(),
+                config.optimizer().describe()));
         return false;
     }
 
-    private void diverge(int step, String what) {
-        divergedAt = step;
-        steps = step;
-        finish(RunStatus.DIVERGED, String.format(Locale.ROOT,
-                "diverged: %s; try a lower learning rate (now %s), gradient clipping (clipNorm) or normalized inputs",
-                what, config.optimizer().describe()));
+    /** Where the run diverged, or null. */
+    Divergence divergence() {
+        return divergence;
     }
 
     private void finish(RunStatus end, String why) {

@@ -166,7 +166,7 @@ class LockstepComparisonTest {
                 .orElseThrow();
         assertEquals(RunStatus.DIVERGED, wild.status());
         assertTrue(wild.step() >= 1 && wild.step() < 200, "diverged at " + wild.step());
-        assertTrue(wild.message().contains("lower learning rate"), wild.message());
+        assertTrue(wild.message().contains("lower the learning rate"), wild.message());
         assertEquals(RunStatus.COMPLETED, calm.status());
     }
 
