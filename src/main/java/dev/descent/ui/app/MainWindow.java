@@ -95,6 +95,14 @@ public final class MainWindow {
         this.recent = recent;
         this.theme = theme;
         this.canvas = new GraphCanvas(project, selection, data, theme);
+        // where a run diverged: the selected run's, or the last one's when no run is selected
+        Runnable markDivergence = () -> {
+            int run = selection.runProperty().get();
+            TrainingSession.DivergedRun d = run >= 0 ? session.divergence(run) : session.divergenceProperty().get();
+            canvas.showDivergence(d == null ? null : d.where().node(), d == null ? null : d.sentence());
+        };
+        session.divergenceProperty().addListener((o, was, now) -> markDivergence.run());
+        selection.runProperty().addListener((o, was, now) -> markDivergence.run());
         this.charts = new ChartsView(project, selection, session, theme);
         root.getStyleClass().add(Styles.WINDOW);
         root.setTop(new VBox(menuBar(), toolBar()));
