@@ -2,6 +2,7 @@ package dev.descent.cli;
 
 import dev.descent.engine.Engine;
 import dev.descent.engine.data.DataException;
+import dev.descent.engine.train.Divergence;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.MetricsCsv;
 import dev.descent.engine.train.RunConfig;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -184,7 +186,8 @@ final class RunCommand implements Callable<Integer> {
                         + "; nothing was kept");
             }
             try {
-                writeSummary(summary, prepared, steps == null ? 0 : steps, indices, slice, comparison.summaries());
+                writeSummary(summary, prepared, steps == null ? 0 : steps, indices, slice, comparison.summaries(),
+                        IntStream.range(0, comparison.runCount()).mapToObj(comparison::divergence).toList());
             } catch (IOException e) {
                 throw new BadInputException(dir.toString(), "cannot write summary.json: " + DataException.reasonOf(e)
                         + "; metrics.csv is complete");
@@ -199,9 +202,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes summary.json for the members {@code indices} (of the stable order), which ended as {@code summaries}. */
+    /**
+     * Writes summary.json for the members {@code indices} (of the stable order), which ended as
+     * {@code summaries}; {@code divergences} says where each diverged (null where it did not).
+     */
     static void writeSummary(Path target, PreparedExperiment prepared, int maxSteps, List<Integer> indices,
-                             Shards.Spec slice, List<RunSummary> summaries) throws IOException {
+                             Shards.Spec slice, List<RunSummary> summaries, List<Divergence> divergences)
+            throws IOException {
         Map<String, Map<String, Double>> points = new HashMap<>();
         SweepPoints.of(prepared.experiment()).forEach(p -> points.put(p.name(), p.values()));
         List<Summary.Member> members = new ArrayList<>();
@@ -209,7 +216,9 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < indices.size(); i++) {
             RunConfig config = prepared.runs().get(indices.get(i));
             members.add(new Summary.Member(indices.get(i), config.group(), points.getOrDefault(config.group(), Map.of()),
-                    config.member(), seed + config.member(), summaries.get(i)));
+                    config.member(), seed + config.member(), summaries.get(i),
+                    divergences.get(i) == null ? null : divergences.get(i).node(),
+                    divergences.get(i) == null ? null : divergences.get(i).quantity().id()));
         }
         Summary.Shard shard = slice == null ? null : new Summary.Shard(slice.index(), slice.count(), prepared.runs().size());
         Summary.write(target, prepared.experiment().name(), fingerprint(prepared.experiment(), maxSteps), shard, members);

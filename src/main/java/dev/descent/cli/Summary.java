@@ -42,8 +42,12 @@ final class Summary {
      * @param member  its number within the run
      * @param seed    the seed it trained from
      * @param summary how it ended
+     * @param divergedNode     where it diverged (a node id), or null
+     * @param divergedQuantity what diverged there ({@code loss}, {@code activation}, {@code gradient},
+     *                         {@code weights}), or null
      */
-    record Member(int index, String run, Map<String, Double> point, int member, long seed, RunSummary summary) {
+    record Member(int index, String run, Map<String, Double> point, int member, long seed, RunSummary summary,
+                  String divergedNode, String divergedQuantity) {
     }
 
     /**
@@ -91,7 +95,7 @@ final class Summary {
                     }
                 });
             }
-            figures(r, first.summary());
+            figures(r, first);
             List<Member> kept = group.stream().filter(m -> m.summary().status() != RunStatus.DIVERGED).toList();
             r.put("members", group.size());
             r.put("diverged_members", group.size() - kept.size());
@@ -108,7 +112,7 @@ final class Summary {
                 o.put("index", m.index());
                 o.put("member", m.member());
                 o.put("seed", m.seed());
-                figures(o, m.summary());
+                figures(o, m);
             }
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
@@ -144,13 +148,14 @@ final class Summary {
                         value(m, "val_accuracy"), value(m, "wall_seconds"), value(m, "steps_per_second"),
                         m.path("message").asText(""));
                 members.add(new Member(m.path("index").asInt(), run, point, m.path("member").asInt(),
-                        m.path("seed").asLong(), summary));
+                        m.path("seed").asLong(), summary, text(m, "diverged_node"), text(m, "diverged_quantity")));
             }
         }
         return new Contents(root.path("experiment").asText(), root.path("fingerprint").asText(), shard, members);
     }
 
-    private static void figures(ObjectNode r, RunSummary s) {
+    private static void figures(ObjectNode r, Member m) {
+        RunSummary s = m.summary();
         r.put("status", s.status().name());
         r.put("steps", s.steps());
         if (s.divergedAtStep() > 0) {
@@ -158,6 +163,8 @@ final class Summary {
         } else {
             r.putNull("diverged_at_step");
         }
+        r.put("diverged_node", m.divergedNode());
+        r.put("diverged_quantity", m.divergedQuantity());
         number(r, "final_train_loss", s.finalTrainLoss());
         number(r, "final_val_loss", s.finalValidationLoss());
         number(r, "best_val_loss", s.bestValidationLoss());
@@ -167,6 +174,11 @@ final class Summary {
         if (!s.message().isEmpty()) {
             r.put("message", s.message());
         }
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     private static double figure(RunSummary s, String key) {

@@ -77,7 +77,11 @@ class CliTest {
         JsonNode runs = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("runs");
         assertEquals("DIVERGED", runs.get(0).get("status").asText());
         assertTrue(runs.get(0).get("diverged_at_step").asInt() >= 1);
+        assertEquals("weights", runs.get(0).get("diverged_quantity").asText()); // an update of 10³⁰·g
+        assertTrue(runs.get(0).get("diverged_node").isTextual());
         assertEquals("COMPLETED", runs.get(1).get("status").asText());
+        assertTrue(runs.get(1).get("diverged_node").isNull());
+        assertTrue(runs.get(1).get("diverged_quantity").isNull());
     }
 
     @Test

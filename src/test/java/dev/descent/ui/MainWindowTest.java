@@ -308,6 +308,48 @@ class MainWindowTest {
     }
 
     @Test
+    void theRunMenuKeepsRunsTogetherUntilSwitchedOff(FxRobot robot) throws Exception {
+        // given runs training, kept together by default
+        javafx.scene.control.CheckMenuItem together = (javafx.scene.control.CheckMenuItem) fx.menuItem("menu-lockstep");
+        assertTrue(together.isSelected());
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING);
+        assertTrue(fx.session.comparisonProperty().get().isLockstepInTime());
+        // when "Keep Runs Together" is switched off, then the runs go at their own pace
+        onFx(() -> together.setSelected(false)); // what a click on the check item does (fire() does not toggle it)
+        assertFalse(together.isSelected());
+        assertFalse(fx.session.comparisonProperty().get().isLockstepInTime());
+    }
+
+    @Test
+    void aDivergingRunMarksTheNodeWhereItStartedAndSaysWhatToTry(FxRobot robot) throws Exception {
+        // given the SGD run with a learning rate of 10³⁰
+        onFx(() -> fx.project.edit("Set η", e -> Edits.replaceRun(e, 0, e.runs().get(0).withOptimizer(
+                e.runs().get(0).optimizer().with("learningRate", 1e30)))));
+        // when it trains
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx.session.divergence(0) != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the status bar says in one sentence what happened where, with advice
+        TrainingSession.DivergedRun diverged = fx.session.divergence(0);
+        assertEquals(dev.descent.engine.train.Divergence.Quantity.WEIGHTS, diverged.where().quantity());
+        String sentence = diverged.sentence();
+        assertTrue(sentence.startsWith("SGD diverged: The weights of " + diverged.where().node() + " became"), sentence);
+        assertTrue(sentence.contains("lower the learning rate"), sentence);
+        assertTrue(robot.lookup((Label l) -> sentence.equals(l.getText())).tryQuery().isPresent(), "not in the status bar");
+        // and exactly that node's card on the canvas is marked
+        var marked = robot.lookup(".node-card").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("diverged"))).toList();
+        assertEquals(1, marked.size());
+        assertTrue(((javafx.scene.Parent) marked.get(0)).lookupAll(".label").stream()
+                .anyMatch(l -> diverged.where().node().equals(((Label) l).getText())));
+        // and Reset clears the mark
+        robot.clickOn("#reset");
+        assertTrue(robot.lookup(".node-card").queryAll().stream()
+                .noneMatch(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("diverged"))));
+    }
+
+    @Test
     void theNodeAndDataFormsSayTheirEditsWaitWhileTheRunsTrain(FxRobot robot) throws Exception {
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING);

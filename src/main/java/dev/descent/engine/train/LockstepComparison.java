@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Several runs trained side by side under identical conditions: runs that share a network spec and the
  * seed start from bit-identical weights, every run sees the same minibatches in the same order, and
- * they train concurrently, one thread each. One {@link RunControl} pauses, steps and stops them all.
+ * they train concurrently on a bounded pool of worker threads (at most one per core, {@link RunWorkers}). One {@link RunControl} pauses, steps and stops them all.
  * Lifecycle: {@link #create} (validates and prepares data) → {@link #addListener} → {@link #start} →
  * control and {@link #await} → {@link #close}.
  */
@@ -52,7 +52,8 @@ public final class LockstepComparison implements AutoCloseable {
     private final List<RunHistory> histories;
     private final RunControl control = new RunControl();
     private final int trainSize;
-    private final List<Thread> threads = new ArrayList<>();
+    private final RunWorkers workers;
+    private boolean started;
 
     private LockstepComparison(TrainingConfig training, List<RunConfig> runs, Map<String, TrainingData> prepared,
                                DataShape shape, int trainSize) {
@@ -71,6 +72,7 @@ public final class LockstepComparison implements AutoCloseable {
         }
         this.trainers = List.copyOf(list);
         this.histories = List.copyOf(hist);
+        this.workers = new RunWorkers(trainers, control);
     }
 
     /**
@@ -307,27 +309,49 @@ public final class LockstepComparison implements AutoCloseable {
         BACKGROUND
     }
 
-    /** Starts one named thread per run, at normal priority. */
+    /** Starts training on the default number of workers ({@link #workerCount}), at normal priority. */
     public void start() {
         start(Priority.NORMAL);
     }
 
-    /** Starts one named thread per run, at {@code priority}. */
-    public synchronized void start(Priority priority) {
-        if (!threads.isEmpty()) {
+    /** Starts training on the default number of workers, at {@code priority}. */
+    public void start(Priority priority) {
+        start(priority, RunWorkers.defaultCount(trainers.size()));
+    }
+
+    /**
+     * Starts {@code workers} named worker threads ({@code descent-worker-<i>}) that train the runs a step
+     * at a time, in turn ({@link RunWorkers}). Results are byte-identical whatever their number.
+     */
+    public synchronized void start(Priority priority, int workers) {
+        if (started) {
             throw new IllegalStateException("already started");
         }
-        for (int i = 0; i < trainers.size(); i++) {
-            RunTrainer trainer = trainers.get(i);
-            Runnable body = priority == Priority.BACKGROUND ? () -> {
-                ThreadPriority.lowerCurrentThread();
-                trainer.run();
-            } : trainer;
-            Thread thread = new Thread(body, "descent-run-" + i + "-" + trainer.config().name());
-            thread.setDaemon(true);
-            threads.add(thread);
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         }
-        threads.forEach(Thread::start);
+        started = true;
+        this.workers.start(Math.min(workers, trainers.size()), priority == Priority.BACKGROUND);
+    }
+
+    /** The workers a comparison of {@code runs} runs starts by default: one per run, at most one per core. */
+    public static int workerCount(int runs) {
+        return RunWorkers.defaultCount(runs);
+    }
+
+    /**
+     * Live lockstep in time: when on, no run starts a step while it is more than
+     * {@value RunWorkers#MAX_LEAD} steps ahead of the slowest run still training, so runs advance together
+     * (a race on screen is fair); when off (the default), each run goes at its own pace. Any thread, any
+     * time; results are the same either way.
+     */
+    public void lockstepInTime(boolean on) {
+        workers.lockstep(on);
+    }
+
+    /** Whether runs are kept together in time ({@link #lockstepInTime}). */
+    public boolean isLockstepInTime() {
+        return workers.lockstep();
     }
 
     /** The control shared by all runs. */
@@ -367,6 +391,11 @@ public final class LockstepComparison implements AutoCloseable {
     /** Where every run is, in run order. */
     public List<RunSummary> summaries() {
         return trainers.stream().map(RunTrainer::summary).toList();
+    }
+
+    /** Where run {@code i} diverged (node and quantity), or null if it did not. */
+    public Divergence divergence(int i) {
+        return trainers.get(i).divergence();
     }
 
     /** Status of run {@code i}. */
@@ -430,11 +459,11 @@ public final class LockstepComparison implements AutoCloseable {
         return problems;
     }
 
-    /** Stops every run and ends their threads. */
+    /** Stops every run and ends the workers once the runs have stopped. */
     @Override
     public void close() {
         control.stop();
-        trainers.forEach(RunTrainer::close);
+        workers.close();
     }
 
     /** Runs whose networks cannot train on the data; lists every problem. */

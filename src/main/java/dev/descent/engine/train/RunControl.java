@@ -1,8 +1,9 @@
 package dev.descent.engine.train;
 
 /**
- * Pause, resume, single-step and stop for the runs of a comparison, checked cooperatively by each run
- * before every step. Calls from any thread return at once; a run reacts before its next step.
+ * Pause, resume, single-step and stop for the runs of a comparison, checked cooperatively before every
+ * step of every run ({@link #turn}). Calls from any thread return at once: they set flags and wake the
+ * workers ({@link RunWorkers}); a run reacts before its next step.
  *
  * <p>Single steps use tickets: each {@link #step()} issues a new ticket and every paused run may take
  * one step per ticket it has not used yet, so "step" advances all runs by exactly one.
@@ -12,22 +13,23 @@ public final class RunControl {
     private boolean paused;
     private boolean stopped;
     private long ticket;
-    /** Counts {@link #wake} calls, so a run that was busy when one came does not go to sleep on it. */
-    private long wakeups;
+    /** Called after every change, outside the lock: wakes the workers so they look again. */
+    private volatile Runnable changed = () -> { };
 
     /** Runs finish their current step and wait. */
     public void pause() {
         synchronized (lock) {
             paused = true;
         }
+        changed.run();
     }
 
     /** Paused runs continue. */
     public void resume() {
         synchronized (lock) {
             paused = false;
-            lock.notifyAll();
         }
+        changed.run();
     }
 
     /** Every run takes exactly one more step, then waits (pauses first if running). */
@@ -35,16 +37,16 @@ public final class RunControl {
         synchronized (lock) {
             paused = true;
             ticket++;
-            lock.notifyAll();
         }
+        changed.run();
     }
 
     /** Runs stop before their next step. Cannot be undone. */
     public void stop() {
         synchronized (lock) {
             stopped = true;
-            lock.notifyAll();
         }
+        changed.run();
     }
 
     /** Whether a stop was requested. */
@@ -61,56 +63,44 @@ public final class RunControl {
         }
     }
 
-    /** Wakes a waiting run so it can serve requests (such as a decision-boundary snapshot). */
+    /** Wakes the workers so they look at the runs again (a request arrived, a run may go on). */
     void wake() {
-        synchronized (lock) {
-            wakeups++;
-            lock.notifyAll();
-        }
+        changed.run();
+    }
+
+    /** Sets what every change calls (the workers' wake-up); once, before the runs start. */
+    void onChange(Runnable wakeUp) {
+        changed = wakeUp;
+    }
+
+    /** What a run may do now. */
+    enum Decision {
+        /** Take the next step. */
+        STEP,
+        /** Wait: the runs are paused and this run has used every ticket. */
+        WAIT,
+        /** Stop before the next step. */
+        STOP
     }
 
     /**
-     * Blocks a run until it may take its next step. What the run does while it waits (announcing the
-     * pause, serving requests) happens outside the lock, so a caller of {@link #pause}, {@link #step} or
-     * {@link #wake} never waits for a paused run's work, and a wake-up that arrives while the run is
-     * serving is not lost.
-     *
-     * @param run        the run's ticket holder
-     * @param whileWaiting called on the run's thread while it waits: status changes and pending requests
-     * @return false if the run must stop
+     * Whether the run holding {@code run} may take its next step now; never blocks. When paused, a step
+     * uses one of the run's unused tickets (three presses of Step are three steps).
      */
-    boolean awaitTurn(Turn run, Waiting whileWaiting) throws InterruptedException {
-        boolean announced = false;
-        while (true) {
-            long seen;
-            synchronized (lock) {
-                if (stopped) {
-                    return false;
-                }
-                if (!paused) {
-                    break;
-                }
-                if (run.usedTicket < ticket) {
-                    run.usedTicket++; // one step per ticket: three presses of Step are three steps
-                    break;
-                }
-                seen = wakeups;
+    Decision turn(Turn run) {
+        synchronized (lock) {
+            if (stopped) {
+                return Decision.STOP;
             }
-            if (!announced) {
-                whileWaiting.paused();
-                announced = true;
+            if (!paused) {
+                return Decision.STEP;
             }
-            whileWaiting.serve();
-            synchronized (lock) {
-                if (!stopped && paused && run.usedTicket >= ticket && wakeups == seen) {
-                    lock.wait(100);
-                }
+            if (run.usedTicket < ticket) {
+                run.usedTicket++;
+                return Decision.STEP;
             }
+            return Decision.WAIT;
         }
-        if (announced) {
-            whileWaiting.resumed();
-        }
-        return true;
     }
 
     /** A run's record of the single-step tickets it has used. */
@@ -123,14 +113,5 @@ public final class RunControl {
                 usedTicket = control.ticket;
             }
         }
-    }
-
-    /** What a run does while it waits. */
-    interface Waiting {
-        void paused();
-
-        void resumed();
-
-        void serve();
     }
 }

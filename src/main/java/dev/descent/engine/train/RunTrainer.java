@@ -31,21 +31,24 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * Trains one run on its own thread. Lifecycle:
+ * Trains one run, one step at a time, driven by the comparison's workers ({@link RunWorkers}), which
+ * hold a run on one worker thread at a time. Lifecycle:
  * <ol>
  *   <li>constructed on any thread with its configuration, shared data and control;</li>
- *   <li>{@link #run()} on the run's thread compiles the network (all ND4J work of the run happens on
- *       this thread), then for every step: waits for its turn ({@link RunControl}), loads the
- *       minibatch, runs forward and backward, measures gradients, applies the optimizer, measures the
- *       update and weights, checks for divergence, publishes a {@link StepEvent} and, when due, evaluates
- *       on the validation split and publishes an {@link EvaluationEvent};</li>
+ *   <li>{@link #open()} compiles the network and prepares training;</li>
+ *   <li>{@link #advance()} takes the next step: loads the minibatch, runs forward and backward, measures
+ *       gradients, applies the optimizer, measures the update and weights, checks for divergence,
+ *       publishes a {@link StepEvent} and, when due, evaluates on the validation split and publishes an
+ *       {@link EvaluationEvent}; {@link #paused()}, {@link #resumed()} and {@link #stop()} announce
+ *       what the control decided between steps;</li>
  *   <li>it ends COMPLETED, STOPPED, DIVERGED (NaN or infinite loss or parameters, a result) or FAILED
  *       (an internal error), always publishing a final {@link StatusEvent};</li>
- *   <li>the thread then keeps answering requests against the trained network (predictions for the
- *       window's decision boundary) until {@link #close()}.</li>
+ *   <li>{@link #serveRequests()} answers requests against the network (predictions for the window's
+ *       decision boundary) between steps, while paused and after the run ended, until the comparison
+ *       is closed.</li>
  * </ol>
  */
-final class RunTrainer implements Runnable {
+final class RunTrainer {
     private final int index;
     /** The run's settings, as changed by {@link #retune} at the steps it applied. */
     private volatile RunConfig config;
@@ -57,8 +60,6 @@ final class RunTrainer implements Runnable {
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Consumer<Network>> requests = new LinkedBlockingQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean closed;
-    private final RunControl.Turn turn;
     private final Snapshots snapshots;
 
     private volatile RunStatus status = RunStatus.READY;
@@ -70,6 +71,9 @@ final class RunTrainer implements Runnable {
     private volatile double lastValidationAccuracy = Double.NaN;
     private volatile long trainingNanos;
     private volatile String message = "";
+    private volatile Divergence divergence;
+    /** Norm of each parameter node's weights before the next step (initial, then after each update). */
+    private double[] weightsBefore;
 
     private Network network;
     private Optimizer optimizer;
@@ -83,6 +87,8 @@ final class RunTrainer implements Runnable {
     private int batches;
     private double lossSinceEvaluation;
     private int stepsSinceEvaluation;
+    /** When the run's training time was last counted up to, or 0 when it is not counting (paused). */
+    private long countedUpTo;
 
     RunTrainer(int index, RunConfig config, TrainingConfig training, TrainingData data, DataShape shape,
                RunControl control) {
@@ -92,7 +98,6 @@ final class RunTrainer implements Runnable {
         this.data = data;
         this.shape = shape;
         this.control = control;
-        this.turn = new RunControl.Turn(control);
         this.snapshots = new Snapshots(training.totalSteps(data.trainSize));
     }
 
@@ -126,10 +131,20 @@ final class RunTrainer implements Runnable {
         return status;
     }
 
-    /** Runs {@code task} on this run's thread with its network, between steps or while paused. */
+    /** Steps taken so far. */
+    int stepsTaken() {
+        return steps;
+    }
+
+    /** Runs {@code task} on a worker with this run's network, between steps, while paused or after training. */
     void submit(Consumer<Network> task) {
         requests.add(task);
         control.wake();
+    }
+
+    /** Whether requests wait to be served. */
+    boolean hasRequests() {
+        return !requests.isEmpty();
     }
 
     RunSummary summary() {
@@ -138,92 +153,78 @@ final class RunTrainer implements Runnable {
                 bestValidationLoss, lastValidationAccuracy, seconds, seconds > 0 ? steps / seconds : 0, message);
     }
 
-    @Override
-    public void run() {
-        try {
-            Engine.initialize();
-            network = Network.create(config.network(), shape, training.dataType(), training.seed());
-            train();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finish(RunStatus.STOPPED, "interrupted");
-            return;
-        } catch (Throwable t) {
-            finish(RunStatus.FAILED, "internal error: " + t);
-        }
-        serveUntilClosed();
-    }
-
     /** Waits until the run has ended (any final status). */
     boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
         return finished.await(timeout, unit);
     }
 
-    /** Ends the thread once it has finished training (or stops it first). */
-    void close() {
-        closed = true;
-        control.wake();
-    }
-
-    private void serveUntilClosed() {
+    /**
+     * Compiles the network (its initial weights) and prepares the optimizer, schedule, batches and
+     * measurements; false if that failed (the run then ended FAILED).
+     */
+    boolean open() {
         try {
-            while (!closed) {
-                Consumer<Network> task = requests.poll(100, TimeUnit.MILLISECONDS);
-                if (task != null && network != null) {
-                    try {
-                        task.accept(network);
-                    } catch (RuntimeException e) {
-                        System.err.println("descent: a request to run '" + config.name() + "' failed: " + e);
-                    }
-                }
+            network = Network.create(config.network(), shape, training.dataType(), training.seed());
+            optimizer = Optimizer.create(config.optimizer(), network.parameters());
+            total = training.totalSteps(data.trainSize);
+            schedule = Schedule.create(config.schedule(), optimizer.baseLearningRate(), total);
+            loader = new BatchLoader(data, training.batchSize(), training.seed());
+            segments = network.segments();
+            gradientNorms = new SegmentNorms(network.gradients(), segments);
+            weightNorms = new SegmentNorms(network.parameters(), segments);
+            layout = new MetricLayout(segments.stream().map(ParameterSegment::nodeId).toList(), network.activationNodes());
+            batches = loader.batches();
+            weightsBefore = norms(weightNorms);
+            setStatus(RunStatus.TRAINING, "");
+            if (total == 0) {
+                finish(RunStatus.COMPLETED, "");
+                return false;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return true;
+        } catch (Throwable t) {
+            finish(RunStatus.FAILED, "internal error: " + t);
+            return false;
         }
     }
 
-    private void train() throws InterruptedException {
-        optimizer = Optimizer.create(config.optimizer(), network.parameters());
-        total = training.totalSteps(data.trainSize);
-        schedule = Schedule.create(config.schedule(), optimizer.baseLearningRate(), total);
-        loader = new BatchLoader(data, training.batchSize(), training.seed());
-        segments = network.segments();
-        gradientNorms = new SegmentNorms(network.gradients(), segments);
-        weightNorms = new SegmentNorms(network.parameters(), segments);
-        layout = new MetricLayout(segments.stream().map(ParameterSegment::nodeId).toList(), network.activationNodes());
-        RunControl.Waiting waiting = new RunControl.Waiting() {
-            @Override
-            public void paused() {
-                setStatus(RunStatus.PAUSED, "");
-            }
-
-            @Override
-            public void resumed() {
-                setStatus(RunStatus.TRAINING, "");
-            }
-
-            @Override
-            public void serve() {
-                serveRequests();
-            }
-        };
-        setStatus(RunStatus.TRAINING, "");
-        batches = loader.batches();
-        for (int step = 1; step <= total; step++) {
-            serveRequests();
-            if (!control.awaitTurn(turn, waiting)) {
-                finish(RunStatus.STOPPED, "stopped after step " + steps);
-                return;
-            }
+    /** Takes the next step; false when the run has ended (completed, diverged or failed). */
+    boolean advance() {
+        int step = steps + 1;
+        try {
             applyRetune(step);
-            long started = System.nanoTime();
+            if (countedUpTo == 0) {
+                countedUpTo = System.nanoTime(); // the first step, or the first after a pause
+            }
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, "descent-step")) {
-                if (!step(step, started)) {
-                    return;
+                if (!step(step)) {
+                    return false;
                 }
             }
+        } catch (Throwable t) {
+            finish(RunStatus.FAILED, "internal error: " + t);
+            return false;
         }
-        finish(RunStatus.COMPLETED, "");
+        if (step == total) {
+            finish(RunStatus.COMPLETED, "");
+            return false;
+        }
+        return true;
+    }
+
+    /** The control holds the run: it announces the pause; the time paused does not count as training. */
+    void paused() {
+        countedUpTo = 0;
+        setStatus(RunStatus.PAUSED, "");
+    }
+
+    /** The run goes on after a pause. */
+    void resumed() {
+        setStatus(RunStatus.TRAINING, "");
+    }
+
+    /** The control stopped the run before its next step. */
+    void stop() {
+        finish(RunStatus.STOPPED, "stopped after step " + steps);
     }
 
     /**
@@ -272,14 +273,14 @@ final class RunTrainer implements Runnable {
      * One step: forward, backward, update, measure, publish and, when due, evaluate; false when the run
      * ended (diverged). Each part is a method below, in the order they run.
      */
-    private boolean step(int step, long started) {
+    private boolean step(int step) {
         int epoch = (step - 1) / batches;
         int batch = (step - 1) % batches;
         Pass pass = network.pass(loader.sizeOf(batch), true);
         loader.load(epoch, batch, pass);
         double loss = pass.forward(true);
         if (!Double.isFinite(loss)) {
-            return diverged(step, "the loss became " + loss + " at step " + step);
+            return diverged(DivergenceLocator.locate(step, network, pass, segments, weightsBefore, loss, null, null));
         }
         pass.backward();
         if (snapshots.due(step, step == total)) {
@@ -287,16 +288,17 @@ final class RunTrainer implements Runnable {
         }
         double[] gradients = norms(gradientNorms);
         double gradientNorm = euclidean(gradients);
-        if (!Double.isFinite(gradientNorm)) {
-            return diverged(step, "the gradient became " + gradientNorm + " at step " + step);
+        if (DivergenceLocator.bad(gradientNorm)) {
+            return diverged(DivergenceLocator.locate(step, network, pass, segments, weightsBefore, loss, gradients, null));
         }
         double learningRate = schedule.valueAt(step - 1, epoch);
         double[] updates = update(step, gradientNorm, learningRate);
         double[] weights = norms(weightNorms);
-        if (!Double.isFinite(euclidean(weights))) {
-            return diverged(step, "a weight became infinite or NaN at step " + step);
+        if (DivergenceLocator.bad(euclidean(weights))) {
+            return diverged(DivergenceLocator.locate(step, network, pass, segments, weightsBefore, loss, gradients, weights));
         }
-        count(step, loss, started);
+        weightsBefore = weights;
+        count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
                 ratios(updates, weights), ActivationColumns.of(pass.activationStats())));
         evaluateIfDue(step, epoch, batch);
@@ -328,21 +330,30 @@ final class RunTrainer implements Runnable {
     }
 
     /** Counts a finished step in the run's figures. */
-    private void count(int step, double loss, long started) {
+    private void count(int step, double loss) {
         steps = step;
         lastTrainLoss = loss;
         lossSinceEvaluation += loss;
         stepsSinceEvaluation++;
-        trainingNanos += System.nanoTime() - started;
+        countTime();
+    }
+
+    /**
+     * Adds the time since it was last counted to the run's training time: its wall-clock time while it
+     * trains, waits for a worker or for slower runs, pauses excluded (as a user watching it sees it).
+     */
+    private void countTime() {
+        long now = System.nanoTime();
+        trainingNanos += now - countedUpTo;
+        countedUpTo = now;
     }
 
     /** Evaluates every {@code evaluateEvery} steps, at each epoch's end and after the last step. */
     private void evaluateIfDue(int step, int epoch, int batch) {
         boolean epochEnd = batch == batches - 1;
         if (step % training.evaluateEvery() == 0 || epochEnd || step == total) {
-            long evaluationStarted = System.nanoTime();
             evaluate(step, epoch + 1);
-            trainingNanos += System.nanoTime() - evaluationStarted;
+            countTime();
         }
     }
 
@@ -387,18 +398,22 @@ final class RunTrainer implements Runnable {
         return correct / (double) n;
     }
 
-    /** Ends the run as diverged; always false (the step did not complete). */
-    private boolean diverged(int step, String what) {
-        diverge(step, what);
+    /**
+     * Ends the run as diverged where {@code where} says; always false (the step did not complete). Its
+     * message is the located sentence with the optimizer it trained with.
+     */
+    private boolean diverged(Divergence where) {
+        divergence = where;
+        divergedAt = where.step();
+        steps = where.step();
+        finish(RunStatus.DIVERGED, String.format(Locale.ROOT, "diverged: %s (optimizer %s)", where.sentence(),
+                config.optimizer().describe()));
         return false;
     }
 
-    private void diverge(int step, String what) {
-        divergedAt = step;
-        steps = step;
-        finish(RunStatus.DIVERGED, String.format(Locale.ROOT,
-                "diverged: %s; try a lower learning rate (now %s), gradient clipping (clipNorm) or normalized inputs",
-                what, config.optimizer().describe()));
+    /** Where the run diverged, or null. */
+    Divergence divergence() {
+        return divergence;
     }
 
     private void finish(RunStatus end, String why) {
@@ -444,9 +459,13 @@ final class RunTrainer implements Runnable {
         System.err.println("descent: a training listener failed and was removed: " + e);
     }
 
-    private void serveRequests() {
+    /** Answers the requests waiting (dropped if the network could not be built). */
+    void serveRequests() {
         Consumer<Network> task;
         while ((task = requests.poll()) != null) {
+            if (network == null) {
+                continue;
+            }
             try {
                 task.accept(network);
             } catch (RuntimeException e) {

@@ -96,6 +96,14 @@ public final class MainWindow {
         this.recent = recent;
         this.theme = theme;
         this.canvas = new GraphCanvas(project, selection, data, theme);
+        // where a run diverged: the selected run's, or the last one's when no run is selected
+        Runnable markDivergence = () -> {
+            int run = selection.runProperty().get();
+            TrainingSession.DivergedRun d = run >= 0 ? session.divergence(run) : session.divergenceProperty().get();
+            canvas.showDivergence(d == null ? null : d.where().node(), d == null ? null : d.sentence());
+        };
+        session.divergenceProperty().addListener((o, was, now) -> markDivergence.run());
+        selection.runProperty().addListener((o, was, now) -> markDivergence.run());
         this.charts = new ChartsView(project, selection, session, theme);
         root.getStyleClass().add(Styles.WINDOW);
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -245,7 +253,10 @@ public final class MainWindow {
         train.disableProperty().bind(trainDisabled());
         pause.disableProperty().bind(session.stateProperty().isNotEqualTo(TrainingSession.State.RUNNING));
         step.disableProperty().bind(stepDisabled());
-        run.getItems().addAll(train, pause, step, reset);
+        CheckMenuItem together = new CheckMenuItem("_Keep Runs Together");
+        together.setId("menu-lockstep");
+        together.selectedProperty().bindBidirectional(session.lockstepInTimeProperty());
+        run.getItems().addAll(train, pause, step, reset, new SeparatorMenuItem(), together);
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("menu-shortcuts", "_Keyboard Shortcuts", new KeyCodeCombination(KeyCode.F1),

@@ -50,6 +50,8 @@ final class CanvasStyles {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    /** A node where a run diverged (the first non-finite or absurd value of the run). */
+    static final PseudoClass DIVERGED = PseudoClass.getPseudoClass("diverged");
     /** A tile hovering over this node or edge would do something there. */
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
     /** While a connection is dragged: this node can take it. */

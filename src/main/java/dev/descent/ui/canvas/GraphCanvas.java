@@ -74,6 +74,8 @@ public final class GraphCanvas extends StackPane {
     private Validation shownValidation;
     private int runShown = -1;
     private int replacementsShown;
+    private String divergedNode;
+    private String divergedSentence;
 
     public GraphCanvas(ProjectModel project, SelectionModel selection, DataModel data, Theme theme) {
         this.project = project;
@@ -230,6 +232,7 @@ public final class GraphCanvas extends StackPane {
         runShown = run;
         RunNetwork trained = RunNetwork.of(e, run).orElse(null);
         network.show(e, v, project.positions(), trained);
+        network.showDivergence(divergedNode, divergedSentence);
         runBanner.setVisible(trained != null);
         if (trained != null) {
             runBanner.setText(trained.describe(e) + (trained.isShared() ? "" : " Click a node to edit the shared network."));
@@ -239,6 +242,20 @@ public final class GraphCanvas extends StackPane {
         selection.edges().retainAll(network.edgeSet());
         showSelection();
         emptyHint.setVisible(e.network().nodes().isEmpty());
+    }
+
+    /**
+     * Marks node {@code node} as where a run diverged, with {@code sentence} saying what happened there
+     * and what to try; null clears the mark.
+     */
+    public void showDivergence(String node, String sentence) {
+        if (java.util.Objects.equals(node, divergedNode) && java.util.Objects.equals(sentence, divergedSentence)) {
+            return;
+        }
+        divergedNode = node;
+        divergedSentence = sentence;
+        shown = null; // redraw the cards: the mark and the hover text
+        refresh();
     }
 
     private void showSelection() {

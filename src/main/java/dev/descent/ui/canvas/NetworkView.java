@@ -100,6 +100,13 @@ final class NetworkView {
         }
     }
 
+    /** Marks the card of node {@code id} as where a run diverged, saying {@code sentence} (no mark if id is null). */
+    void showDivergence(String id, String sentence) {
+        for (NodeView view : nodeViews.values()) {
+            view.showDiverged(view.nodeId().equals(id) ? sentence : null);
+        }
+    }
+
     /** Marks the selected cards and edges. */
     void showSelection(Set<String> nodes, Set<Edge> edges) {
         for (NodeView view : nodeViews.values()) {

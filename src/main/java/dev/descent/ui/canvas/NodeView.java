@@ -144,6 +144,21 @@ final class NodeView extends Region {
         requestLayout();
     }
 
+    /**
+     * Marks the card as the place where a run diverged, with {@code sentence} (what happened, what to
+     * try) under the card and first in the hover text; null clears the mark.
+     */
+    void showDiverged(String sentence) {
+        boolean diverged = sentence != null;
+        pseudoClassStateChanged(CanvasStyles.DIVERGED, diverged);
+        if (diverged) {
+            overrideTag.setText("diverged here");
+            overrideTag.setVisible(true);
+            tooltip.setText(sentence + "\n\n" + tooltip.getText());
+        }
+        requestLayout();
+    }
+
     /** The tag under the card naming the run's override, for tests. */
     Label overrideTag() {
         return overrideTag;

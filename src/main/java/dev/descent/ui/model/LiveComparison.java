@@ -59,6 +59,11 @@ final class LiveComparison {
         }
     }
 
+    /** Keeps the runs within a couple of steps of the slowest (true) or lets each go at its pace. */
+    void lockstepInTime(boolean on) {
+        engine.lockstepInTime(on);
+    }
+
     void pause() {
         engine.pause();
     }

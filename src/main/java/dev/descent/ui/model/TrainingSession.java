@@ -1,8 +1,10 @@
 package dev.descent.ui.model;
 
 import dev.descent.engine.data.Dataset;
+import dev.descent.engine.train.Divergence;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.RunHistory;
+import dev.descent.engine.train.RunStatus;
 import dev.descent.engine.train.RunSummary;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +24,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
@@ -56,6 +60,10 @@ public final class TrainingSession {
     private final EditTiming editTiming = new EditTiming(this);
     private final ReadOnlyStringWrapper pendingEdits = new ReadOnlyStringWrapper("");
     private final StringBinding blockedReason;
+    private final BooleanProperty lockstepInTime = new SimpleBooleanProperty(true);
+    /** Where each run of the current comparison diverged, by run index (FX thread). */
+    private final java.util.Map<Integer, DivergedRun> divergences = new java.util.HashMap<>();
+    private final ReadOnlyObjectWrapper<DivergedRun> lastDivergence = new ReadOnlyObjectWrapper<>();
     private LiveComparison comparison;
     /** Counts the comparisons asked for, so that one prepared after a Reset (or a later Train) is dropped. */
     private long requested;
@@ -74,6 +82,11 @@ public final class TrainingSession {
             rebuildRows();
         });
         state.addListener((o, was, now) -> showPendingEdits());
+        lockstepInTime.addListener((o, was, on) -> {
+            if (comparison != null) {
+                comparison.lockstepInTime(on);
+            }
+        });
         rebuildRows();
     }
 
@@ -198,6 +211,7 @@ public final class TrainingSession {
             return;
         }
         show(created);
+        created.lockstepInTime(lockstepInTime.get());
         created.start(stepWhenStarted);
         created.retune(project.experiment()); // values edited while the data was being prepared
         state.set(stepWhenStarted ? State.PAUSED : State.RUNNING);
@@ -225,6 +239,8 @@ public final class TrainingSession {
 
     private void show(LiveComparison c) {
         comparison = c;
+        divergences.clear();
+        lastDivergence.set(null);
         engineComparison.set(c == null ? null : c.engine());
         hasComparison.set(c != null);
         rebuildRows();
@@ -259,6 +275,7 @@ public final class TrainingSession {
         int total = c.totalSteps();
         boolean figures = clock.figuresDue(now, force || state.get() != State.RUNNING);
         rows.update(summaries, total, figures);
+        noteDivergences(c, summaries);
         boolean allFinal = summaries.stream().allMatch(s -> s.status().isFinal());
         if (allFinal && state.get() != State.FINISHED) {
             state.set(State.FINISHED);
@@ -267,6 +284,47 @@ public final class TrainingSession {
             statusLine.set(StatusLines.line(summaries, total, state.get() == State.PAUSED));
         }
         clock.measure(() -> frame.set(frame.get() + 1));
+    }
+
+    /**
+     * Live lockstep in time (the Run menu's "Keep Runs Together", on by default): no run is more than a
+     * couple of steps ahead of the slowest, so the race on screen is fair; off, each run goes at its own
+     * pace. Applies at once, to the runs training now too.
+     */
+    public BooleanProperty lockstepInTimeProperty() {
+        return lockstepInTime;
+    }
+
+    /** A run that diverged and where: the node, the quantity, one sentence with advice. */
+    public record DivergedRun(int run, String name, Divergence where) {
+        /** "Adam diverged: The output of h2 became infinite at step 7 in the forward pass: ..." */
+        public String sentence() {
+            return name + " diverged: " + where.sentence();
+        }
+    }
+
+    private void noteDivergences(LiveComparison c, List<RunSummary> summaries) {
+        for (int i = 0; i < summaries.size(); i++) {
+            if (summaries.get(i).status() == RunStatus.DIVERGED && !divergences.containsKey(i)) {
+                Divergence where = c.engine().divergence(i);
+                if (where != null) {
+                    DivergedRun run = new DivergedRun(i, summaries.get(i).name(), where);
+                    divergences.put(i, run);
+                    lastDivergence.set(run);
+                    message.set(run.sentence());
+                }
+            }
+        }
+    }
+
+    /** Where run {@code i} of the current comparison diverged, or null. */
+    public DivergedRun divergence(int i) {
+        return divergences.get(i);
+    }
+
+    /** The run that diverged last in the current comparison (null until one does, and after Reset). */
+    public ReadOnlyObjectProperty<DivergedRun> divergenceProperty() {
+        return lastDivergence.getReadOnlyProperty();
     }
 
     /** The current interval between frames, in nanoseconds (for tests and diagnostics). */

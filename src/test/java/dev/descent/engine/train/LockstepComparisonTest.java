@@ -166,7 +166,7 @@ class LockstepComparisonTest {
                 .orElseThrow();
         assertEquals(RunStatus.DIVERGED, wild.status());
         assertTrue(wild.step() >= 1 && wild.step() < 200, "diverged at " + wild.step());
-        assertTrue(wild.message().contains("lower learning rate"), wild.message());
+        assertTrue(wild.message().contains("lower the learning rate"), wild.message());
         assertEquals(RunStatus.COMPLETED, calm.status());
     }
 
@@ -272,5 +272,93 @@ class LockstepComparisonTest {
             assertFalse(System.currentTimeMillis() > deadline, "timed out");
             Thread.sleep(10);
         }
+    }
+
+    private static Recorder trainOnWorkers(TrainingConfig config, List<RunConfig> runs, int workers, boolean lockstep,
+                                           TrainingListener also) throws Exception {
+        Recorder recorder = new Recorder();
+        try (LockstepComparison comparison = LockstepComparison.create(config, train, validation, runs)) {
+            comparison.addListener(recorder);
+            if (also != null) {
+                comparison.addListener(also);
+            }
+            comparison.lockstepInTime(lockstep);
+            comparison.start(LockstepComparison.Priority.NORMAL, workers);
+            assertTrue(comparison.await(120, TimeUnit.SECONDS), "training did not finish");
+        }
+        return recorder;
+    }
+
+    @Test
+    void metricsAreIdenticalOnOneWorkerTwoOrOnePerRun() throws Exception {
+        // given five runs, one with dropout (its masks come from its network's own generator)
+        NetworkSpec dropped = dev.descent.testing.Specs.chain(dev.descent.testing.Specs.input("in"),
+                dev.descent.testing.Specs.dense("h1", 16), dev.descent.testing.Specs.activation("a1", "relu"),
+                new dev.descent.engine.graph.NodeSpec.Dropout("drop", 0.3, null),
+                dev.descent.testing.Specs.dense("out", 2), dev.descent.testing.Specs.loss("loss", "cross_entropy"));
+        List<RunConfig> runs = List.of(run("sgd", OptimizerType.SGD, 0.1), run("adam", OptimizerType.ADAM, 0.01),
+                run("drop", dropped, OptimizerType.MOMENTUM, 0.05), run("rms", OptimizerType.RMSPROP, 0.01),
+                run("nadam", OptimizerType.NADAM, 0.01));
+        // when they train on one worker, on two, and on one worker per run (in lockstep or not)
+        List<List<String>> results = new ArrayList<>();
+        for (int workers : new int[]{1, 2, runs.size()}) {
+            Recorder r = trainOnWorkers(steps(60), runs, workers, workers == 2, null);
+            List<String> all = new ArrayList<>();
+            for (RunConfig run : runs) {
+                all.addAll(r.linesOf(run.name()));
+            }
+            results.add(all);
+        }
+        // then every number of every step of every run is identical
+        assertEquals(5 * 60, results.get(0).stream().filter(l -> !l.contains(",eval,")).count());
+        assertEquals(results.get(0), results.get(1));
+        assertEquals(results.get(0), results.get(2));
+    }
+
+    @Test
+    void aComparisonStartsNoMoreWorkersThanCores() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(1, LockstepComparison.workerCount(1));
+        assertEquals(Math.min(3, cores), LockstepComparison.workerCount(3));
+        assertEquals(cores, LockstepComparison.workerCount(3000));
+    }
+
+    /** Records, at every step of every run, how far it is ahead of the run furthest behind. */
+    private static final class Lead implements TrainingListener {
+        final java.util.concurrent.ConcurrentHashMap<String, Integer> last = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        final List<String> names;
+
+        Lead(List<String> names) {
+            this.names = names;
+            names.forEach(n -> last.put(n, 0));
+        }
+
+        @Override
+        public void onStep(StepEvent e) {
+            last.put(e.run(), e.step());
+            int behind = names.stream().mapToInt(last::get).min().orElseThrow();
+            most.accumulateAndGet(e.step() - behind, Math::max);
+        }
+    }
+
+    @Test
+    void lockstepInTimeKeepsEveryRunWithinAFewStepsOfTheSlowest() throws Exception {
+        // given a cheap run and one about fifty times as costly per step, each with a worker of its own
+        NetworkSpec wide = dev.descent.testing.Specs.chain(dev.descent.testing.Specs.input("in"),
+                dev.descent.testing.Specs.dense("h1", 512), dev.descent.testing.Specs.activation("a1", "tanh"),
+                dev.descent.testing.Specs.dense("h2", 256), dev.descent.testing.Specs.activation("a2", "tanh"),
+                dev.descent.testing.Specs.dense("out", 2), dev.descent.testing.Specs.loss("loss", "cross_entropy"));
+        List<RunConfig> runs = List.of(run("cheap", mlp(4, "tanh", 2, "cross_entropy"), OptimizerType.SGD, 0.1),
+                run("costly", wide, OptimizerType.SGD, 0.1));
+        // when they train in lockstep, then no run is ever more than MAX_LEAD steps ahead
+        Lead together = new Lead(List.of("cheap", "costly"));
+        Recorder r = trainOnWorkers(steps(150), runs, 2, true, together);
+        assertTrue(together.most.get() <= RunWorkers.MAX_LEAD, "a run got " + together.most.get() + " steps ahead");
+        assertEquals(300, r.steps.size());
+        // and without lockstep the cheap one runs ahead (the check above can fail)
+        Lead apart = new Lead(List.of("cheap", "costly"));
+        trainOnWorkers(steps(150), runs, 2, false, apart);
+        assertTrue(apart.most.get() > RunWorkers.MAX_LEAD, "the cheap run stayed within " + apart.most.get());
     }
 }

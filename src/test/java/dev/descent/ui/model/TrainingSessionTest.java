@@ -206,6 +206,24 @@ class TrainingSessionTest {
     }
 
     @Test
+    void runsAreKeptTogetherInTimeUnlessSwitchedOff() throws Exception {
+        // given the default: on, before anything trains
+        assertTrue(session.lockstepInTimeProperty().get());
+        // when training starts, then the engine keeps its runs together
+        session.train();
+        waitForSteps(2);
+        assertTrue(session.comparisonProperty().get().isLockstepInTime());
+        // when the user switches it off while they train, then the runs go at their own pace from now on
+        session.lockstepInTimeProperty().set(false);
+        assertTrue(!session.comparisonProperty().get().isLockstepInTime());
+        // and the next comparison starts as the switch says
+        session.reset();
+        session.train();
+        waitForSteps(1);
+        assertTrue(!session.comparisonProperty().get().isLockstepInTime());
+    }
+
+    @Test
     void anotherOptimizerChosenWhileTrainingGoesOnAsItStartedUntilReset() throws Exception {
         // given training under way, paused
         session.train();
