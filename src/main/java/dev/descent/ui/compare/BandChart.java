@@ -123,21 +123,20 @@ public final class BandChart extends Region {
             Band band = run.band();
             bands.add(band);
             for (int i = 0; i < band.size(); i++) {
+                // the axis follows the mean curves: a band's lower end near 0 or a diverging member's
+                // last losses would stretch it over many decades; what lies outside is drawn at the edge
                 maxStep = Math.max(maxStep, band.steps()[i]);
-                double[] ends = ends(band, i);
-                if (ends[0] > 0) {
-                    lo = Math.min(lo, ends[0]);
-                }
-                if (ends[1] > 0) {
-                    hi = Math.max(hi, ends[1]);
+                if (band.mean()[i] > 0) {
+                    lo = Math.min(lo, band.mean()[i]);
+                    hi = Math.max(hi, band.mean()[i]);
                 }
             }
             if (mode.get() == Mode.MEMBERS) {
                 for (MemberTrace m : run.members()) {
                     DownsampledSeries.Snapshot s = m.trainLoss();
                     for (int i = 0; i < s.size(); i++) {
-                        if (Double.isFinite(s.means()[i]) && s.means()[i] > 0) {
-                            maxStep = Math.max(maxStep, s.steps()[i]);
+                        maxStep = Math.max(maxStep, s.steps()[i]);
+                        if (!m.diverged() && Double.isFinite(s.means()[i]) && s.means()[i] > 0) {
                             lo = Math.min(lo, s.means()[i]);
                             hi = Math.max(hi, s.means()[i]);
                         }

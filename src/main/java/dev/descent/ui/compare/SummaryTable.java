@@ -74,8 +74,7 @@ public final class SummaryTable extends VBox {
         table.setItems(new javafx.collections.transformation.SortedList<>(rows));
         ((javafx.collections.transformation.SortedList<Row>) table.getItems()).comparatorProperty()
                 .bind(table.comparatorProperty());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        for (Column c : COLUMNS) {
+                for (Column c : COLUMNS) {
             table.getColumns().add(column(c));
         }
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -145,6 +144,7 @@ public final class SummaryTable extends VBox {
             if (table.getSelectionModel().getSelectedItem() != r) {
                 table.getSelectionModel().select(r);
             }
+            table.scrollTo(r);
         });
     }
 
@@ -173,6 +173,7 @@ public final class SummaryTable extends VBox {
         column.setId("compare-col-" + c.title().replace(' ', '-').replace("/", "-per-"));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(c.value().apply(cell.getValue())));
         column.setComparator(SummaryTable::compare);
+        column.setPrefWidth(c.title().equals("run") ? 190 : 86);
         column.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {
