@@ -86,16 +86,47 @@ public final class StabilityMap extends HBox {
         return s.mean();
     }
 
-    /** Shows every grid of {@code data} on one scale; {@code selectedRun} is outlined. */
+    /** The grids' point names of the last {@link #show}: while they stay, the cells are updated in place. */
+    private List<String> shownPoints = List.of();
+    private final java.util.Map<String, StackPane> cellOf = new java.util.HashMap<>();
+
+    /**
+     * Shows every grid of {@code data} on one scale; {@code selectedRun} is outlined. While the grids keep
+     * their points the cells stay the same nodes and only change colour, mark and tooltip, so a click that
+     * lands while the comparison trains is not lost to a rebuilt cell.
+     */
     public void show(CompareData data, String selectedRun) {
+        List<String> points = data.grids().stream().flatMap(g -> g.points().stream()).map(RunGroup::name).toList();
+        if (!points.isEmpty() && points.equals(shownPoints)) {
+            scale(data);
+            for (CompareData.Grid grid : data.grids()) {
+                grid.points().forEach(p -> update(cellOf.get(p.name()), p, selectedRun));
+            }
+            getChildren().set(getChildren().size() - 1, colourBar());
+            return;
+        }
+        shownPoints = points;
         getChildren().clear();
         cells.clear();
+        cellOf.clear();
         if (data.grids().isEmpty()) {
             Label none = new Label("No swept run: add \"sweep\" to a run to see where training is stable.");
             none.getStyleClass().add("muted");
             getChildren().add(none);
             return;
         }
+        scale(data);
+        for (CompareData.Grid grid : data.grids()) {
+            getChildren().add(grid(grid, selectedRun));
+        }
+        getChildren().add(colourBar());
+    }
+
+    private double scaleLow;
+    private double scaleHigh;
+
+    /** One log scale for every map: from the lowest to the highest loss of any point. */
+    private void scale(CompareData data) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (CompareData.Grid grid : data.grids()) {
@@ -111,12 +142,10 @@ public final class StabilityMap extends HBox {
             lo = 0.1;
             hi = 1;
         }
+        scaleLow = lo;
+        scaleHigh = hi;
         logMin = Math.log10(lo);
         logMax = Math.max(Math.log10(hi), logMin + 1e-9);
-        for (CompareData.Grid grid : data.grids()) {
-            getChildren().add(grid(grid, selectedRun));
-        }
-        getChildren().add(colourBar(lo, hi));
     }
 
     /** The colour of {@code loss} on the log scale of the last {@link #show}. */
@@ -167,9 +196,28 @@ public final class StabilityMap extends HBox {
         cell.setUserData(point.name());
         cell.setPrefSize(46, 30);
         cell.setMinSize(30, 22);
-        double v = value(point);
         Label mark = new Label();
         mark.getStyleClass().add("map-mark");
+        cell.getChildren().add(mark);
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(150));
+        Tooltip.install(cell, tip);
+        cell.getProperties().put(TIP, tip);
+        cellOf.put(point.name(), cell);
+        update(cell, point, selectedRun);
+        return cell;
+    }
+
+    private static final String TIP = "descent.map.tooltip";
+
+    /** Sets {@code cell}'s colour, mark, outline, tooltip and click to those of {@code point} now. */
+    private void update(StackPane cell, RunGroup point, String selectedRun) {
+        double v = value(point);
+        Label mark = (Label) cell.getChildren().get(0);
+        cell.getStyleClass().removeAll(PENDING, DIVERGED, SELECTED);
+        mark.getStyleClass().removeAll("on-light", "on-dark");
+        mark.setText("");
+        cell.setBackground(null);
         if (!point.started()) {
             cell.getStyleClass().add(PENDING);
         } else if (point.divergedCount() == point.members().size()) {
@@ -184,15 +232,11 @@ public final class StabilityMap extends HBox {
                 mark.setText(point.divergedCount() + "/" + point.members().size());
             }
         }
-        cell.getChildren().add(mark);
         if (point.name().equals(selectedRun)) {
             cell.getStyleClass().add(SELECTED);
         }
-        Tooltip tip = new Tooltip(describe(point));
-        tip.setShowDelay(Duration.millis(150));
-        Tooltip.install(cell, tip);
+        ((Tooltip) cell.getProperties().get(TIP)).setText(describe(point));
         cell.setOnMouseClicked(e -> onSelect.accept(point));
-        return cell;
     }
 
     /** The numbers a cell's tooltip shows. */
@@ -228,7 +272,9 @@ public final class StabilityMap extends HBox {
         return values.stream().map(Numbers::format).toList();
     }
 
-    private VBox colourBar(double lo, double hi) {
+    private VBox colourBar() {
+        double lo = scaleLow;
+        double hi = scaleHigh;
         List<Stop> stops = new ArrayList<>();
         for (int i = 0; i < SCALE.length; i++) {
             stops.add(new Stop(i / (double) (SCALE.length - 1), SCALE[SCALE.length - 1 - i]));
