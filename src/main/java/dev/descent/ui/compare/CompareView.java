@@ -21,7 +21,8 @@ import javafx.scene.layout.HBox;
 /**
  * The Compare area: every run as a mean curve with a band over its members, the stability map of every
  * swept run, and the summary table of all runs. It reads what the comparison publishes at most four
- * times a second while it is showing, never more often than frames come. Clicking a map cell or a table
+ * times a second while its window is showing (a closed Compare window costs nothing), never more often
+ * than frames come; each read copies every member's loss series, so it grows with the members. Clicking a map cell or a table
  * row selects that run: it is emphasised here, and the window's selection moves to its run of the file
  * with the point's first member as the focus run (its gradients and decision boundary). FX thread only.
  */
@@ -145,7 +146,8 @@ public final class CompareView extends BorderPane {
     }
 
     private void refreshIfDue() {
-        if (getScene() == null || !isVisible() || System.nanoTime() - lastRefresh < REFRESH_NANOS) {
+        boolean showing = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+        if (!showing || !isVisible() || System.nanoTime() - lastRefresh < REFRESH_NANOS) {
             return;
         }
         refresh();
