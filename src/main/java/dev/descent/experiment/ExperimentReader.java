@@ -227,7 +227,7 @@ public final class ExperimentReader {
         } else if (what.startsWith("Trailing token")) {
             what = "more text after the end of the top-level object; a file holds exactly one object";
         }
-        what = what.replaceAll("\\s+", " ").trim();
+        what = Shown.escaped(what.replaceAll("\\s+", " ").trim()); // Jackson echoes the character it met, a U+202E too
         JsonLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
             return "invalid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + what;

@@ -92,6 +92,27 @@ class SweepShardTest {
     }
 
     @Test
+    void aBatchSizeSweepTrainsEachPointAtItsOwnBatchSize() throws Exception {
+        // given 150 training examples for 2 epochs, swept over batches of 16 (10 a epoch) and 50 (3 an epoch)
+        Path file = Descent.experiment(dir, """
+                { "name": "SGD", "optimizer": { "type": "sgd", "learningRate": 0.1 }, "sweep": { "batchSize": [16, 50] } }""");
+        Path out = dir.resolve("out");
+        Descent r = Descent.run("run", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+
+        // then each point took its own number of steps, and says its batch size
+        JsonNode runs = json(out.resolve("summary.json")).get("runs");
+        assertEquals("SGD batch=16", runs.get(0).get("name").asText());
+        assertEquals(20, runs.get(0).get("steps").asInt());
+        assertEquals(16, runs.get(0).get("point").get("batchSize").asInt());
+        assertEquals("SGD batch=50", runs.get(1).get("name").asText());
+        assertEquals(6, runs.get(1).get("steps").asInt());
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(1 + 20 + 6, rows.size());
+        assertTrue(rows.get(21).startsWith("SGD batch=50,0,1,1,"), rows.get(21));
+    }
+
+    @Test
     void shardsMergedAreTheRunWithoutShards() throws Exception {
         Path file = experiment("e", "3");
         Path whole = run(file, "whole");

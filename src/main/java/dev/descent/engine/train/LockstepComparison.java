@@ -274,9 +274,16 @@ public final class LockstepComparison implements AutoCloseable {
         return trainers.get(i).snapshots();
     }
 
-    /** Steps each run will take (those of run 0 when the runs' batch sizes differ: see {@link #totalSteps(int)}). */
+    /**
+     * Steps each run will take; when runs sweep the batch size, the most any run takes (a chart's step axis
+     * and a progress bar's end), see {@link #totalSteps(int)} for each.
+     */
     public int totalSteps() {
-        return totalSteps(0);
+        int most = 0;
+        for (int i = 0; i < trainers.size(); i++) {
+            most = Math.max(most, totalSteps(i));
+        }
+        return most;
     }
 
     /** Steps run {@code i} will take, at its own batch size. */

@@ -49,7 +49,8 @@ public final class Examples {
             new Example("input-normalization.json", "Input normalization"),
             new Example("batch-layer-norm.json", "Batch norm and layer norm"),
             new Example("csv-moons.json", "Data from a CSV file"),
-            new Example("sine-regression.json", "Regression"));
+            new Example("sine-regression.json", "Regression"),
+            new Example("stability.json", "Stability: learning rates, batch sizes and seeds"));
 
     private static final String ROOT = "/dev/descent/examples/";
     private static final List<String> DATA_FILES = List.of("moons.csv", "spiral.csv", "circles.csv", "xor.csv",

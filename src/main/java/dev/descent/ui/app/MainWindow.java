@@ -242,7 +242,8 @@ public final class MainWindow {
         view.getItems().addAll(item("menu-zoom-in", "Zoom _In", shortcut(KeyCode.EQUALS), canvas::zoomIn),
                 item("menu-zoom-out", "Zoom _Out", shortcut(KeyCode.MINUS), canvas::zoomOut),
                 item("menu-fit", "_Fit", shortcut(KeyCode.DIGIT0), canvas::fitToView),
-                item("menu-layout", "Auto-_Layout", shortcut(KeyCode.L), canvas::autoLayout), new SeparatorMenuItem(), dark);
+                item("menu-layout", "Auto-_Layout", shortcut(KeyCode.L), canvas::autoLayout), new SeparatorMenuItem(), dark,
+                item("menu-compare", "_Compare…", null, this::showCompare));
 
         Menu run = new Menu("_Run");
         MenuItem train = item("menu-train", "_Train", new KeyCodeCombination(KeyCode.F5), this::train);
@@ -430,6 +431,26 @@ public final class MainWindow {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         statusBar.getLeftItems().add(label);
+    }
+
+    // ---- the Compare area (issue 9): its own window until the tabs exist ----
+
+    private Stage compareStage;
+
+    /** Shows the Compare area (mean and band per run, stability maps, summary table) in a window of its own. */
+    private void showCompare() {
+        if (compareStage == null) {
+            dev.descent.ui.compare.CompareView view = new dev.descent.ui.compare.CompareView(session, selection);
+            compareStage = new Stage();
+            compareStage.initOwner(stage);
+            compareStage.setTitle("Compare — Descent");
+            javafx.scene.Scene scene = new javafx.scene.Scene(view, 1100, 700);
+            scene.getStylesheets().setAll(stage.getScene().getStylesheets());
+            compareStage.setScene(scene);
+            view.refresh();
+        }
+        compareStage.show();
+        compareStage.toFront();
     }
 
     // ---- project commands ----

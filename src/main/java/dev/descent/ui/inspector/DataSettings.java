@@ -40,6 +40,8 @@ final class DataSettings {
             ExperimentReader.MAX_BATCH_SIZE, "Examples per step: smaller batches give noisier, cheaper steps.");
     private static final Param EVALUATE_EVERY = Param.integer("evaluateEvery", TrainingSpec.DEFAULT.evaluateEvery(), 1,
             Integer.MAX_VALUE, "Steps between two validation measurements (also measured at the end of each epoch).");
+    private static final Param SEEDS = Param.integer("seeds", 1, 1, TrainingSpec.MAX_SEEDS,
+            "Members of every run: member k trains from seed + k (weights, batch order, dropout) on the same data.");
 
     private DataSettings() {
     }
@@ -109,6 +111,8 @@ final class DataSettings {
         f.number("evaluateEvery", "Evaluate every", EVALUATE_EVERY, () -> c.experiment().training().evaluateEvery(),
                 () -> false, v -> training(c, "Set evaluation interval",
                         t -> new TrainingSpec(t.epochs(), t.batchSize(), (int) v, t.seeds())));
+        f.number("seeds", "Seeds", SEEDS, () -> c.experiment().training().seeds(), () -> false,
+                v -> training(c, "Set seeds", t -> t.withSeeds((int) v)));
     }
 
     private static void generated(Form f, Context c, Generator g) {

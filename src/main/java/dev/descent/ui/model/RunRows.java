@@ -6,6 +6,7 @@ import dev.descent.engine.train.RunStatus;
 import dev.descent.engine.train.RunSummary;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.RunSpec;
+import dev.descent.experiment.SweepPoints;
 import java.util.List;
 import java.util.Objects;
 import javafx.collections.FXCollections;
@@ -20,6 +21,12 @@ final class RunRows {
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     /** Per row: whether it shows a run of the current comparison (worked out when the project changes). */
     private boolean[] live = new boolean[0];
+    /**
+     * Per row of a trained run: its first member's index in the comparison and how many members it has
+     * (sweep points times seeds; one for a plain run), in the stable member order.
+     */
+    private int[] firstMember = new int[0];
+    private int[] members = new int[0];
 
     ObservableList<RunRow> list() {
         return rows;
@@ -43,6 +50,17 @@ final class RunRows {
         for (int i = 0; i < runs.size(); i++) {
             live[i] = trains(now, trained, trainedRuns, i);
         }
+        firstMember = new int[runs.size()];
+        members = new int[runs.size()];
+        int next = 0;
+        for (int i = 0; trained != null && i < trained.runs().size(); i++) {
+            int own = SweepPoints.of(trained.runs().get(i)).size() * trained.training().seeds();
+            if (i < runs.size()) {
+                firstMember[i] = next;
+                members[i] = own;
+            }
+            next += own;
+        }
         for (int i = 0; i < runs.size(); i++) {
             RunSpec run = live[i] ? trained.runs().get(i) : runs.get(i);
             RunRow row = rows.get(i);
@@ -65,9 +83,17 @@ final class RunRows {
      * when the run just ended).
      */
     void update(List<RunSummary> summaries, int total, boolean figures) {
-        for (int i = 0; i < summaries.size(); i++) {
-            RunSummary s = summaries.get(i);
-            if (i < live.length && live[i]) {
+        for (int i = 0; i < live.length; i++) {
+            if (live[i] && members[i] > 1 && firstMember[i] + members[i] <= summaries.size()) {
+                updateMembers(rows.get(i), summaries.subList(firstMember[i], firstMember[i] + members[i]), total, figures);
+                continue;
+            }
+            int at = members[i] > 0 ? firstMember[i] : i;
+            if (at >= summaries.size()) {
+                continue;
+            }
+            RunSummary s = summaries.get(at);
+            if (live[i]) {
                 RunRow row = rows.get(i);
                 row.statusProperty().set(StatusLines.status(s)); // fires only when it changes: a divergence shows at once
                 row.detailProperty().set(s.message() == null ? "" : s.message());
@@ -76,6 +102,28 @@ final class RunRows {
                     row.speedProperty().set(StatusLines.speed(s));
                 }
             }
+        }
+    }
+
+    /**
+     * A row of a run with several members (seeds, sweep points): member 0's status with how many diverged
+     * ({@code completed · 3/8 diverged}; diverged members are counted, never dropped), the members' mean
+     * progress, and member 0's speed.
+     */
+    private static void updateMembers(RunRow row, List<RunSummary> own, int total, boolean figures) {
+        long diverged = own.stream().filter(s -> s.status() == RunStatus.DIVERGED).count();
+        RunSummary first = own.get(0);
+        boolean allEnded = own.stream().allMatch(s -> s.status().isFinal());
+        String count = diverged + "/" + own.size() + " diverged";
+        String status = first.status() == RunStatus.DIVERGED ? (allEnded ? "ended" : "training") : StatusLines.status(first);
+        row.statusProperty().set(diverged == 0 ? status : diverged == own.size() ? count : status + " · " + count);
+        if (figures || allEnded) {
+            double progress = 0;
+            for (RunSummary s : own) {
+                progress += s.status().isFinal() && s.status() != RunStatus.STOPPED ? 1.0 : s.steps() / (double) total;
+            }
+            row.progressProperty().set(progress / own.size());
+            row.speedProperty().set(StatusLines.speed(first));
         }
     }
 

@@ -222,6 +222,24 @@ class InspectorViewTest {
     }
 
     @Test
+    void seedsAreSetInTheTrainingSettingsWithinOneToSixtyFour(FxRobot robot) {
+        // given the data settings: one seed
+        assertEquals("1", field(robot, "seeds").getText());
+
+        // when 8 seeds are typed, the experiment trains 8 members per run, its batch size untouched
+        type(robot, "seeds", "8");
+        robot.type(KeyCode.ENTER);
+        assertEquals(8, project.experiment().training().seeds());
+        assertEquals(32, project.experiment().training().batchSize());
+
+        // and 65 is refused with the file's message
+        type(robot, "seeds", "65");
+        robot.type(KeyCode.ENTER);
+        assertEquals("seeds must be in [1, 64], got 65", message(robot, "seeds").getText());
+        assertEquals(8, project.experiment().training().seeds());
+    }
+
+    @Test
     void aHalfTypedValueSurvivesUnrelatedChangesButNotAChangeOfItsOwnValue(FxRobot robot) {
         // given 64 typed into h1's units, not yet committed
         robot.interact(() -> selection.selectGraph(Set.of("h1"), Set.of()));

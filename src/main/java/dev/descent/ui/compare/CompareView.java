@@ -1,0 +1,176 @@
+package dev.descent.ui.compare;
+
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.experiment.Experiment;
+import dev.descent.ui.model.SelectionModel;
+import dev.descent.ui.model.TrainingSession;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The Compare area: every run as a mean curve with a band over its members, the stability map of every
+ * swept run, and the summary table of all runs. It reads what the comparison publishes at most four
+ * times a second while its window is showing (a closed Compare window costs nothing), never more often
+ * than frames come; each read copies every member's loss series, so it grows with the members. Clicking a map cell or a table
+ * row selects that run: it is emphasised here, and the window's selection moves to its run of the file
+ * with the point's first member as the focus run (its gradients and decision boundary). FX thread only.
+ */
+public final class CompareView extends BorderPane {
+    /** Shortest time between two reads of the comparison. */
+    static final long REFRESH_NANOS = 250_000_000L;
+
+    private final Supplier<CompareData> source;
+    private final Consumer<RunGroup> select;
+    private final BandChart chart = new BandChart();
+    private final StabilityMap map;
+    private final SummaryTable table;
+    private CompareData data = CompareData.EMPTY;
+    private String selected;
+    private long lastRefresh;
+
+    /** The Compare area of the window: reads {@code session}'s comparison, selects through {@code selection}. */
+    public CompareView(TrainingSession session, SelectionModel selection) {
+        this(() -> {
+            LockstepComparison c = session.comparisonProperty().get();
+            Experiment trained = session.trainedExperiment();
+            return c == null || trained == null ? CompareData.EMPTY : CompareData.of(c, trained);
+        }, group -> {
+            Experiment trained = session.trainedExperiment();
+            if (trained == null) {
+                return;
+            }
+            String run = group.sweptRun() != null ? group.sweptRun() : group.name();
+            for (int i = 0; i < trained.runs().size(); i++) {
+                if (trained.runs().get(i).name().equals(run)) {
+                    selection.selectRun(i);
+                    break;
+                }
+            }
+            selection.focusRunProperty().set(group.firstIndex());
+        });
+        session.frameProperty().addListener((o, was, now) -> refreshIfDue());
+        session.comparisonProperty().addListener((o, was, now) -> refresh());
+    }
+
+    /**
+     * A Compare area over any data: {@code source} gives what to show at each refresh, {@code select}
+     * hears of the run the user picks.
+     */
+    public CompareView(Supplier<CompareData> source, Consumer<RunGroup> select) {
+        this.source = source;
+        this.select = select;
+        setId("compare");
+        getStyleClass().add("compare-view");
+        getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
+        map = new StabilityMap(this::pick);
+        table = new SummaryTable(name -> data.runs().stream().filter(g -> g.name().equals(name)).findFirst()
+                .ifPresent(this::pick));
+        setTop(toolbar());
+        ScrollPane maps = new ScrollPane(map);
+        maps.setFitToHeight(true);
+        SplitPane upper = new SplitPane(chart, maps);
+        upper.setDividerPositions(0.55);
+        SplitPane all = new SplitPane(upper, table);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.6);
+        setCenter(all);
+        chart.modeProperty().addListener((o, was, now) -> show());
+        map.metricProperty().addListener((o, was, now) -> show());
+    }
+
+    private HBox toolbar() {
+        ToggleGroup modes = new ToggleGroup();
+        HBox bar = new HBox(4);
+        bar.getStyleClass().add("compare-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label band = new Label("band");
+        bar.getChildren().add(band);
+        for (BandChart.Mode m : BandChart.Mode.values()) {
+            ToggleButton b = new ToggleButton(m.toString());
+            b.setId("compare-band-" + m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            b.setToggleGroup(modes);
+            b.setSelected(m == chart.modeProperty().get());
+            b.setOnAction(e -> {
+                if (b.isSelected()) {
+                    chart.modeProperty().set(m);
+                } else {
+                    b.setSelected(true); // one mode is always on
+                }
+            });
+            bar.getChildren().add(b);
+        }
+        ChoiceBox<StabilityMap.Metric> metric = new ChoiceBox<>();
+        metric.setId("compare-map-metric");
+        metric.getItems().setAll(StabilityMap.Metric.values());
+        metric.setValue(map.metricProperty().get());
+        map.metricProperty().bind(metric.valueProperty());
+        Label colour = new Label("map colour");
+        colour.getStyleClass().add("compare-toolbar-gap");
+        bar.getChildren().addAll(colour, metric);
+        return bar;
+    }
+
+    public BandChart chart() {
+        return chart;
+    }
+
+    public StabilityMap map() {
+        return map;
+    }
+
+    public SummaryTable table() {
+        return table;
+    }
+
+    /** The run picked last, or null. */
+    public String selectedRun() {
+        return selected;
+    }
+
+    /** Reads the data again now. */
+    public void refresh() {
+        lastRefresh = System.nanoTime();
+        data = source.get();
+        show();
+    }
+
+    private void refreshIfDue() {
+        boolean showing = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+        if (!showing || !isVisible() || System.nanoTime() - lastRefresh < REFRESH_NANOS) {
+            return;
+        }
+        refresh();
+    }
+
+    private void show() {
+        chart.show(data, selected);
+        map.show(data, selected);
+        table.show(data.runs());
+    }
+
+    private void pick(RunGroup group) {
+        if (group.name().equals(selected)) {
+            return;
+        }
+        selected = group.name();
+        show();
+        table.select(group.name());
+        select.accept(group);
+    }
+
+    /** The runs shown. */
+    List<RunGroup> runs() {
+        return data.runs();
+    }
+}
