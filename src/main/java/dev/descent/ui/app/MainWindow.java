@@ -196,17 +196,21 @@ public final class MainWindow {
         MenuItem save = item("menu-save", "_Save", shortcut(KeyCode.S), this::save);
         MenuItem saveAs = item("menu-save-as", "Save _As…",
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs);
-        MenuItem exportMetrics = item("menu-export-metrics", "Export _Metrics CSV…", null, this::exportMetrics);
+        MenuItem exportMetrics = item("menu-export-metrics", "_Metrics CSV…", null, this::exportMetrics);
         exportMetrics.disableProperty().bind(session.hasComparisonProperty().not());
-        MenuItem exportChart = item("menu-export-chart", "Export _Chart PNG…", null, this::exportChart);
+        MenuItem exportChart = item("menu-export-chart", "_Chart PNG…", null, this::exportChart);
         MenuItem quit = item("menu-quit", "_Quit", shortcut(KeyCode.Q), () -> {
             if (confirmDiscard("quitting")) {
                 session.reset();
                 stage.close();
             }
         });
+        Menu export = new Menu("E_xport");
+        export.setId("menu-export");
+        export.getItems().addAll(exportMetrics, exportChart,
+                item("menu-export-pytorch", "_PyTorch Script…", null, this::exportPyTorch));
         file.getItems().addAll(newItem, open, examples, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), exportMetrics, exportChart, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("menu-undo", "_Undo", shortcut(KeyCode.Z), project::undo);
@@ -542,6 +546,16 @@ public final class MainWindow {
                 Dialogs.error(stage, "Could not export the charts", List.of(String.valueOf(e.getMessage())));
             }
         }
+    }
+
+    /** File > Export > PyTorch Script…: the selected run, or every run ({@link PyTorchExportDialog}). */
+    private void exportPyTorch() {
+        int run = selection.runProperty().get();
+        List<dev.descent.experiment.RunSpec> specs = project.experiment().runs();
+        String selected = run >= 0 && run < specs.size() ? specs.get(run).name() : null;
+        Path base = currentDirectory();
+        PyTorchExportDialog.show(stage, project.experiment(), selected,
+                base == null ? null : base.resolve(slug(project.experiment().name()) + "-pytorch"), fileDialogs);
     }
 
     private void delete() {
