@@ -99,9 +99,15 @@ class LrRangeTestTest {
 
     // ---- a real copy of a run ----
 
-    private static final Dataset ALL = Generator.SPIRAL.generate(400, 0.1, 2, 3);
-    private static final Dataset TRAIN = ALL.subset(IntStream.range(0, 320).toArray());
-    private static final Dataset VALIDATION = ALL.subset(IntStream.range(320, 400).toArray());
+    private static Dataset TRAIN;
+    private static Dataset VALIDATION;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void data() throws Exception {
+        Dataset all = Generator.SPIRAL.generate(400, 0.1, 2, 3);
+        TRAIN = all.subset(IntStream.range(0, 320).toArray());
+        VALIDATION = all.subset(IntStream.range(320, 400).toArray());
+    }
     private static final TrainingConfig TRAINING = new TrainingConfig(42, 1, 32, 25, 0, DataType.FLOAT);
 
     private static RunConfig sgd(double rate) {
