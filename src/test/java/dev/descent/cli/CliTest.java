@@ -314,7 +314,7 @@ class CliTest {
         Descent r = descent("frobnicate");
         assertEquals(2, r.code());
         assertEquals("error: descent: unknown command 'frobnicate'; valid commands are run, trajectory, generate, validate,"
-                + " recover, export, help", r.err().strip());
+                + " recover, export, lr-range, help", r.err().strip());
     }
 
     @Test

@@ -27,9 +27,11 @@ import java.util.function.Consumer;
  * whose running loss exceeds {@link #DIVERGENCE_FACTOR} times the lowest running loss before it (training
  * stops there), the running loss being an exponential moving average as in fastai's {@code lr_find},
  * bias-corrected: r_k = a_k / (1 − β^k), a_k = β·a_{k−1} + (1 − β)·L_k, β = {@value #BETA}. The
- * <b>steepest descent</b> is found on the points before divergence, smoothed by a centred moving average
- * of ±h points (h = max(1, round(n / 50)), n the points before divergence; centred, so the minimum of the slope does not lag behind as
- * with the trailing average): the point where ds/d(log₁₀ η) is most negative (central differences). The
+ * <b>steepest descent</b> is found on the points before divergence, smoothed first by a centred median
+ * and then a centred mean of ±h points each (h = max(1, round(n / 20)), n the points before divergence;
+ * the median keeps the single wild batches near divergence from making steep slopes, and a centred
+ * window does not lag behind as a trailing average would): up to the lowest smoothed loss (where the
+ * descent ends), the point where ds/d(log₁₀ η) is most negative (central differences). The
  * suggested rate is the learning rate there, the point where a rise in the rate still buys the fastest
  * fall in the loss (Smith: the lower bound of a cyclical range; fastai: its "steep" suggestion).
  *
@@ -96,8 +98,8 @@ public final class LrRangeTest {
      * What the curve says.
      *
      * @param points     every step trained, in order (the last is the divergence, if any)
-     * @param smoothed   the centred moving average of the loss at each point before the divergence (the
-     *                   divergence point keeps its own loss)
+     * @param smoothed   the smoothed loss at each point before the divergence (the divergence point keeps
+     *                   its own loss)
      * @param steepest   index in {@code points} of the steepest descent, or -1 if the loss never fell
      * @param divergence index in {@code points} where the loss diverged, or -1 if it did not within the range
      */
@@ -190,24 +192,21 @@ public final class LrRangeTest {
         }
         List<Point> kept = List.copyOf(curve.points);
         int last = divergence < 0 ? kept.size() - 1 : divergence - 1; // the points before the divergence
-        double[] smooth = new double[kept.size()];
-        int h = Math.max(1, (int) Math.round((last + 1) / 50.0));
-        for (int k = 0; k < smooth.length; k++) {
-            if (k > last) {
-                smooth[k] = kept.get(k).loss();
-                continue;
+        int h = Math.max(1, (int) Math.round((last + 1) / 20.0));
+        double[] raw = kept.stream().mapToDouble(Point::loss).toArray();
+        double[] smooth = centredMean(centredMedian(raw, last, h), last, h);
+        for (int k = last + 1; k < smooth.length; k++) {
+            smooth[k] = raw[k];
+        }
+        int lowest = 0;
+        for (int k = 0; k <= last; k++) {
+            if (smooth[k] < smooth[lowest]) {
+                lowest = k;
             }
-            double sum = 0;
-            int count = 0;
-            for (int j = Math.max(0, k - h); j <= Math.min(last, k + h); j++) {
-                sum += kept.get(j).loss();
-                count++;
-            }
-            smooth[k] = sum / count;
         }
         int steepest = -1;
         double steepestSlope = 0;
-        for (int k = 0; k <= last && last >= 2; k++) {
+        for (int k = 0; k <= lowest && last >= 2; k++) {
             int a = Math.max(0, k - 1);
             int b = Math.min(last, k + 1);
             double dx = Math.log10(kept.get(b).learningRate()) - Math.log10(kept.get(a).learningRate());
@@ -218,6 +217,33 @@ public final class LrRangeTest {
             }
         }
         return new Result(kept, smooth, steepest, divergence);
+    }
+
+    /** The median of values[k − h … k + h] (within 0 … last) at each k ≤ last. */
+    private static double[] centredMedian(double[] values, int last, int h) {
+        double[] out = values.clone();
+        for (int k = 0; k <= last; k++) {
+            double[] window = java.util.Arrays.copyOfRange(values, Math.max(0, k - h), Math.min(last, k + h) + 1);
+            java.util.Arrays.sort(window);
+            int m = window.length;
+            out[k] = m % 2 == 1 ? window[m / 2] : (window[m / 2 - 1] + window[m / 2]) / 2;
+        }
+        return out;
+    }
+
+    /** The mean of values[k − h … k + h] (within 0 … last) at each k ≤ last. */
+    private static double[] centredMean(double[] values, int last, int h) {
+        double[] out = values.clone();
+        for (int k = 0; k <= last; k++) {
+            double sum = 0;
+            int count = 0;
+            for (int j = Math.max(0, k - h); j <= Math.min(last, k + h); j++) {
+                sum += values[j];
+                count++;
+            }
+            out[k] = sum / count;
+        }
+        return out;
     }
 
     /** The suggested rate as the CLI and the window print it. */

@@ -58,6 +58,20 @@ class LrRangeTestTest {
     }
 
     @Test
+    void singleWildBatchesNearDivergenceDoNotMakeASteeperDescent() {
+        // given the same curve with two batches 1.5 above it late in the range (an average alone would fall off
+        // each of them more steeply, by 1.5 / 9 per 0.04 decades, than the curve's own slope of 2 per decade)
+        List<LrRangeTest.Point> points = new ArrayList<>(tanhCurve(-2.48, -0.52, 50));
+        for (int k : new int[] {70, 76}) {
+            LrRangeTest.Point p = points.get(k);
+            points.set(k, new LrRangeTest.Point(p.step(), p.learningRate(), p.loss() + 1.5));
+        }
+        LrRangeTest.Result r = LrRangeTest.analyse(points);
+        assertEquals(38, r.steepest());
+        assertEquals(87, r.divergence());
+    }
+
+    @Test
     void aCurveThatNeverDivergesKeepsEveryPoint() {
         LrRangeTest.Result r = LrRangeTest.analyse(tanhCurve(-1.0, 99, 0));
         assertEquals(101, r.points().size());
