@@ -246,9 +246,18 @@ public final class LrRangeTest {
         return out;
     }
 
-    /** The suggested rate as the CLI and the window print it. */
+    /** A rate as the CLI and the window print it: three significant digits, no trailing zeros (0.0293, 1e-6, 10). */
     public static String format(double rate) {
-        return String.format(Locale.ROOT, "%.3g", rate);
+        if (!Double.isFinite(rate)) {
+            return String.valueOf(rate);
+        }
+        String s = String.format(Locale.ROOT, "%.3g", rate);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
     private static String number(double value) {

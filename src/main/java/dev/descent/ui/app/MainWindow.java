@@ -158,6 +158,7 @@ public final class MainWindow {
         palette = new PaletteView();
         inspector = new InspectorView(project, selection, data, session.invalidInputs(), session.editTiming());
         runs = new RunsPanel(project, selection, session);
+        addLrRangeToRunsMenu();
         dataView = new DataView(data, session, selection, theme);
 
         SplitPane top = new SplitPane(canvas, inspector);
@@ -249,7 +250,9 @@ public final class MainWindow {
         train.disableProperty().bind(trainDisabled());
         pause.disableProperty().bind(session.stateProperty().isNotEqualTo(TrainingSession.State.RUNNING));
         step.disableProperty().bind(stepDisabled());
-        run.getItems().addAll(train, pause, step, reset);
+        MenuItem lrRange = item("menu-lr-range", "Learning-Rate Range _Test…", null, this::lrRangeTest);
+        lrRange.disableProperty().bind(selection.runProperty().lessThan(0));
+        run.getItems().addAll(train, pause, step, reset, new SeparatorMenuItem(), lrRange);
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("menu-shortcuts", "_Keyboard Shortcuts", new KeyCodeCombination(KeyCode.F1),
@@ -556,6 +559,23 @@ public final class MainWindow {
         Path base = currentDirectory();
         PyTorchExportDialog.show(stage, project.experiment(), selected,
                 base == null ? null : base.resolve(slug(project.experiment().name()) + "-pytorch"), fileDialogs);
+    }
+
+    /** Run > Learning-Rate Range Test… on the selected run ({@link LrRangeDialog}). */
+    private void lrRangeTest() {
+        int run = selection.runProperty().get();
+        if (run >= 0 && run < project.experiment().runs().size()) {
+            LrRangeDialog.show(stage, project, data.dataset(), run);
+        }
+    }
+
+    /** The same command in the runs' context menu, below RunsPanel's own items. */
+    private void addLrRangeToRunsMenu() {
+        javafx.scene.control.ContextMenu menu = runs.table().getContextMenu();
+        MenuItem lr = item("runs-lr-range", "Learning-Rate Range Test…", null, this::lrRangeTest);
+        menu.getItems().addAll(new SeparatorMenuItem(), lr);
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> lr.setDisable(
+                selection.runProperty().get() < 0 || selection.runProperty().get() >= project.experiment().runs().size()));
     }
 
     private void delete() {

@@ -99,6 +99,16 @@ class LrRangeTestTest {
     }
 
     @Test
+    void ratesArePrintedWithThreeSignificantDigits() {
+        assertEquals("0.0293", LrRangeTest.format(0.029312));
+        assertEquals("1e-6", LrRangeTest.format(1e-6));
+        assertEquals("10", LrRangeTest.format(10));
+        assertEquals("2.5e-5", LrRangeTest.format(2.5e-5));
+        assertEquals("0.1", LrRangeTest.format(0.1));
+        assertEquals("123", LrRangeTest.format(123.4));
+    }
+
+    @Test
     void aRangeThatIsNoRangeIsRefusedWithItsReason() {
         assertEquals("the first learning rate (10.0) must be below the last (1.0)",
                 assertThrows(IllegalArgumentException.class, () -> new LrRangeTest.Range(10, 1, 100)).getMessage());
