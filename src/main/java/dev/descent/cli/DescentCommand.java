@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = DescentCommand.Version.class,
         description = "Descent, a workbench for deep-learning optimization methods. Without a command, opens the window.",
         subcommands = {RunCommand.class, TrajectoryCommand.class, GenerateCommand.class, ValidateCommand.class,
-                RecoverCommand.class, ExportCommand.class, MergeCommand.class, LessonCommand.class, CommandLine.HelpCommand.class},
+                RecoverCommand.class, ExportCommand.class, MergeCommand.class, LessonCommand.class, LrRangeCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (a diverged run is a result), 2 bad input, 1 internal error."})
 public final class DescentCommand implements Runnable {
 

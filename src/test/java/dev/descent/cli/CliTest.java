@@ -320,7 +320,7 @@ class CliTest {
         Descent r = descent("frobnicate");
         assertEquals(2, r.code());
         assertEquals("error: descent: unknown command 'frobnicate'; valid commands are run, trajectory, generate, validate,"
-                + " recover, export, merge, lesson, help", r.err().strip());
+                + " recover, export, merge, lesson, lr-range, help", r.err().strip());
     }
 
     @Test

@@ -14,8 +14,8 @@ import javafx.stage.Window;
 @FunctionalInterface
 public interface FileDialogs {
 
-    /** Open an existing file, or name one to write. */
-    enum Mode { OPEN, SAVE }
+    /** Open an existing file, name one to write, or choose a directory (the filters are ignored). */
+    enum Mode { OPEN, SAVE, DIRECTORY }
 
     /**
      * What the window asks for.
@@ -39,6 +39,15 @@ public interface FileDialogs {
     /** The system's file chooser. */
     static FileDialogs system() {
         return (owner, request) -> {
+            if (request.mode() == Mode.DIRECTORY) {
+                javafx.stage.DirectoryChooser directories = new javafx.stage.DirectoryChooser();
+                directories.setTitle(request.title());
+                if (request.initialDirectory() != null && request.initialDirectory().toFile().isDirectory()) {
+                    directories.setInitialDirectory(request.initialDirectory().toFile());
+                }
+                File chosen = directories.showDialog(owner);
+                return chosen == null ? null : chosen.toPath();
+            }
             FileChooser chooser = new FileChooser();
             chooser.setTitle(request.title());
             chooser.getExtensionFilters().addAll(request.filters());

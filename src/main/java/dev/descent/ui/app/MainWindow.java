@@ -166,6 +166,7 @@ public final class MainWindow {
         palette = new PaletteView();
         inspector = new InspectorView(project, selection, data, session.invalidInputs(), session.editTiming());
         runs = new RunsPanel(project, selection, session);
+        addLrRangeToRunsMenu();
         dataView = new DataView(data, session, selection, theme);
 
         SplitPane top = new SplitPane(canvas, inspector);
@@ -204,17 +205,21 @@ public final class MainWindow {
         MenuItem save = item("menu-save", "_Save", shortcut(KeyCode.S), this::save);
         MenuItem saveAs = item("menu-save-as", "Save _As…",
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs);
-        MenuItem exportMetrics = item("menu-export-metrics", "Export _Metrics CSV…", null, this::exportMetrics);
+        MenuItem exportMetrics = item("menu-export-metrics", "_Metrics CSV…", null, this::exportMetrics);
         exportMetrics.disableProperty().bind(session.hasComparisonProperty().not());
-        MenuItem exportChart = item("menu-export-chart", "Export _Chart PNG…", null, this::exportChart);
+        MenuItem exportChart = item("menu-export-chart", "_Chart PNG…", null, this::exportChart);
         MenuItem quit = item("menu-quit", "_Quit", shortcut(KeyCode.Q), () -> {
             if (confirmDiscard("quitting")) {
                 session.reset();
                 stage.close();
             }
         });
+        Menu export = new Menu("E_xport");
+        export.setId("menu-export");
+        export.getItems().addAll(exportMetrics, exportChart,
+                item("menu-export-pytorch", "_PyTorch Script…", null, this::exportPyTorch));
         file.getItems().addAll(newItem, open, examples, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), exportMetrics, exportChart, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("menu-undo", "_Undo", shortcut(KeyCode.Z), project::undo);
@@ -257,7 +262,9 @@ public final class MainWindow {
         CheckMenuItem together = new CheckMenuItem("_Keep Runs Together");
         together.setId("menu-lockstep");
         together.selectedProperty().bindBidirectional(session.lockstepInTimeProperty());
-        run.getItems().addAll(train, pause, step, reset, new SeparatorMenuItem(), together);
+        MenuItem lrRange = item("menu-lr-range", "Learning-Rate Range _Test…", null, this::lrRangeTest);
+        lrRange.disableProperty().bind(selection.runProperty().lessThan(0));
+        run.getItems().addAll(train, pause, step, reset, new SeparatorMenuItem(), together, lrRange);
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("menu-shortcuts", "_Keyboard Shortcuts", new KeyCodeCombination(KeyCode.F1),
@@ -574,6 +581,33 @@ public final class MainWindow {
                 Dialogs.error(stage, "Could not export the charts", List.of(String.valueOf(e.getMessage())));
             }
         }
+    }
+
+    /** File > Export > PyTorch Script…: the selected run, or every run ({@link PyTorchExportDialog}). */
+    private void exportPyTorch() {
+        int run = selection.runProperty().get();
+        List<dev.descent.experiment.RunSpec> specs = project.experiment().runs();
+        String selected = run >= 0 && run < specs.size() ? specs.get(run).name() : null;
+        Path base = currentDirectory();
+        PyTorchExportDialog.show(stage, project.experiment(), selected,
+                base == null ? null : base.resolve(slug(project.experiment().name()) + "-pytorch"), fileDialogs);
+    }
+
+    /** Run > Learning-Rate Range Test… on the selected run ({@link LrRangeDialog}). */
+    private void lrRangeTest() {
+        int run = selection.runProperty().get();
+        if (run >= 0 && run < project.experiment().runs().size()) {
+            LrRangeDialog.show(stage, project, data.dataset(), run);
+        }
+    }
+
+    /** The same command in the runs' context menu, below RunsPanel's own items. */
+    private void addLrRangeToRunsMenu() {
+        javafx.scene.control.ContextMenu menu = runs.table().getContextMenu();
+        MenuItem lr = item("runs-lr-range", "Learning-Rate Range Test…", null, this::lrRangeTest);
+        menu.getItems().addAll(new SeparatorMenuItem(), lr);
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> lr.setDisable(
+                selection.runProperty().get() < 0 || selection.runProperty().get() >= project.experiment().runs().size()));
     }
 
     private void delete() {
