@@ -7,13 +7,6 @@ import dev.descent.engine.vocab.Term;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.AMSGrad;
-import org.nd4j.linalg.learning.config.AdaDelta;
-import org.nd4j.linalg.learning.config.AdaGrad;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
-import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * The optimizers. Update rules and hyperparameter meanings are those documented for torch.optim; each
@@ -63,7 +56,7 @@ public enum OptimizerType implements Term {
     @Explained(title = "Adam",
             summary = "Momentum plus RMSprop with bias correction: a robust default that adapts each weight's step.",
             formula = "m ← β₁m + (1−β₁)g;   v ← β₂v + (1−β₂)g²;   θ ← θ − η·m̂ / (√v̂ + ε),   m̂ = m/(1−β₁ᵗ),  v̂ = v/(1−β₂ᵗ)",
-            source = "Kingma & Ba 2015; torch.optim.Adam; computed by ND4J's Adam updater, which folds the bias corrections"
+            source = "Kingma & Ba 2015; torch.optim.Adam; ND4J's Adam updater's rule (run in one pass by ours), which folds the bias corrections"
                     + " into η (ε acts as ε/√(1−β₂ᵗ); within 10⁻³ of torch over 200 steps)")
     ADAM("adam", null, lr(0.001), beta1(), beta2(), eps(1e-8)),
 
@@ -81,7 +74,7 @@ public enum OptimizerType implements Term {
     @Explained(title = "AMSGrad",
             summary = "Adam that never lets its squared-gradient estimate shrink, so step sizes cannot suddenly grow.",
             formula = "vₘₐₓ ← max(vₘₐₓ, v);   θ ← θ − η·m̂ / (√(vₘₐₓ/(1−β₂ᵗ)) + ε)   (m, v as in Adam)",
-            source = "Reddi et al. 2018; torch.optim.Adam(amsgrad=True); computed by ND4J's AMSGrad updater, which folds"
+            source = "Reddi et al. 2018; torch.optim.Adam(amsgrad=True); ND4J's AMSGrad updater's rule (run in one pass by ours), which folds"
                     + " the bias corrections into η like Adam (within 10⁻³ of torch over 200 steps)")
     AMSGRAD("amsgrad", null, lr(0.001), beta1(), beta2(), eps(1e-8));
 
@@ -133,22 +126,18 @@ public enum OptimizerType implements Term {
      * {@code parameters}.
      */
     static UpdateRule createRule(Choice<OptimizerType> choice, INDArray parameters) {
-        long n = parameters.length();
         return switch (choice.term()) {
-            case SGD -> Nd4jUpdateRule.scaledInside(new Sgd(), n, parameters);
+            case SGD -> new Nd4jRules.Sgd();
             case MOMENTUM -> new MomentumRule(choice.value("momentum"), parameters);
-            case NESTEROV -> Nd4jUpdateRule.scaledAfter(new Nesterovs(1.0, choice.value("momentum")), n, parameters);
-            case RMSPROP -> Nd4jUpdateRule.scaledInside(
-                    new RmsProp(0.0, choice.value("rho"), choice.value("eps")), n, parameters);
-            case ADAGRAD -> Nd4jUpdateRule.scaledInside(new AdaGrad(0.0, choice.value("eps")), n, parameters);
-            case ADADELTA -> Nd4jUpdateRule.scaledAfter(new AdaDelta(choice.value("rho"), choice.value("eps")), n, parameters);
-            case ADAM, ADAMW -> Nd4jUpdateRule.scaledInside(
-                    new Adam(0.0, choice.value("beta1"), choice.value("beta2"), choice.value("eps")), n, parameters);
+            case NESTEROV -> new Nd4jRules.Nesterov(choice.value("momentum"), parameters);
+            case RMSPROP -> new Nd4jRules.RmsPropRule(choice.value("rho"), choice.value("eps"), parameters);
+            case ADAGRAD -> new Nd4jRules.AdaGradRule(choice.value("eps"), parameters);
+            case ADADELTA -> new Nd4jRules.AdaDeltaRule(choice.value("rho"), choice.value("eps"), parameters);
+            case ADAM, ADAMW -> AdamRule.adam(choice.value("beta1"), choice.value("beta2"), choice.value("eps"), parameters);
             case ADAMAX -> new AdamaxRule(choice.value("beta1"), choice.value("beta2"), choice.value("eps"), parameters);
             case NADAM -> new NadamRule(choice.value("beta1"), choice.value("beta2"), choice.value("eps"),
                     choice.value("momentumDecay"), parameters);
-            case AMSGRAD -> Nd4jUpdateRule.scaledInside(
-                    new AMSGrad(0.0, choice.value("beta1"), choice.value("beta2"), choice.value("eps")), n, parameters);
+            case AMSGRAD -> AdamRule.amsgrad(choice.value("beta1"), choice.value("beta2"), choice.value("eps"), parameters);
         };
     }
 
