@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Descent against PyTorch on the same shapes, float32, optimizer and random data: the engine
  * benchmark's 2-16-16-2 and 784-256-128-10 cases with SGD and Adam, PyTorch on one thread and on all
- * cores, and one epoch of {@code sample-data/fashion-mnist.json} (784-128-10, Adam, batch 64) against the
+ * cores, and one epoch of {@code sample-data/fashion-mnist/fashion-mnist.json} (784-128-10, Adam, batch 64) against the
  * same in PyTorch. Runs only when Debian's {@code /usr/bin/python3} can import torch
  * ({@code apt-get install python3-torch}); PyTorch's side is {@code torch_bench.py} beside this class.
  * Writes {@code target/bench/pytorch.json}. Measures only; asserts nothing.
@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PeerBenchmark {
     static final String PYTHON = "/usr/bin/python3";
-    private static final Path FASHION = Path.of("sample-data/fashion-mnist.json");
+    private static final Path FASHION = Path.of("sample-data/fashion-mnist/fashion-mnist.json");
 
     /** One case: Descent's figures and PyTorch's on one thread and on all cores. */
     record Row(String name, String optimizer, double descent, double descentCpu, double torchOne, double torchOneCpu,
