@@ -22,7 +22,7 @@ public enum OptimizerType implements Term {
     @Explained(title = "SGD",
             summary = "Steps straight down the gradient: simple and predictable, but slow along ravines and noisy.",
             formula = "θ ← θ − η·g",
-            source = "Robbins & Monro 1951; torch.optim.SGD; computed by ND4J's Sgd updater")
+            source = "Robbins & Monro 1951; torch.optim.SGD; ND4J's Sgd updater's rule, run in one pass by ours")
     SGD("sgd", null, lr(0.01)),
 
     MOMENTUM("momentum", MomentumRule.class, lr(0.01), momentum(0.9)),
@@ -30,27 +30,27 @@ public enum OptimizerType implements Term {
     @Explained(title = "Nesterov momentum",
             summary = "Momentum that looks ahead: the step also uses the gradient where the velocity is heading.",
             formula = "v ← μ·v + g;   θ ← θ − η·(g + μ·v)",
-            source = "Nesterov 1983, Sutskever et al. 2013; torch.optim.SGD(nesterov=True); computed by ND4J's Nesterovs updater")
+            source = "Nesterov 1983, Sutskever et al. 2013; torch.optim.SGD(nesterov=True); ND4J's Nesterovs updater's rule, run in one pass by ours")
     NESTEROV("nesterov", null, lr(0.01), momentum(0.9)),
 
     @Explained(title = "RMSprop",
             summary = "Divides each step by a running root-mean-square of recent gradients, so every weight gets its own step size.",
             formula = "s ← ρ·s + (1−ρ)·g²;   θ ← θ − η·g / (√s + ε)",
-            source = "Hinton, Coursera lecture 6e, 2012; torch.optim.RMSprop; computed by ND4J's RmsProp updater, whose s"
+            source = "Hinton, Coursera lecture 6e, 2012; torch.optim.RMSprop; ND4J's RmsProp updater's rule (run in one pass by ours), whose s"
                     + " starts at ε instead of 0 (within 10⁻³ of torch over 200 steps)")
     RMSPROP("rmsprop", null, lr(0.01), rho(0.99, "Decay of the running average of squared gradients (torch's alpha)."), eps(1e-8)),
 
     @Explained(title = "Adagrad",
             summary = "Divides by the root of all squared gradients so far: rare features get big steps, and steps only ever shrink.",
             formula = "s ← s + g²;   θ ← θ − η·g / (√s + ε)",
-            source = "Duchi et al. 2011; torch.optim.Adagrad; computed by ND4J's AdaGrad updater, whose s starts at 10⁻⁶"
+            source = "Duchi et al. 2011; torch.optim.Adagrad; ND4J's AdaGrad updater's rule (run in one pass by ours), whose s starts at 10⁻⁶"
                     + " instead of 0 (within 10⁻³ of torch over 200 steps)")
     ADAGRAD("adagrad", null, lr(0.01), eps(1e-10)),
 
     @Explained(title = "Adadelta",
             summary = "Scales each step by the ratio of recent update size to recent gradient size, so units match without tuning η much.",
             formula = "s ← ρ·s + (1−ρ)·g²;   Δ ← √(d + ε) / √(s + ε) · g;   d ← ρ·d + (1−ρ)·Δ²;   θ ← θ − η·Δ",
-            source = "Zeiler 2012; torch.optim.Adadelta; computed by ND4J's AdaDelta updater, scaled by η")
+            source = "Zeiler 2012; torch.optim.Adadelta; ND4J's AdaDelta updater's rule (run in one pass by ours), scaled by η")
     ADADELTA("adadelta", null, lr(1.0), rho(0.9, "Decay of the running averages of squared gradients and squared updates."), eps(1e-6)),
 
     @Explained(title = "Adam",
