@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Descent against PyTorch on the same shapes, float32, optimizer and random data: the engine
  * benchmark's 2-16-16-2 and 784-256-128-10 cases with SGD and Adam, PyTorch on one thread and on all
- * cores, and one epoch of {@code sample-data/fashion-mnist/fashion-mnist.json} (784-128-10, Adam, batch 64) against the
- * same in PyTorch. Runs only when Debian's {@code /usr/bin/python3} can import torch
+ * cores, and one epoch of each run of {@code sample-data/fashion-mnist/fashion-mnist.json} (784-128-10, SGD and
+ * Adam, batch 64) against the same in PyTorch. Runs only when Debian's {@code /usr/bin/python3} can import torch
  * ({@code apt-get install python3-torch}); PyTorch's side is {@code torch_bench.py} beside this class.
  * Writes {@code target/bench/pytorch.json}. Measures only; asserts nothing.
  *
@@ -94,7 +94,10 @@ public final class PeerBenchmark {
                 + " \"fashion_mnist\": %s}%n", torch, cores, load, String.join(", ", cases), fashion);
     }
 
-    /** One epoch of the Fashion-MNIST sample in Descent and in PyTorch (one thread), or {@code null} without the files. */
+    /**
+     * One epoch of each run of the Fashion-MNIST sample, alone, in Descent and in PyTorch (one thread and
+     * all cores), or {@code null} without the files.
+     */
     private static String fashion(Path script, int cores) throws Exception {
         if (!Files.isRegularFile(FASHION)) {
             return "null";
@@ -106,30 +109,39 @@ public final class PeerBenchmark {
             return "null";
         }
         Engine.initialize();
-        PreparedExperiment prepared = PreparedExperiment.prepare(experiment);
-        RunSummary descent;
-        double cpuSeconds;
-        try (LockstepComparison comparison = prepared.comparison(0); TrainingCpu cpu = TrainingCpu.start()) {
-            comparison.start();
-            comparison.await(30, TimeUnit.MINUTES);
-            cpuSeconds = cpu.seconds();
-            descent = comparison.summaries().get(0);
-        }
         String images = experiment.resolve(idx.images()).toString();
         String labels = experiment.resolve(idx.labels()).toString();
-        JsonNode one = python(script, "fashion", images, labels, "1");
-        JsonNode all = python(script, "fashion", images, labels, String.valueOf(cores));
-        System.out.printf(Locale.ROOT, "fashion-mnist 784-128-10 adam b64, 1 epoch: descent %.0f st/s (%.0f per CPU s), val acc %.4f;"
-                        + " torch 1 thread %.0f (%.0f), val acc %.4f; torch %d threads %.0f%n", descent.stepsPerSecond(),
-                descent.steps() / cpuSeconds, descent.validationAccuracy(), one.get("steps_per_s").asDouble(),
-                one.get("steps_per_cpu_s").asDouble(), one.get("val_accuracy").asDouble(), cores,
-                all.get("steps_per_s").asDouble());
-        return String.format(Locale.ROOT, "{\"steps\": %d, \"descent_steps_per_s\": %.1f, \"descent_steps_per_cpu_s\": %.1f,"
-                        + " \"descent_val_accuracy\": %.4f, \"torch_1_thread_steps_per_s\": %.1f,"
-                        + " \"torch_1_thread_steps_per_cpu_s\": %.1f, \"torch_1_thread_val_accuracy\": %.4f,"
-                        + " \"torch_all_cores_steps_per_s\": %.1f}", descent.steps(), descent.stepsPerSecond(),
-                descent.steps() / cpuSeconds, descent.validationAccuracy(), one.get("steps_per_s").asDouble(),
-                one.get("steps_per_cpu_s").asDouble(), one.get("val_accuracy").asDouble(), all.get("steps_per_s").asDouble());
+        List<String> runs = new ArrayList<>();
+        for (var run : experiment.runs()) {
+            PreparedExperiment prepared = PreparedExperiment.prepare(experiment.withRuns(List.of(run)));
+            RunSummary descent;
+            double cpuSeconds;
+            try (LockstepComparison comparison = prepared.comparison(0); TrainingCpu cpu = TrainingCpu.start()) {
+                comparison.start();
+                comparison.await(30, TimeUnit.MINUTES);
+                cpuSeconds = cpu.seconds();
+                descent = comparison.summaries().get(0);
+            }
+            String optimizer = run.optimizer().term().id();
+            JsonNode one = python(script, "fashion", images, labels, optimizer, "1");
+            JsonNode all = python(script, "fashion", images, labels, optimizer, String.valueOf(cores));
+            System.out.printf(Locale.ROOT, "fashion-mnist 784-128-10 %s b64, 1 epoch: descent %.0f st/s (%.0f per CPU s),"
+                            + " val acc %.4f; torch 1 thread %.0f (%.0f), val acc %.4f; torch %d threads %.0f%n", optimizer,
+                    descent.stepsPerSecond(), descent.steps() / cpuSeconds, descent.validationAccuracy(),
+                    one.get("steps_per_s").asDouble(), one.get("steps_per_cpu_s").asDouble(),
+                    one.get("val_accuracy").asDouble(), cores, all.get("steps_per_s").asDouble());
+            runs.add(String.format(Locale.ROOT, "{\"optimizer\": \"%s\", \"steps\": %d, \"descent_steps_per_s\": %.1f,"
+                            + " \"descent_steps_per_cpu_s\": %.1f, \"descent_val_accuracy\": %.4f,"
+                            + " \"torch_1_thread_steps_per_s\": %.1f, \"torch_1_thread_steps_per_cpu_s\": %.1f,"
+                            + " \"torch_1_thread_val_accuracy\": %.4f, \"torch_all_cores_steps_per_s\": %.1f,"
+                            + " \"ratio_vs_torch_1_thread\": %.3f, \"ratio_vs_torch_all_cores\": %.3f}", optimizer,
+                    descent.steps(), descent.stepsPerSecond(), descent.steps() / cpuSeconds, descent.validationAccuracy(),
+                    one.get("steps_per_s").asDouble(), one.get("steps_per_cpu_s").asDouble(),
+                    one.get("val_accuracy").asDouble(), all.get("steps_per_s").asDouble(),
+                    descent.stepsPerSecond() / one.get("steps_per_s").asDouble(),
+                    descent.stepsPerSecond() / all.get("steps_per_s").asDouble()));
+        }
+        return "[" + String.join(", ", runs) + "]";
     }
 
     /** torch's version, or {@code null} when Debian's python cannot import it. */
@@ -161,7 +173,7 @@ public final class PeerBenchmark {
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        String threads = args[args[0].equals("mlp") ? 4 : 3];
+        String threads = args[4];
         builder.environment().put("OPENBLAS_NUM_THREADS", threads);
         builder.environment().put("OMP_NUM_THREADS", threads);
         Process p = builder.start();
