@@ -112,8 +112,12 @@ public final class PeerBenchmark {
         String images = experiment.resolve(idx.images()).toString();
         String labels = experiment.resolve(idx.labels()).toString();
         List<String> runs = new ArrayList<>();
+        // validation only at the epoch's end, as PyTorch's side measures it (the sample evaluates every 200 steps)
+        var training = experiment.training();
+        var once = experiment.withTraining(new dev.descent.experiment.TrainingSpec(training.epochs(), training.batchSize(),
+                1_000_000));
         for (var run : experiment.runs()) {
-            PreparedExperiment prepared = PreparedExperiment.prepare(experiment.withRuns(List.of(run)));
+            PreparedExperiment prepared = PreparedExperiment.prepare(once.withRuns(List.of(run)));
             RunSummary descent;
             double cpuSeconds;
             try (LockstepComparison comparison = prepared.comparison(0); TrainingCpu cpu = TrainingCpu.start()) {
