@@ -58,7 +58,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * the best this machine does on the MLP's products.
  */
 public final class EngineBenchmark {
-    private record Case(String name, int[] widths, int batch, double seconds) {
+    record Case(String name, int[] widths, int batch, double seconds) {
     }
 
     /** One case's figures. */
@@ -180,6 +180,14 @@ public final class EngineBenchmark {
     }
 
     private static double descent(Case c, boolean adam) throws Exception {
+        return descentMeasured(c, adam)[0];
+    }
+
+    /**
+     * Descent's steps per second on case {@code c}: {wall-clock, per second of the training thread's CPU
+     * time}. The second is what one core gives when the machine is shared; training runs on one thread.
+     */
+    static double[] descentMeasured(Case c, boolean adam) throws Exception {
         Engine.initialize();
         Dataset data = data(c);
         NetworkSpec spec = chain(input("in"), dense("h1", c.widths[1]), activation("a1", "relu"),
@@ -194,15 +202,17 @@ public final class EngineBenchmark {
         return trainFor(c, data, empty, run, c.seconds);
     }
 
-    private static double trainFor(Case c, Dataset data, Dataset empty, RunConfig run, double seconds) throws Exception {
+    /** {wall steps/s, steps per CPU second of the training thread}. */
+    private static double[] trainFor(Case c, Dataset data, Dataset empty, RunConfig run, double seconds) throws Exception {
         TrainingConfig config = new TrainingConfig(1, 1, c.batch, Integer.MAX_VALUE, 50_000_000, DataType.FLOAT);
-        try (LockstepComparison comparison = LockstepComparison.create(config, data, empty, List.of(run))) {
+        try (LockstepComparison comparison = LockstepComparison.create(config, data, empty, List.of(run));
+             TrainingCpu cpu = TrainingCpu.start()) {
             comparison.start();
             Thread.sleep((long) (seconds * 1000));
             comparison.stop();
             comparison.await(30, TimeUnit.SECONDS);
             RunSummary summary = comparison.summaries().get(0);
-            return summary.stepsPerSecond();
+            return new double[]{summary.stepsPerSecond(), summary.steps() / cpu.seconds()};
         }
     }
 

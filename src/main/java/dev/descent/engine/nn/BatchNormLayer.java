@@ -2,6 +2,7 @@ package dev.descent.engine.nn;
 
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNormDerivative;
 import org.nd4j.linalg.factory.Nd4j;
@@ -71,6 +72,8 @@ final class BatchNormLayer implements Layer {
         private final int batchSize;
         private final INDArray batchMean;
         private final INDArray batchVariance;
+        private final PreparedOp mean;
+        private final PreparedOp variance;
         private final PreparedOp normalizeTraining;
         private final PreparedOp normalizeEvaluation;
         private final INDArray inputGradient;
@@ -82,6 +85,12 @@ final class BatchNormLayer implements Layer {
             INDArray x = input().output;
             batchMean = Nd4j.zeros(binding.dataType(), width);
             batchVariance = Nd4j.zeros(binding.dataType(), width);
+            // the batch statistics as prepared reductions: x.mean(…, 0) and x.var(false, 0) built an op (and
+            // the variance a new array) every step
+            mean = PreparedOp.of(DynamicCustomOp.builder("reduce_mean").addInputs(x).addOutputs(batchMean)
+                    .addIntegerArguments(0).build());
+            variance = PreparedOp.of(DynamicCustomOp.builder("reduce_variance").addInputs(x).addOutputs(batchVariance)
+                    .addBooleanArguments(false, false).addIntegerArguments(0).build());
             normalizeTraining = PreparedOp.of(BatchNorm.builder()
                     .inputArrays(new INDArray[]{x, batchMean, batchVariance, gamma, beta})
                     .outputArrays(new INDArray[]{output}).applyGamma(true).applyBeta(true)
@@ -107,9 +116,8 @@ final class BatchNormLayer implements Layer {
                 return;
             }
             // Not ND4J's moments op: in 1.0.0-M2.1 it corrupts the native heap (see docs/decisions/0004).
-            INDArray x = input().output;
-            x.mean(batchMean, 0);
-            batchVariance.assign(x.var(false, 0));
+            mean.run();
+            variance.run();
             normalizeTraining.run();
             double unbiased = batchSize > 1 ? batchSize / (double) (batchSize - 1) : 1.0;
             Level1 blas = Nd4j.getBlasWrapper().level1();

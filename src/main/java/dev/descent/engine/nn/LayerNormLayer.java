@@ -1,8 +1,15 @@
 package dev.descent.engine.nn;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Layer normalization over each example's features, as torch.nn.LayerNorm:
@@ -54,52 +61,114 @@ final class LayerNormLayer implements Layer {
         return new LayerNormPass(binding);
     }
 
+    /**
+     * Every step is a prepared ND4J op bound once to this pass's buffers ({@link PreparedOp}), plus one
+     * Java loop over the batch's row variances for 1/√(σ² + ε): the array-method version built a new
+     * op, and for the row means a new array, on every call, about 24 of them per step and layer, which
+     * made a layer-norm run cost about twice a batch-norm run.
+     */
     private final class LayerNormPass extends LayerPass {
         /** x̂, [batch, width]. */
         private final INDArray normalized;
-        /** Per row: μ, then 1/√(σ² + ε); and two means of the backward pass; [batch, 1] each. */
-        private final INDArray mean;
+        /** Per row: σ², then 1/√(σ² + ε) in place; [batch, 1]. */
         private final INDArray inverseStd;
-        private final INDArray gradientMean;
-        private final INDArray projectionMean;
         private final INDArray scratch;
         private final INDArray inputGradient;
+        /** Forward up to σ² per row, then (after 1/√(σ² + ε)) from x̂ to y. */
+        private final PreparedOp[] forwardOps;
+        private final PreparedOp[] afterVariance;
+        private final PreparedOp[] backwardOps;
 
         LayerNormPass(Binding binding) {
             super(binding.buffer(width), binding.gradientBuffer(width), binding.inputs(), binding.accumulate());
             int rows = binding.batchSize();
+            INDArray x = input().output;
             normalized = binding.buffer(width);
-            mean = Nd4j.create(binding.dataType(), rows, 1);
+            INDArray mean = Nd4j.create(binding.dataType(), rows, 1);
             inverseStd = Nd4j.create(binding.dataType(), rows, 1);
-            gradientMean = Nd4j.create(binding.dataType(), rows, 1);
-            projectionMean = Nd4j.create(binding.dataType(), rows, 1);
             scratch = binding.buffer(width);
-            inputGradient = binding.backward() ? binding.buffer(width) : null;
+            forwardOps = new PreparedOp[]{
+                    rowMean(x, mean),
+                    PreparedOp.of(new SubOp(x, mean, normalized)),
+                    PreparedOp.of(new MulOp(normalized, normalized, scratch)),
+                    rowMean(scratch, inverseStd)};
+            afterVariance = new PreparedOp[]{
+                    PreparedOp.of(new MulOp(normalized, inverseStd, normalized)),
+                    PreparedOp.of(new MulOp(normalized, gain, output)),
+                    PreparedOp.of(new AddOp(output, bias, output))};
+            if (!binding.backward()) {
+                inputGradient = null;
+                backwardOps = new PreparedOp[0];
+                return;
+            }
+            INDArray target = input().gradient;
+            List<PreparedOp> ops = new ArrayList<>(List.of(
+                    columnSum(gradient, biasGradient),
+                    PreparedOp.of(new MulOp(gradient, normalized, scratch)),
+                    columnSum(scratch, gainGradient)));
+            if (target == null) {
+                inputGradient = null;
+            } else {
+                // ĝ = γ·∂L/∂y; ∂L/∂x = (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)) / √(σ² + ε)
+                inputGradient = binding.buffer(width);
+                INDArray gradientMean = Nd4j.create(binding.dataType(), rows, 1);
+                INDArray projectionMean = Nd4j.create(binding.dataType(), rows, 1);
+                INDArray result = accumulate[0] ? inputGradient : target;
+                ops.addAll(List.of(
+                        PreparedOp.of(new MulOp(gradient, gain, scratch)),
+                        rowMean(scratch, gradientMean),
+                        PreparedOp.of(new MulOp(scratch, normalized, inputGradient)),
+                        rowMean(inputGradient, projectionMean),
+                        PreparedOp.of(new MulOp(normalized, projectionMean, inputGradient)),
+                        PreparedOp.of(new SubOp(scratch, inputGradient, inputGradient)),
+                        PreparedOp.of(new SubOp(inputGradient, gradientMean, inputGradient)),
+                        PreparedOp.of(new MulOp(inputGradient, inverseStd, result))));
+                if (accumulate[0]) {
+                    ops.add(PreparedOp.of(new AddOp(target, inputGradient, target)));
+                }
+            }
+            backwardOps = ops.toArray(PreparedOp[]::new);
         }
 
         @Override
         void forward(boolean training) {
-            INDArray x = input().output;
-            mean.assign(x.mean(true, 1));
-            normalized.assign(x).subiColumnVector(mean);
-            // σ² = mean((x − μ)²), then 1/√(σ² + ε)
-            inverseStd.assign(scratch.assign(normalized).muli(normalized).mean(true, 1));
-            Transforms.sqrt(inverseStd.addi(EPS), false).rdivi(1.0);
-            normalized.muliColumnVector(inverseStd);
-            output.assign(normalized).muliRowVector(gain).addiRowVector(bias);
+            for (PreparedOp op : forwardOps) {
+                op.run();
+            }
+            // 1/√(σ² + ε), in the array's own precision as ND4J's scalar ops compute it
+            DataBuffer values = inverseStd.data();
+            int rows = (int) inverseStd.length();
+            if (inverseStd.dataType() == DataType.FLOAT) {
+                for (int r = 0; r < rows; r++) {
+                    values.put(r, 1.0f / (float) Math.sqrt(values.getFloat(r) + (float) EPS));
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    values.put(r, 1.0 / Math.sqrt(values.getDouble(r) + EPS));
+                }
+            }
+            for (PreparedOp op : afterVariance) {
+                op.run();
+            }
         }
 
         @Override
         void backward() {
-            biasGradient.assign(gradient.sum(0));
-            gainGradient.assign(scratch.assign(gradient).muli(normalized).sum(0));
-            // ĝ = γ·∂L/∂y; ∂L/∂x = (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)) / √(σ² + ε)
-            scratch.assign(gradient).muliRowVector(gain);
-            gradientMean.assign(scratch.mean(true, 1));
-            projectionMean.assign(inputGradient.assign(scratch).muli(normalized).mean(true, 1));
-            inputGradient.assign(normalized).muliColumnVector(projectionMean).rsubi(scratch)
-                    .subiColumnVector(gradientMean).muliColumnVector(inverseStd);
-            sendGradient(0, inputGradient);
+            for (PreparedOp op : backwardOps) {
+                op.run();
+            }
         }
+    }
+
+    /** mean over each row of {@code x} into the [rows, 1] column {@code into}. */
+    private static PreparedOp rowMean(INDArray x, INDArray into) {
+        return PreparedOp.of(DynamicCustomOp.builder("reduce_mean").addInputs(x).addOutputs(into)
+                .addIntegerArguments(1).addBooleanArguments(true).build());
+    }
+
+    /** Σ over the rows of {@code x} into the vector {@code into}. */
+    private static PreparedOp columnSum(INDArray x, INDArray into) {
+        return PreparedOp.of(DynamicCustomOp.builder("reduce_sum").addInputs(x).addOutputs(into)
+                .addIntegerArguments(0).build());
     }
 }

@@ -7,7 +7,9 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * An update rule computed by one of ND4J's updaters ({@code org.nd4j.linalg.learning}).
+ * An update rule computed by one of ND4J's updaters ({@code org.nd4j.linalg.learning}). Training no
+ * longer uses it (every rule runs in one pass, see {@link BlockedRule} and docs/decisions/0015): it is
+ * the reference the one-pass rules are tested against, and the way back should ND4J's ops become fast.
  *
  * <p>Two ways of passing the learning rate:
  * <ul>

@@ -7,13 +7,6 @@ import dev.descent.engine.vocab.Term;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.AMSGrad;
-import org.nd4j.linalg.learning.config.AdaDelta;
-import org.nd4j.linalg.learning.config.AdaGrad;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
-import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * The optimizers. Update rules and hyperparameter meanings are those documented for torch.optim; each
@@ -29,7 +22,7 @@ public enum OptimizerType implements Term {
     @Explained(title = "SGD",
             summary = "Steps straight down the gradient: simple and predictable, but slow along ravines and noisy.",
             formula = "θ ← θ − η·g",
-            source = "Robbins & Monro 1951; torch.optim.SGD; computed by ND4J's Sgd updater")
+            source = "Robbins & Monro 1951; torch.optim.SGD; ND4J's Sgd updater's rule, run in one pass by ours")
     SGD("sgd", null, lr(0.01)),
 
     MOMENTUM("momentum", MomentumRule.class, lr(0.01), momentum(0.9)),
@@ -37,33 +30,33 @@ public enum OptimizerType implements Term {
     @Explained(title = "Nesterov momentum",
             summary = "Momentum that looks ahead: the step also uses the gradient where the velocity is heading.",
             formula = "v ← μ·v + g;   θ ← θ − η·(g + μ·v)",
-            source = "Nesterov 1983, Sutskever et al. 2013; torch.optim.SGD(nesterov=True); computed by ND4J's Nesterovs updater")
+            source = "Nesterov 1983, Sutskever et al. 2013; torch.optim.SGD(nesterov=True); ND4J's Nesterovs updater's rule, run in one pass by ours")
     NESTEROV("nesterov", null, lr(0.01), momentum(0.9)),
 
     @Explained(title = "RMSprop",
             summary = "Divides each step by a running root-mean-square of recent gradients, so every weight gets its own step size.",
             formula = "s ← ρ·s + (1−ρ)·g²;   θ ← θ − η·g / (√s + ε)",
-            source = "Hinton, Coursera lecture 6e, 2012; torch.optim.RMSprop; computed by ND4J's RmsProp updater, whose s"
+            source = "Hinton, Coursera lecture 6e, 2012; torch.optim.RMSprop; ND4J's RmsProp updater's rule (run in one pass by ours), whose s"
                     + " starts at ε instead of 0 (within 10⁻³ of torch over 200 steps)")
     RMSPROP("rmsprop", null, lr(0.01), rho(0.99, "Decay of the running average of squared gradients (torch's alpha)."), eps(1e-8)),
 
     @Explained(title = "Adagrad",
             summary = "Divides by the root of all squared gradients so far: rare features get big steps, and steps only ever shrink.",
             formula = "s ← s + g²;   θ ← θ − η·g / (√s + ε)",
-            source = "Duchi et al. 2011; torch.optim.Adagrad; computed by ND4J's AdaGrad updater, whose s starts at 10⁻⁶"
+            source = "Duchi et al. 2011; torch.optim.Adagrad; ND4J's AdaGrad updater's rule (run in one pass by ours), whose s starts at 10⁻⁶"
                     + " instead of 0 (within 10⁻³ of torch over 200 steps)")
     ADAGRAD("adagrad", null, lr(0.01), eps(1e-10)),
 
     @Explained(title = "Adadelta",
             summary = "Scales each step by the ratio of recent update size to recent gradient size, so units match without tuning η much.",
             formula = "s ← ρ·s + (1−ρ)·g²;   Δ ← √(d + ε) / √(s + ε) · g;   d ← ρ·d + (1−ρ)·Δ²;   θ ← θ − η·Δ",
-            source = "Zeiler 2012; torch.optim.Adadelta; computed by ND4J's AdaDelta updater, scaled by η")
+            source = "Zeiler 2012; torch.optim.Adadelta; ND4J's AdaDelta updater's rule (run in one pass by ours), scaled by η")
     ADADELTA("adadelta", null, lr(1.0), rho(0.9, "Decay of the running averages of squared gradients and squared updates."), eps(1e-6)),
 
     @Explained(title = "Adam",
             summary = "Momentum plus RMSprop with bias correction: a robust default that adapts each weight's step.",
             formula = "m ← β₁m + (1−β₁)g;   v ← β₂v + (1−β₂)g²;   θ ← θ − η·m̂ / (√v̂ + ε),   m̂ = m/(1−β₁ᵗ),  v̂ = v/(1−β₂ᵗ)",
-            source = "Kingma & Ba 2015; torch.optim.Adam; computed by ND4J's Adam updater, which folds the bias corrections"
+            source = "Kingma & Ba 2015; torch.optim.Adam; ND4J's Adam updater's rule (run in one pass by ours), which folds the bias corrections"
                     + " into η (ε acts as ε/√(1−β₂ᵗ); within 10⁻³ of torch over 200 steps)")
     ADAM("adam", null, lr(0.001), beta1(), beta2(), eps(1e-8)),
 
@@ -81,7 +74,7 @@ public enum OptimizerType implements Term {
     @Explained(title = "AMSGrad",
             summary = "Adam that never lets its squared-gradient estimate shrink, so step sizes cannot suddenly grow.",
             formula = "vₘₐₓ ← max(vₘₐₓ, v);   θ ← θ − η·m̂ / (√(vₘₐₓ/(1−β₂ᵗ)) + ε)   (m, v as in Adam)",
-            source = "Reddi et al. 2018; torch.optim.Adam(amsgrad=True); computed by ND4J's AMSGrad updater, which folds"
+            source = "Reddi et al. 2018; torch.optim.Adam(amsgrad=True); ND4J's AMSGrad updater's rule (run in one pass by ours), which folds"
                     + " the bias corrections into η like Adam (within 10⁻³ of torch over 200 steps)")
     AMSGRAD("amsgrad", null, lr(0.001), beta1(), beta2(), eps(1e-8));
 
@@ -133,22 +126,18 @@ public enum OptimizerType implements Term {
      * {@code parameters}.
      */
     static UpdateRule createRule(Choice<OptimizerType> choice, INDArray parameters) {
-        long n = parameters.length();
         return switch (choice.term()) {
-            case SGD -> Nd4jUpdateRule.scaledInside(new Sgd(), n, parameters);
+            case SGD -> new Nd4jRules.Sgd();
             case MOMENTUM -> new MomentumRule(choice.value("momentum"), parameters);
-            case NESTEROV -> Nd4jUpdateRule.scaledAfter(new Nesterovs(1.0, choice.value("momentum")), n, parameters);
-            case RMSPROP -> Nd4jUpdateRule.scaledInside(
-                    new RmsProp(0.0, choice.value("rho"), choice.value("eps")), n, parameters);
-            case ADAGRAD -> Nd4jUpdateRule.scaledInside(new AdaGrad(0.0, choice.value("eps")), n, parameters);
-            case ADADELTA -> Nd4jUpdateRule.scaledAfter(new AdaDelta(choice.value("rho"), choice.value("eps")), n, parameters);
-            case ADAM, ADAMW -> Nd4jUpdateRule.scaledInside(
-                    new Adam(0.0, choice.value("beta1"), choice.value("beta2"), choice.value("eps")), n, parameters);
+            case NESTEROV -> new Nd4jRules.Nesterov(choice.value("momentum"), parameters);
+            case RMSPROP -> new Nd4jRules.RmsPropRule(choice.value("rho"), choice.value("eps"), parameters);
+            case ADAGRAD -> new Nd4jRules.AdaGradRule(choice.value("eps"), parameters);
+            case ADADELTA -> new Nd4jRules.AdaDeltaRule(choice.value("rho"), choice.value("eps"), parameters);
+            case ADAM, ADAMW -> AdamRule.adam(choice.value("beta1"), choice.value("beta2"), choice.value("eps"), parameters);
             case ADAMAX -> new AdamaxRule(choice.value("beta1"), choice.value("beta2"), choice.value("eps"), parameters);
             case NADAM -> new NadamRule(choice.value("beta1"), choice.value("beta2"), choice.value("eps"),
                     choice.value("momentumDecay"), parameters);
-            case AMSGRAD -> Nd4jUpdateRule.scaledInside(
-                    new AMSGrad(0.0, choice.value("beta1"), choice.value("beta2"), choice.value("eps")), n, parameters);
+            case AMSGRAD -> AdamRule.amsgrad(choice.value("beta1"), choice.value("beta2"), choice.value("eps"), parameters);
         };
     }
 

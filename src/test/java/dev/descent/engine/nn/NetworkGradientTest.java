@@ -98,6 +98,25 @@ class NetworkGradientTest {
         assertGradientsMatch(new NetworkSpec(nodes, edges), DataShape.classification(4, 3));
     }
 
+    @Test
+    void layerNormOnAResidualBranchAddsItsGradientToTheSharedInput() {
+        // in → h1 → a1 ─┬→ ln → add → out → loss: add writes a1's gradient first, ln adds to it
+        //               └──────↗
+        List<NodeSpec> nodes = List.of(input("in"), dense("h1", 5), activation("a1", "tanh"),
+                new NodeSpec.LayerNorm("ln", null), new NodeSpec.Add("add", null), dense("out", 3),
+                loss("loss", "cross_entropy"));
+        List<Edge> edges = List.of(new Edge("in", "h1"), new Edge("h1", "a1"), new Edge("a1", "ln"),
+                new Edge("ln", "add"), new Edge("a1", "add"), new Edge("add", "out"), new Edge("out", "loss"));
+        assertGradientsMatch(new NetworkSpec(nodes, edges), DataShape.classification(4, 3));
+    }
+
+    @Test
+    void layerNormRightAfterTheInputBackpropagatesToItsParameters() {
+        NetworkSpec spec = chain(input("in"), new NodeSpec.LayerNorm("ln", null), dense("out", 3),
+                loss("loss", "cross_entropy"));
+        assertGradientsMatch(spec, DataShape.classification(4, 3));
+    }
+
     /** Compares every parameter's backpropagated gradient with its central difference. */
     static void assertGradientsMatch(NetworkSpec spec, DataShape data) {
         Network network = Network.create(spec, data, DataType.DOUBLE, 7);
