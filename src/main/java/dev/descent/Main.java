@@ -3,6 +3,8 @@ package dev.descent;
 import dev.descent.cli.DescentCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Entry point. With arguments: the {@code descent} command line. Without: the window.
@@ -13,8 +15,24 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Files that the window opens when one is the only argument, as a file manager passes it: experiments
+     * ({@code .descent}, the extension the installers associate, and {@code .json}) and lessons
+     * ({@code .descent-lesson}). See docs/experiment-format.md.
+     */
+    static final List<String> WINDOW_FILE_EXTENSIONS = List.of(".descent", ".json", ".descent-lesson");
+
+    /** Whether these arguments open the window (none, or one file it opens) rather than the command line. */
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String name = args[0].toLowerCase(Locale.ROOT);
+        return args.length == 1 && WINDOW_FILE_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 1 && args[0].endsWith(".json"))) {
+        if (opensWindow(args)) {
             System.exit(dev.descent.ui.app.Launcher.launch(args));
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -63,6 +63,7 @@ public final class DescentApp extends Application {
         Scene scene = new Scene(window.root(), 1440, 900);
         scene.getStylesheets().add(DescentApp.class.getResource("/dev/descent/ui/descent.css").toExternalForm());
         stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.images());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();

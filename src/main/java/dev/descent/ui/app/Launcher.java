@@ -80,8 +80,17 @@ public final class Launcher {
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return javaExecutable(ProcessHandle.current().info().command(), System.getProperty("java.home"));
+    }
+
+    /**
+     * The {@code java} that runs the child: this process's own program when it is a {@code java}, else the
+     * {@code java} of this JVM's runtime. An installed Descent runs from a launcher ({@code bin/descent}) that
+     * would take the child's JVM options for command-line arguments; its runtime has {@code bin/java}.
+     */
+    static String javaExecutable(Optional<String> command, String javaHome) {
+        return command.filter(c -> Path.of(c).getFileName().toString().matches("java(\\.exe)?"))
+                .orElse(Path.of(javaHome, "bin", "java").toString());
     }
 
     /** Runs the child to its end; empty if it could not be started (the window then opens here). */

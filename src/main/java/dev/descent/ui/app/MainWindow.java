@@ -671,7 +671,7 @@ public final class MainWindow {
     }
 
     private static final List<FileChooser.ExtensionFilter> EXPERIMENTS = List.of(
-            new FileChooser.ExtensionFilter("Descent experiments", "*.json"),
+            new FileChooser.ExtensionFilter("Descent experiments", "*.descent", "*.json"),
             new FileChooser.ExtensionFilter("All files", "*.*"));
 
     /** The folder of the project's file, where dialogs start; null for a project not yet saved. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** When the window gets a JVM of its own, and with what. */
@@ -39,6 +40,16 @@ class LauncherTest {
         int cp = command.indexOf("-cp");
         assertEquals("target/descent.jar", command.get(cp + 1));
         assertEquals(List.of("dev.descent.Main", "lesson.json"), command.subList(cp + 2, command.size()));
+    }
+
+    @Test
+    void theChildRunsOnJavaEvenWhenAnInstalledLauncherStartedThisJvm() {
+        assertEquals("/usr/lib/jvm/jdk/bin/java",
+                Launcher.javaExecutable(Optional.of("/usr/lib/jvm/jdk/bin/java"), "/usr/lib/jvm/jdk"));
+        assertEquals(Path.of("/opt/descent/lib/runtime", "bin", "java").toString(),
+                Launcher.javaExecutable(Optional.of("/opt/descent/bin/descent"), "/opt/descent/lib/runtime"));
+        assertEquals(Path.of("/opt/descent/lib/runtime", "bin", "java").toString(),
+                Launcher.javaExecutable(Optional.empty(), "/opt/descent/lib/runtime"));
     }
 
     @Test
