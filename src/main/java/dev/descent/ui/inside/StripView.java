@@ -23,7 +23,7 @@ final class StripView extends PlotCanvas {
     private int marker;
 
     StripView() {
-        super(420, 54);
+        super(420, 64);
     }
 
     /** Shows {@code pick} of every snapshot, with a marker at {@code marker}. */
