@@ -4,6 +4,7 @@ import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.ui.canvas.GraphCanvas;
 import dev.descent.ui.charts.ChartsView;
+import dev.descent.ui.inside.InsideView;
 import dev.descent.ui.data.DataView;
 import dev.descent.ui.inspector.InspectorView;
 import dev.descent.ui.model.DataModel;
@@ -38,6 +39,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -177,7 +180,7 @@ public final class MainWindow {
         runsAndData.setOrientation(Orientation.VERTICAL);
         runsAndData.setDividerPositions(0.45);
 
-        SplitPane bottom = new SplitPane(runsAndData, charts);
+        SplitPane bottom = new SplitPane(runsAndData, chartTabs());
         bottom.setDividerPositions(0.34);
 
         SplitPane centre = new SplitPane(top, bottom);
@@ -188,6 +191,23 @@ public final class MainWindow {
         all.setDividerPositions(0.15);
         SplitPane.setResizableWithParent(palette, false);
         return all;
+    }
+
+    /** The views beside the runs, one tab each: adding a view is one {@code tabs.getTabs().add(tab(...))}. */
+    private TabPane chartTabs() {
+        InsideView inside = new InsideView(selection, session, theme);
+        Tab insideTab = tab("Inside", inside);
+        TabPane tabs = new TabPane(tab("Training", charts), insideTab);
+        tabs.setId("chart-tabs");
+        inside.activeProperty().bind(insideTab.selectedProperty());
+        return tabs;
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setClosable(false);
+        return tab;
     }
 
     private MenuBar menuBar() {

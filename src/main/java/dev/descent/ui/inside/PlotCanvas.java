@@ -1,0 +1,73 @@
+package dev.descent.ui.inside;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * A self-drawn plot that fills its region: the canvas follows the region's size and {@link #draw} runs
+ * on every resize and every {@link #redraw}. FX thread only.
+ */
+abstract class PlotCanvas extends Region {
+    static final Font SMALL = Font.font(11);
+    private final Canvas canvas = new Canvas();
+    private Color background = Color.WHITE;
+    private Color foreground = Color.BLACK;
+    private Color grid = Color.LIGHTGRAY;
+
+    PlotCanvas(double prefWidth, double prefHeight) {
+        getChildren().add(canvas);
+        setPrefSize(prefWidth, prefHeight);
+        setMinSize(40, 20);
+    }
+
+    /** Colours of the theme: background, text and axes, grid lines. */
+    void colours(Color background, Color foreground, Color grid) {
+        this.background = background;
+        this.foreground = foreground;
+        this.grid = grid;
+        redraw();
+    }
+
+    Color background() {
+        return background;
+    }
+
+    Color foreground() {
+        return foreground;
+    }
+
+    Color grid() {
+        return grid;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
+    }
+
+    /** Draws the plot again at its current size. */
+    final void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 1 || h < 1) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(background);
+        g.fillRect(0, 0, w, h);
+        g.setFont(SMALL);
+        draw(g, w, h);
+    }
+
+    /** Draws onto a cleared canvas of {@code w} × {@code h}. */
+    abstract void draw(GraphicsContext g, double w, double h);
+}

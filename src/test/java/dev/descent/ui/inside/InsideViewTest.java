@@ -1,0 +1,256 @@
+package dev.descent.ui.inside;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.engine.train.Snapshot;
+import dev.descent.engine.train.SnapshotLayout;
+import dev.descent.engine.train.Snapshots;
+import dev.descent.experiment.TrainingSpec;
+import dev.descent.ui.WindowFixture;
+import dev.descent.ui.app.Examples;
+import dev.descent.ui.model.TrainingSession;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Inside tab shows what the selected run published, follows training, and scrubs back in time. */
+@ExtendWith(ApplicationExtension.class)
+class InsideViewTest {
+    private WindowFixture fx;
+    private InsideView inside;
+    private TabPane tabs;
+
+    @Start
+    void start(Stage stage) {
+        fx = new WindowFixture(stage);
+        inside = (InsideView) stage.getScene().lookup("#inside");
+        tabs = (TabPane) stage.getScene().lookup("#chart-tabs");
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(fx::close);
+    }
+
+    private static <T> T onFx(Callable<T> task) throws Exception {
+        return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.SECONDS);
+    }
+
+    private void showInside() throws Exception {
+        onFx(() -> {
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Inside"))
+                    .findFirst().orElseThrow());
+            return null;
+        });
+    }
+
+    private void open(String example, int epochs) throws Exception {
+        onFx(() -> {
+            var e = Examples.load(example);
+            fx.project.replace(e.withTraining(new TrainingSpec(epochs, e.training().batchSize(),
+                    e.training().evaluateEvery())), null);
+            return null;
+        });
+    }
+
+    private void trainToTheEnd() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.asyncFx(fx.session::train);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.FINISHED);
+        refreshNow();
+    }
+
+    private void refreshNow() throws Exception {
+        onFx(() -> {
+            inside.refresh(true);
+            return null;
+        });
+    }
+
+    private Snapshots snapshots(int run) {
+        return fx.session.comparisonProperty().get().snapshots(run);
+    }
+
+    @Test
+    void theTabsHoldTheTrainingChartsAndTheInsideView() throws Exception {
+        List<String> titles = onFx(() -> tabs.getTabs().stream().map(Tab::getText).toList());
+        assertEquals(List.of("Training", "Inside"), titles);
+        assertTrue(onFx(() -> tabs.getTabs().get(0).getContent().lookup("#charts") != null));
+    }
+
+    @Test
+    void itShowsTheSelectedRunsHistogramsAsTheEnginePublishedThem() throws Exception {
+        // given the window's example (spiral, SGD vs Adam) trained 30 epochs, the Inside tab showing
+        open(Examples.FIRST, 30);
+        showInside();
+        trainToTheEnd();
+        for (int run = 0; run < 2; run++) {
+            int r = run;
+            // when the run is selected
+            onFx(() -> {
+                fx.selection.selectRun(r);
+                inside.refresh(true);
+                return null;
+            });
+            // then every figure holds the engine's numbers for that run: the last snapshot now, the first ghosted
+            Snapshots s = snapshots(run);
+            SnapshotLayout layout = s.layout();
+            assertEquals(List.of("h1", "h2", "out"), layout.denseNodes());
+            for (int i = 0; i < layout.activationNodes().size(); i++) {
+                String id = layout.activationNodes().get(i);
+                assertEquals(s.latest().activations().get(i), onFx(() -> inside.activationHistogram(id)), id);
+                assertEquals(s.first().activations().get(i), onFx(() -> inside.initialActivationHistogram(id)), id);
+                int m = fx.session.history(run).layout().activationNodes().indexOf(id);
+                double share = fx.session.history(run).saturatedFractions().get(m).latest();
+                String word = onFx(() -> inside.saturationText(id)).split(" ")[0];
+                assertEquals(String.format(Locale.ROOT, "%s %.0f%%", word, 100 * share),
+                        onFx(() -> inside.saturationText(id)), id);
+            }
+            for (int i = 0; i < layout.denseNodes().size(); i++) {
+                String id = layout.denseNodes().get(i);
+                assertEquals(s.latest().weights().get(i), onFx(() -> inside.weightHistogram(id)), id);
+            }
+            assertEquals(run, onFx(() -> inside.model().runProperty().get()));
+        }
+    }
+
+    @Test
+    void theScrubShowsTheHistogramsOfAnEarlierStep() throws Exception {
+        // given the trained example, live at its last step
+        open(Examples.FIRST, 30);
+        showInside();
+        trainToTheEnd();
+        Snapshots s = snapshots(0);
+        assertTrue(onFx(() -> inside.model().followProperty().get()));
+        assertEquals(s.latest().step(), (int) Math.round(onFx(() -> inside.scrub().getValue())));
+        // when the scrub moves to step 300
+        onFx(() -> {
+            inside.scrub().setValue(300);
+            return null;
+        });
+        // then the histograms are the last snapshot at or before step 300, and the view no longer follows
+        Snapshot then = s.at(300);
+        assertTrue(then.step() <= 300 && then.step() > 200, "step " + then.step());
+        String id = s.layout().activationNodes().get(0);
+        assertEquals(then.activations().get(0), onFx(() -> inside.activationHistogram(id)));
+        assertEquals(then.weights().get(0), onFx(() -> inside.weightHistogram("h1")));
+        assertFalse(onFx(() -> inside.model().followProperty().get()));
+        assertTrue(onFx(() -> ((javafx.scene.control.Label) inside.lookup("#inside-step")).getText())
+                .startsWith(String.format(Locale.ROOT, "step %,d of", then.step())));
+        // when Live is pressed again, it follows the newest step
+        onFx(() -> {
+            inside.model().followProperty().set(true);
+            return null;
+        });
+        assertEquals(s.latest().activations().get(0), onFx(() -> inside.activationHistogram(id)));
+    }
+
+    @Test
+    void itFollowsTrainingAndReadsNothingWhileItsTabIsHidden() throws Exception {
+        // given the Training tab in front
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.asyncFx(fx.session::train);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.comparisonProperty().get() != null
+                && snapshots(0).all().size() > 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the hidden view has drawn nothing
+        assertNull(onFx(() -> inside.weightHistogram("h1") == null ? null : "drawn"));
+        // when the Inside tab is shown during training
+        showInside();
+        // then its figures advance with the runs' snapshots, frame after frame
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> inside.weightHistogram("h1")) != null);
+        int first = onFx(() -> inside.model().lastStepProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> inside.model().lastStepProperty().get()) > first);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> {
+            Snapshot shown = snapshots(0).at(inside.model().stepProperty().get());
+            return shown.weights().get(0).equals(inside.weightHistogram("h1"));
+        }));
+        WaitForAsyncUtils.asyncFx(fx.session::reset).get();
+    }
+
+    @Test
+    void theHeatmapsShowEveryRunsGradientsOnOneScale() throws Exception {
+        open(Examples.FIRST, 30);
+        showInside();
+        trainToTheEnd();
+        LockstepComparison c = fx.session.comparisonProperty().get();
+        // then each heatmap cell is log10 of the run's published gradient norm, and both share one scale
+        for (int run = 0; run < 2; run++) {
+            GradientHeatmap map = onFx(() -> inside.heatmap(0));
+            GradientHeatmap own = run == 0 ? map : onFx(() -> inside.heatmap(1));
+            var series = c.history(run).gradientNorms().get(0).snapshot();
+            int step = (int) series.steps()[series.size() / 2];
+            assertEquals(Math.log10(series.means()[series.size() / 2]), own.valueAt(0, step), 1e-12);
+        }
+        double[] scale0 = onFx(() -> inside.heatmap(0).scale());
+        double[] scale1 = onFx(() -> inside.heatmap(1).scale());
+        assertEquals(scale0[0], scale1[0]);
+        assertEquals(scale0[1], scale1[1]);
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int run = 0; run < 2; run++) {
+            for (var s : c.history(run).gradientNorms()) {
+                for (double v : s.snapshot().means()) {
+                    lowest = Math.min(lowest, Math.log10(v));
+                }
+            }
+        }
+        assertEquals(lowest, scale0[0], 1e-12);
+    }
+
+    @Test
+    void theRatioChartHasTheRuleOfThumbBandAndExplainsIt() throws Exception {
+        open(Examples.FIRST, 30);
+        showInside();
+        trainToTheEnd();
+        RatioChart chart = onFx(() -> inside.ratioChart());
+        double[] axis = onFx(chart::axis);
+        assertTrue(axis[0] <= RatioChart.BAND_LOW && axis[1] >= RatioChart.BAND_HIGH, axis[0] + " to " + axis[1]);
+        assertEquals(fx.session.history(0).layout().parameterNodes(), onFx(chart::nodes));
+        String tip = onFx(() -> javafx.scene.control.Tooltip.class.cast(chart.getProperties().values().stream()
+                .filter(v -> v instanceof javafx.scene.control.Tooltip).findFirst().orElseThrow()).getText());
+        assertTrue(tip.contains("1e-3") && tip.contains("rule of thumb"), tip);
+    }
+
+    @Test
+    void normalizationNodesShowWhatGoesInAndComesOut() throws Exception {
+        // given the batch norm example, trained briefly
+        open("batch-layer-norm.json", 2);
+        showInside();
+        trainToTheEnd();
+        // when the batch norm run is shown
+        onFx(() -> {
+            fx.selection.selectRun(1);
+            inside.refresh(true);
+            return null;
+        });
+        // then each norm node's input and output histograms are the engine's, and the output is
+        // rescaled to about mean 0 and spread 1
+        Snapshots s = snapshots(1);
+        assertFalse(s.layout().normNodes().isEmpty());
+        for (int i = 0; i < s.layout().normNodes().size(); i++) {
+            String id = s.layout().normNodes().get(i);
+            var shown = onFx(() -> inside.normHistograms(id));
+            assertEquals(s.latest().normInputs().get(i), shown[0], id);
+            assertEquals(s.latest().normOutputs().get(i), shown[1], id);
+        }
+        var out = s.first().normOutputs().get(0);
+        assertTrue(out.low() > -6 && out.high() < 6, out.toString());
+        assertNotNull(onFx(() -> inside.activationHistogram("a1")));
+    }
+}
