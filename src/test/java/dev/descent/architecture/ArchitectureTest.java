@@ -40,6 +40,11 @@ class ArchitectureTest {
             .because("descent export and the window's File > Export > PyTorch script share it, headless");
 
     @ArchTest
+    static final ArchRule lessonsKnowNoFrontEnd = noClasses().that().resideInAPackage("dev.descent.lesson..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.descent.cli..", "dev.descent.ui..", "javafx..")
+            .because("descent lesson check and the window's Check button judge a challenge with the same code");
+
+    @ArchTest
     static final ArchRule viewModelsKnowNoNodes = noClasses().that().resideInAPackage("dev.descent.ui.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
                     "atlantafx..")

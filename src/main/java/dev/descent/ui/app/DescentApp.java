@@ -33,6 +33,8 @@ public final class DescentApp extends Application {
     });
     private AnimationTimer timer;
     private Autosave autosave;
+    /** Preference set once the lessons' start page has been shown, at the first launch. */
+    static final String START_PAGE_SHOWN = "lessons.startPageShown";
 
     @Override
     public void start(Stage stage) {
@@ -82,6 +84,9 @@ public final class DescentApp extends Application {
             if (!restored && !args.isEmpty()) {
                 // a file that is missing or fails to load is reported; the example stays open
                 window.openFile(Path.of(args.get(0)));
+            } else if (!restored && !preferences.getBoolean(START_PAGE_SHOWN, false)) {
+                preferences.putBoolean(START_PAGE_SHOWN, true); // the first launch shows the lessons
+                window.lessons().showStartPage();
             }
         });
     }

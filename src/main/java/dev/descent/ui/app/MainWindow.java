@@ -7,6 +7,7 @@ import dev.descent.ui.charts.ChartsView;
 import dev.descent.ui.inside.InsideView;
 import dev.descent.ui.data.DataView;
 import dev.descent.ui.inspector.InspectorView;
+import dev.descent.ui.lessons.LessonController;
 import dev.descent.ui.model.DataModel;
 import dev.descent.ui.model.EngineStatus;
 import dev.descent.ui.model.ProjectModel;
@@ -82,6 +83,7 @@ public final class MainWindow {
     private InspectorView inspector;
     private DataView dataView;
     private PaletteView palette;
+    private LessonController lessons;
     private FileDialogs fileDialogs = FileDialogs.system();
     private StatusBar statusBar;
 
@@ -109,8 +111,12 @@ public final class MainWindow {
         selection.runProperty().addListener((o, was, now) -> markDivergence.run());
         this.charts = new ChartsView(project, selection, session, theme);
         root.getStyleClass().add(Styles.WINDOW);
+        Node workspace = workspace();
+        lessons = new LessonController(stage, root, project, selection, session, inspector, canvas,
+                this::confirmDiscard, (title, lines) -> Dialogs.error(stage, title, lines));
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(workspace());
+        root.setCenter(workspace);
+        root.setRight(lessons.panel());
         root.setBottom(statusBar());
         extraKeys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 canvas::zoomIn); // Ctrl++ on keyboards where + is Shift+=
@@ -153,6 +159,11 @@ public final class MainWindow {
         return canvas;
     }
 
+    /** Lessons: the menu, the start page and the side panel of an open lesson. */
+    public LessonController lessons() {
+        return lessons;
+    }
+
     /** Replaces the system's file chooser, e.g. with answers given by a test. */
     public void setFileDialogs(FileDialogs dialogs) {
         this.fileDialogs = Objects.requireNonNull(dialogs);
@@ -171,6 +182,10 @@ public final class MainWindow {
         runs = new RunsPanel(project, selection, session);
         addLrRangeToRunsMenu();
         dataView = new DataView(data, session, selection, theme);
+        palette.setId("palette"); // ids name the panels for lessons' "what to watch" pointers
+        inspector.setId("inspector");
+        runs.setId("runs");
+        canvas.setId("canvas");
 
         SplitPane top = new SplitPane(canvas, inspector);
         top.setDividerPositions(0.76);
@@ -288,8 +303,9 @@ public final class MainWindow {
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("menu-shortcuts", "_Keyboard Shortcuts", new KeyCodeCombination(KeyCode.F1),
-                this::showShortcuts), item("menu-about", "_About Descent", null, this::showAbout));
-        MenuBar bar = new MenuBar(file, edit, view, run, help);
+                this::showShortcuts), item("menu-help-lessons", "_Lessons…", null, lessons::showStartPage),
+                item("menu-about", "_About Descent", null, this::showAbout));
+        MenuBar bar = new MenuBar(file, edit, view, run, lessons.menu(), help);
         bar.setId("menu-bar");
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -503,6 +519,13 @@ public final class MainWindow {
 
     /** Opens {@code path}; a file that fails to load is reported and the current work stays open. */
     public void openFile(Path path) {
+        if (LessonController.isLessonFile(path)) {
+            if (lessons.openFile(path)) {
+                recent.add(path);
+                refreshRecentMenu();
+            }
+            return;
+        }
         try {
             project.open(path);
             session.reset();

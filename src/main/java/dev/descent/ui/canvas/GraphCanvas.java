@@ -262,6 +262,11 @@ public final class GraphCanvas extends StackPane {
         network.showSelection(selection.nodes(), selection.edges());
     }
 
+    /** The card drawn for node {@code id}, or null when the canvas shows no such node (a lesson outlines it). */
+    public javafx.scene.layout.Region card(String id) {
+        return network.node(id);
+    }
+
     // ---- for tests ----
 
     NodeView nodeView(String id) {

@@ -130,6 +130,10 @@ public final class ChartsView extends GridPane {
         bottom.setPercentHeight(46);
         bottom.setVgrow(Priority.ALWAYS);
         getRowConstraints().addAll(top, bottom);
+        loss.node().setId("chart-loss");
+        gradients.node().setId("chart-gradient");
+        accuracy.node().setId("chart-accuracy");
+        learningRate.node().setId("chart-lr");
         add(loss.node(), 0, 0);
         add(gradients.node(), 1, 0);
         add(accuracy.node(), 0, 1);

@@ -413,6 +413,35 @@ final class Form {
         fields.forEach(invalid::withdraw);
     }
 
+    /**
+     * Disables every editor whose key {@code reason} gives a reason for, with that reason as the tooltip
+     * of the editor and of its label (a disabled control shows no tooltip of its own).
+     */
+    void lock(Function<String, String> reason) {
+        for (Map.Entry<String, Node> e : editors.entrySet()) {
+            String why = reason.apply(e.getKey());
+            if (why == null) {
+                continue;
+            }
+            Node editor = e.getValue();
+            editor.setDisable(true);
+            editor.getStyleClass().add(LOCKED);
+            if (editor instanceof javafx.scene.control.Control control) {
+                control.setTooltip(tooltip(why));
+            }
+            for (Node child : grid.getChildren()) {
+                if (child instanceof Label label && (label.getLabelFor() == editor
+                        || (editor.getParent() != null && label.getLabelFor() == editor.getParent()))) {
+                    label.setTooltip(tooltip(why));
+                    label.getStyleClass().add(LOCKED);
+                }
+            }
+        }
+    }
+
+    /** The style class of a locked editor and its label. */
+    static final String LOCKED = "locked";
+
     /** The key of the editor that has the keyboard focus, or null. */
     String focusedKey() {
         for (Map.Entry<String, Node> e : editors.entrySet()) {

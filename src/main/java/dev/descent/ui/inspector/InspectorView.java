@@ -60,6 +60,7 @@ public final class InspectorView extends VBox {
     private final Map<String, DatasetSpec> rememberedDatasets = new HashMap<>();
     private Form form;
     private String key = "";
+    private FieldLock lock;
     private boolean refreshing;
     private boolean again;
 
@@ -168,7 +169,7 @@ public final class InspectorView extends VBox {
         Target target = target(e);
         header(target, e);
         String newKey = target.key(e);
-        if (form != null && newKey.equals(key)) {
+        if (form != null && newKey.equals(key) && !key.isEmpty()) {
             form.refresh();
             return;
         }
@@ -185,6 +186,14 @@ public final class InspectorView extends VBox {
         form = new Form(invalid, target.subject(e));
         key = newKey;
         build(target, form, e);
+        if (lock != null && !target.kind().equals("summary")) {
+            String subject = switch (target.kind()) {
+                case "run" -> e.runs().get(target.run()).name();
+                case "node" -> target.nodeId();
+                default -> null;
+            };
+            form.lock(k -> lock.reason(target.kind(), subject, k));
+        }
         scroll.setContent(form.node());
         if (focused != null) {
             form.focus(focused);
@@ -211,6 +220,27 @@ public final class InspectorView extends VBox {
                 default -> "data and training";
             };
         }
+    }
+
+    /**
+     * Says why a field of the inspector may not be changed (a lesson locks it), or null when it may.
+     */
+    @FunctionalInterface
+    public interface FieldLock {
+        /**
+         * @param kind    "run", "node" or "data"
+         * @param subject the run's name or the node's id; null for the data and training settings
+         * @param key     the field's key (its id is {@code field-<key>}); a parameter of a choice is
+         *                {@code <choice key>-<parameter>}, e.g. {@code optimizer-learningRate}
+         */
+        String reason(String kind, String subject, String key);
+    }
+
+    /** Disables, with {@code lock}'s reason as their tooltip, the fields it locks; null unlocks all. */
+    public void setFieldLock(FieldLock lock) {
+        this.lock = lock;
+        key = ""; // build the form again, with the new locks
+        update(false);
     }
 
     /** Commits what was typed into the focused field but not yet committed (before training starts). */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -39,6 +40,8 @@ public final class ProjectModel {
     private final Deque<Entry> undo = new ArrayDeque<>();
     private final Deque<Entry> redo = new ArrayDeque<>();
     private final NodePositions positions = new NodePositions();
+    private final ReadOnlyStringWrapper refused = new ReadOnlyStringWrapper("");
+    private Function<Experiment, String> guard = e -> null;
     private Experiment saved;
     private int replacements;
 
@@ -53,6 +56,21 @@ public final class ProjectModel {
 
     public ProjectModel(Experiment initial) {
         replace(initial, null);
+    }
+
+    /**
+     * Sets what every later {@link #edit} is checked against: {@code guard} returns why an experiment may not
+     * be made (a lesson's locked parts), or null. A refused edit changes nothing and its reason is
+     * {@link #refusedProperty()}. Replacing the project is not an edit: it is never refused.
+     */
+    public void setGuard(Function<Experiment, String> guard) {
+        this.guard = guard == null ? e -> null : guard;
+        refused.set("");
+    }
+
+    /** Why the last edit was refused by the guard, or empty. */
+    public ReadOnlyStringProperty refusedProperty() {
+        return refused.getReadOnlyProperty();
     }
 
     /** Replaces the whole project (new, open): history cleared, not dirty. */
@@ -78,6 +96,12 @@ public final class ProjectModel {
         if (after == null || after.equals(before)) {
             return;
         }
+        String why = guard.apply(after);
+        if (why != null) {
+            refused.set(why);
+            return;
+        }
+        refused.set("");
         undo.push(new Entry(what, before));
         while (undo.size() > HISTORY) {
             undo.removeLast();
