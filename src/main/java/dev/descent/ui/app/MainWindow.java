@@ -250,7 +250,7 @@ public final class MainWindow {
         train.disableProperty().bind(trainDisabled());
         pause.disableProperty().bind(session.stateProperty().isNotEqualTo(TrainingSession.State.RUNNING));
         step.disableProperty().bind(stepDisabled());
-        MenuItem lrRange = item("menu-lr-range", "Learning-Rate Range _Test…", null, this::lrRangeTest);
+        MenuItem lrRange = item("menu-lr-range", "_Learning-Rate Range Test…", null, this::lrRangeTest);
         lrRange.disableProperty().bind(selection.runProperty().lessThan(0));
         run.getItems().addAll(train, pause, step, reset, new SeparatorMenuItem(), lrRange);
 
