@@ -58,6 +58,8 @@ final class LrRangeDialog {
     private final ConcurrentLinkedQueue<LrRangeTest.Point> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private LrRangeTest.Result result;
+    /** How high the marks reach: a little above the highest loss before the divergence. */
+    private double markerTop = 1;
 
     private LrRangeDialog(Window owner, ProjectModel project, String runName, LrRangeTest.Range range) {
         this.project = project;
@@ -92,6 +94,7 @@ final class LrRangeDialog {
         y.setForceZeroInRange(true);
         chart.setId("lr-range-chart");
         chart.setCreateSymbols(false);
+        chart.setVerticalZeroLineVisible(false);
         chart.setAnimated(false);
         chart.setPrefSize(720, 420);
         loss.setName("loss of each batch");
@@ -190,11 +193,9 @@ final class LrRangeDialog {
                 top = Math.max(top, r.points().get(k).loss());
             }
         }
-        y.setAutoRanging(false);
-        y.setLowerBound(0);
-        y.setUpperBound(top > 0 ? top * 1.1 : 1);
-        y.setTickUnit(Math.max(1e-6, y.getUpperBound() / 5));
-        loss.getData().removeIf(d -> d.getYValue().doubleValue() > y.getUpperBound());
+        double cap = top > 0 ? top * 1.1 : 1;
+        loss.getData().removeIf(d -> d.getYValue().doubleValue() > cap);
+        markerTop = cap;
         int end = r.divergence() < 0 ? r.points().size() : r.divergence();
         for (int k = 0; k < end; k++) {
             smoothed.getData().add(new XYChart.Data<>(Math.log10(r.points().get(k).learningRate()), r.smoothed()[k]));
@@ -212,13 +213,13 @@ final class LrRangeDialog {
         }
         status.setText(summary(r));
         Button apply = (Button) dialog.getDialogPane().lookupButton(APPLY);
-        apply.setText("Set " + LrRangeTest.format(r.suggested()) + " on \"" + runName + "\"");
+        apply.setText("Set η = " + LrRangeTest.format(r.suggested()));
         apply.setDisable(r.steepest() < 0 || runIndex() < 0);
     }
 
     private void vertical(XYChart.Series<Number, Number> series, double rate) {
         series.getData().add(new XYChart.Data<>(Math.log10(rate), 0));
-        series.getData().add(new XYChart.Data<>(Math.log10(rate), y.getUpperBound()));
+        series.getData().add(new XYChart.Data<>(Math.log10(rate), markerTop));
     }
 
     /** What the test found, in a sentence or two. */

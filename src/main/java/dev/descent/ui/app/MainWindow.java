@@ -297,7 +297,7 @@ public final class MainWindow {
         CheckMenuItem together = new CheckMenuItem("_Keep Runs Together");
         together.setId("menu-lockstep");
         together.selectedProperty().bindBidirectional(session.lockstepInTimeProperty());
-        MenuItem lrRange = item("menu-lr-range", "Learning-Rate Range _Test…", null, this::lrRangeTest);
+        MenuItem lrRange = item("menu-lr-range", "_Learning-Rate Range Test…", null, this::lrRangeTest);
         lrRange.disableProperty().bind(selection.runProperty().lessThan(0));
         run.getItems().addAll(train, pause, step, reset, new SeparatorMenuItem(), together, lrRange);
 
