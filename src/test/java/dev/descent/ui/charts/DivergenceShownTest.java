@@ -87,6 +87,6 @@ class DivergenceShownTest {
         assertEquals("SGD diverged at step 3 before its first evaluation", onFx(() -> charts.accuracyChart().noteText()));
         // and the runs table gives the whole reason in the status tooltip
         String detail = onFx(() -> fx.session.rows().get(0).detailProperty().get());
-        assertTrue(detail.startsWith("diverged: ") && detail.contains("try a lower learning rate"), detail);
+        assertTrue(detail.startsWith("diverged: ") && detail.contains("lower the learning rate"), detail);
     }
 }
