@@ -76,6 +76,15 @@ class MainWindowTest {
         WaitForAsyncUtils.asyncFx(fx::close).get();
     }
 
+    /**
+     * Gives the example many epochs, so that the runs are still training when the test pauses or edits them:
+     * with a warm JIT the example's own epochs can end before a robot's click arrives.
+     */
+    private void trainForLong() throws Exception {
+        onFx(() -> fx.project.edit("Train for long", e -> e.withTraining(new dev.descent.experiment.TrainingSpec(
+                e.training().epochs() * 200, e.training().batchSize(), e.training().evaluateEvery(), e.training().seeds()))));
+    }
+
     private static void onFx(Runnable r) throws Exception {
         WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -150,6 +159,7 @@ class MainWindowTest {
 
     @Test
     void theStepKeyTakesExactlyOneStepOfEveryRun(FxRobot robot) throws Exception {
+        trainForLong();
         // given both runs trained a little, then paused
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING
@@ -271,6 +281,7 @@ class MainWindowTest {
     @Test
     void editingARunsLearningRateWhileItTrainsSaysFirstThatItAppliesAtTheNextStepAndTheRunGoesOn(FxRobot robot)
             throws Exception {
+        trainForLong();
         // given both runs training
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING
@@ -351,6 +362,7 @@ class MainWindowTest {
 
     @Test
     void theNodeAndDataFormsSayTheirEditsWaitWhileTheRunsTrain(FxRobot robot) throws Exception {
+        trainForLong();
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING);
         robot.clickOn("#pause");
@@ -388,6 +400,7 @@ class MainWindowTest {
 
     @Test
     void trainPauseAndStepFromTheToolbar(FxRobot robot) throws Exception {
+        trainForLong();
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING
                 && fx.session.comparisonProperty().get().summaries().get(0).steps() > 10);

@@ -172,7 +172,9 @@ class TrainingSessionTest {
 
     @Test
     void aLearningRateEditedWhileTheRunsArePausedAppliesAtTheRunsNextStep() throws Exception {
-        // given training under way, paused
+        // given training under way (for long: a warm JIT could finish the short example before the pause), paused
+        project.edit("Train for long", e -> e.withTraining(new dev.descent.experiment.TrainingSpec(
+                e.training().epochs() * 200, e.training().batchSize(), e.training().evaluateEvery(), e.training().seeds())));
         session.train();
         waitForSteps(5);
         pauseAndWaitForRun(1);
