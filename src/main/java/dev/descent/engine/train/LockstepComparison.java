@@ -72,7 +72,7 @@ public final class LockstepComparison implements AutoCloseable {
         }
         this.trainers = List.copyOf(list);
         this.histories = List.copyOf(hist);
-        this.workers = new RunWorkers(trainers, control);
+        this.workers = new RunWorkers(MemberGroups.plan(trainers, training, prepared), control);
     }
 
     /**

@@ -48,7 +48,7 @@ import org.nd4j.linalg.schedule.ISchedule;
  *       is closed.</li>
  * </ol>
  */
-final class RunTrainer {
+final class RunTrainer implements Steppable {
     private final int index;
     /** The run's settings, as changed by {@link #retune} at the steps it applied. */
     private volatile RunConfig config;
@@ -87,6 +87,9 @@ final class RunTrainer {
     private int batches;
     private double lossSinceEvaluation;
     private int stepsSinceEvaluation;
+    /** Batched members only ({@link MemberGroup}): the member's row of the stacked parameters, and what brings its network up to date. */
+    private INDArray stackedParameters;
+    private Runnable beforeEvaluation;
     /** When the run's training time was last counted up to, or 0 when it is not counting (paused). */
     private long countedUpTo;
 
@@ -99,6 +102,11 @@ final class RunTrainer {
         this.shape = shape;
         this.control = control;
         this.snapshots = new Snapshots(training.totalSteps(data.trainSize));
+    }
+
+    @Override
+    public boolean hasRequests() {
+        return !requests.isEmpty();
     }
 
     void addListener(TrainingListener listener) {
@@ -132,7 +140,8 @@ final class RunTrainer {
     }
 
     /** Steps taken so far. */
-    int stepsTaken() {
+    @Override
+    public int stepsTaken() {
         return steps;
     }
 
@@ -140,11 +149,6 @@ final class RunTrainer {
     void submit(Consumer<Network> task) {
         requests.add(task);
         control.wake();
-    }
-
-    /** Whether requests wait to be served. */
-    boolean hasRequests() {
-        return !requests.isEmpty();
     }
 
     RunSummary summary() {
@@ -162,7 +166,8 @@ final class RunTrainer {
      * Compiles the network (its initial weights) and prepares the optimizer, schedule, batches and
      * measurements; false if that failed (the run then ended FAILED).
      */
-    boolean open() {
+    @Override
+    public boolean open() {
         try {
             network = Network.create(config.network(), shape, training.dataType(), training.seed());
             optimizer = Optimizer.create(config.optimizer(), network.parameters());
@@ -188,7 +193,8 @@ final class RunTrainer {
     }
 
     /** Takes the next step; false when the run has ended (completed, diverged or failed). */
-    boolean advance() {
+    @Override
+    public boolean advance() {
         int step = steps + 1;
         try {
             applyRetune(step);
@@ -212,18 +218,21 @@ final class RunTrainer {
     }
 
     /** The control holds the run: it announces the pause; the time paused does not count as training. */
-    void paused() {
+    @Override
+    public void paused() {
         countedUpTo = 0;
         setStatus(RunStatus.PAUSED, "");
     }
 
     /** The run goes on after a pause. */
-    void resumed() {
+    @Override
+    public void resumed() {
         setStatus(RunStatus.TRAINING, "");
     }
 
     /** The control stopped the run before its next step. */
-    void stop() {
+    @Override
+    public void stop() {
         finish(RunStatus.STOPPED, "stopped after step " + steps);
     }
 
@@ -245,14 +254,14 @@ final class RunTrainer {
      * η₀ only when those changed, at the same position t (a stateless schedule continues along its new
      * curve; reduce-on-plateau starts again from the new η₀).
      */
-    private void applyRetune(int step) {
+    void applyRetune(int step) {
         Retune next = retune.getAndSet(null);
         if (next == null) {
             return;
         }
         RunConfig was = config;
         if (!next.optimizer().equals(was.optimizer())) {
-            optimizer = optimizer.retuned(next.optimizer(), network.parameters());
+            optimizer = optimizer.retuned(next.optimizer(), stackedParameters != null ? stackedParameters : network.parameters());
         }
         double base = next.optimizer().value(OptimizerType.LEARNING_RATE);
         if (!next.schedule().equals(was.schedule()) || base != was.optimizer().value(OptimizerType.LEARNING_RATE)) {
@@ -358,6 +367,9 @@ final class RunTrainer {
     }
 
     private void evaluate(int step, int epoch) {
+        if (beforeEvaluation != null) {
+            beforeEvaluation.run();
+        }
         double monitored = lossSinceEvaluation / Math.max(1, stepsSinceEvaluation);
         lossSinceEvaluation = 0;
         stepsSinceEvaluation = 0;
@@ -460,7 +472,8 @@ final class RunTrainer {
     }
 
     /** Answers the requests waiting (dropped if the network could not be built). */
-    void serveRequests() {
+    @Override
+    public void serveRequests() {
         Consumer<Network> task;
         while ((task = requests.poll()) != null) {
             if (network == null) {
@@ -480,6 +493,89 @@ final class RunTrainer {
             data.normalization.transform(raw);
         }
         return raw;
+    }
+
+    // ---- hooks for a member trained in a stacked group (MemberGroup); the single path does not use them ----
+
+    /**
+     * Makes this run a member of a stacked group: its optimizer now works on {@code parameters}, its row
+     * of the stacked [M, P] matrix, and {@code sync} brings its own network up to date before it evaluates.
+     */
+    void stack(INDArray parameters, Runnable sync) {
+        stackedParameters = parameters;
+        beforeEvaluation = sync;
+        optimizer = Optimizer.create(config.optimizer(), parameters);
+    }
+
+    Network network() {
+        return network;
+    }
+
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
+    BatchLoader loader() {
+        return loader;
+    }
+
+    TrainingConfig training() {
+        return training;
+    }
+
+    double[] weightsBefore() {
+        return weightsBefore;
+    }
+
+    /** Steps this run takes in all. */
+    int totalSteps() {
+        return total;
+    }
+
+    /** Before a stacked step: takes over retuned hyperparameters and starts counting time. */
+    void beginStackedStep(int step) {
+        applyRetune(step);
+        if (countedUpTo == 0) {
+            countedUpTo = System.nanoTime();
+        }
+    }
+
+    /** η of step {@code step} (1-based) in 0-based {@code epoch}. */
+    double learningRateAt(int step, int epoch) {
+        return schedule.valueAt(step - 1, epoch);
+    }
+
+    /** Whether step {@code step} takes a snapshot. */
+    boolean snapshotDue(int step) {
+        return snapshots.due(step, step == total);
+    }
+
+    /** Ends the run as diverged at {@code where}. */
+    void divergedStacked(Divergence where) {
+        diverged(where);
+    }
+
+    /** Ends the run FAILED after an internal error of its group. */
+    void failStacked(Throwable t) {
+        finish(RunStatus.FAILED, "internal error: " + t);
+    }
+
+    /**
+     * Finishes a stacked step as {@link #step} finishes its own: counts it, publishes its {@link StepEvent},
+     * evaluates when due, and completes the run after its last step; false once the run has ended.
+     */
+    boolean completeStackedStep(int step, int epoch, int batch, double loss, double learningRate, double[] gradients,
+                                double[] updates, double[] weights, ActivationColumns activations) {
+        weightsBefore = weights;
+        count(step, loss);
+        publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
+                ratios(updates, weights), activations));
+        evaluateIfDue(step, epoch, batch);
+        if (step == total) {
+            finish(RunStatus.COMPLETED, "");
+            return false;
+        }
+        return true;
     }
 
     private static double euclidean(double[] parts) {

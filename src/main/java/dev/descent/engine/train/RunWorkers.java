@@ -35,9 +35,9 @@ final class RunWorkers {
     private boolean lockstep;
     private boolean closed;
 
-    RunWorkers(List<RunTrainer> trainers, RunControl control) {
+    RunWorkers(List<? extends Steppable> trainers, RunControl control) {
         this.control = control;
-        for (RunTrainer trainer : trainers) {
+        for (Steppable trainer : trainers) {
             slots.add(new Slot(trainer, new RunControl.Turn(control)));
         }
         control.onChange(this::wake);
@@ -134,7 +134,7 @@ final class RunWorkers {
 
     /** Does {@code action} on the slot's run (outside the lock); returns whether the run has ended. */
     private boolean perform(Slot slot, Action action) {
-        RunTrainer run = slot.trainer;
+        Steppable run = slot.trainer;
         switch (action) {
             case SERVE -> {
                 run.serveRequests();
@@ -215,7 +215,7 @@ final class RunWorkers {
 
     /** A run and what the workers know of it (fields guarded by the lock, except while it is held). */
     private static final class Slot {
-        final RunTrainer trainer;
+        final Steppable trainer;
         final RunControl.Turn turn;
         boolean busy;
         boolean opened;
@@ -223,7 +223,7 @@ final class RunWorkers {
         boolean announcedPause;
         int steps;
 
-        Slot(RunTrainer trainer, RunControl.Turn turn) {
+        Slot(Steppable trainer, RunControl.Turn turn) {
             this.trainer = trainer;
             this.turn = turn;
         }

@@ -116,20 +116,28 @@ public final class Snapshots {
      * thread, between its backward pass and its update.
      */
     public void take(int step, Network network, Pass pass) {
+        take(step, network, pass::layerOutput);
+    }
+
+    /**
+     * As {@link #take(int, Network, Pass)}, reading each node's output of the step from {@code outputs}
+     * (a member of a stacked group: its slice of the group's buffers) and the weights from {@code network}.
+     */
+    public void take(int step, Network network, java.util.function.Function<String, INDArray> outputs) {
         if (layout == null) {
             start(network);
         }
         SnapshotLayout l = layout;
         List<Histogram> activations = new ArrayList<>();
         for (String id : l.activationNodes()) {
-            INDArray out = pass.layerOutput(id);
+            INDArray out = outputs.apply(id);
             activations.add(Histogram.of(out, (int) out.columns()));
         }
         List<Histogram> normInputs = new ArrayList<>();
         List<Histogram> normOutputs = new ArrayList<>();
         for (int i = 0; i < l.normNodes().size(); i++) {
-            INDArray in = pass.layerOutput(normInputIds.get(i));
-            INDArray out = pass.layerOutput(l.normNodes().get(i));
+            INDArray in = outputs.apply(normInputIds.get(i));
+            INDArray out = outputs.apply(l.normNodes().get(i));
             normInputs.add(Histogram.of(in, (int) in.columns()));
             normOutputs.add(Histogram.of(out, (int) out.columns()));
         }

@@ -1,0 +1,333 @@
+package dev.descent.engine.ensemble;
+
+import dev.descent.engine.graph.ActivationFunction;
+import dev.descent.engine.graph.LossFunction;
+import dev.descent.engine.graph.NetworkSpec;
+import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.graph.Saturation;
+import dev.descent.engine.nn.Network;
+import dev.descent.engine.nn.ParameterSegment;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The members of an ensemble (networks of one spec: seeds of a run, sweep points that differ in
+ * optimizer or schedule values) stacked into one computation. Every member's parameters are one row of
+ * a [M, P] matrix laid out exactly as that member's own {@link Network} lays out its flat vector, so a
+ * member's optimizer works on its row ({@link #parametersOf}) and a member's network is brought up to
+ * date with one copy ({@link #copyTo}). Each dense node sees its weights as a strided rank-3 view
+ * W [M, n_in, units] of that matrix and its bias as b [M, 1, units]; a step runs one batched matrix
+ * product per product of the single-network path:
+ * <pre>
+ *   forward   Y[m] = X[m]·W[m] + b[m]
+ *   backward  ∂L/∂W[m] = X[m]ᵀ·Δ[m],  ∂L/∂b[m] = Σ_rows Δ[m],  ∂L/∂X[m] = Δ[m]·W[m]ᵀ
+ * </pre>
+ * with ND4J's {@code matmul} on rank-3 arrays (measured on the project machine, 64 members of 32×16 by
+ * 16×16: 86 µs for one batched product, against 280 µs for a plain Java loop and about 190 µs for 64
+ * separate {@code gemm} calls). Activations run ND4J's element-wise ops on [M, rows, width] arrays. The
+ * loss (softmax cross-entropy or MSE), the per-member norms and the activation statistics are computed in
+ * Java over the stacked buffers in one pass each, per member, so no step makes a native call per member.
+ *
+ * <p>What can be stacked is decided in one place, {@link #unsupported}; everything else trains member by
+ * member on the single-network path. Not thread-safe: belongs to one worker at a time.
+ */
+public final class StackedNetwork {
+    private final NetworkSpec spec;
+    private final int members;
+    private final int width;
+    private final List<ParameterSegment> segments;
+    private final INDArray values;
+    private final INDArray gradients;
+    private final List<Node> nodes;
+    private final Map<Integer, StackedPass> passes = new HashMap<>();
+
+    /** One node of the chain, as the stacked pass needs it. */
+    sealed interface Node permits DenseNode, ActivationNode, LossNode, InputNode {
+        String id();
+
+        int width();
+    }
+
+    record InputNode(String id, int width) implements Node {
+    }
+
+    /** W [M, in, units] and b [M, 1, units] (null without bias) as views of the stacked rows, with their gradients. */
+    record DenseNode(String id, int width, int in, INDArray weights, INDArray bias, INDArray weightGradient,
+                     INDArray biasGradient) implements Node {
+    }
+
+    record ActivationNode(String id, int width, IActivation function, boolean relu, Saturation saturation)
+            implements Node {
+    }
+
+    record LossNode(String id, int width, boolean crossEntropy) implements Node {
+    }
+
+    private StackedNetwork(List<Network> networks) {
+        Network first = networks.get(0);
+        this.spec = first.spec();
+        this.members = networks.size();
+        this.segments = first.segments();
+        this.width = (int) first.parameters().length();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            this.values = Nd4j.create(DataType.FLOAT, members, width);
+            this.gradients = Nd4j.create(DataType.FLOAT, members, width);
+            for (int m = 0; m < members; m++) {
+                parametersOf(m).assign(networks.get(m).parameters());
+            }
+            this.nodes = compile(first);
+        }
+    }
+
+    /**
+     * Why networks of {@code spec} trained in {@code dataType} cannot be stacked, or null if they can: the
+     * single place that decides what the batched path covers. It covers a chain input → (dense |
+     * activation)* → loss, float32, every activation but softmax, and the softmax cross-entropy and MSE
+     * losses; anything else (batch or layer norm, dropout, residual adds, the other losses, float64)
+     * trains member by member.
+     */
+    public static String unsupported(NetworkSpec spec, DataType dataType) {
+        if (dataType != DataType.FLOAT) {
+            return "the batched path computes in float32";
+        }
+        for (NodeSpec node : spec.nodes()) {
+            if (spec.inputsOf(node.id()).size() > 1) {
+                return "node '" + node.id() + "' has several inputs";
+            }
+            String why = null;
+            if (node instanceof NodeSpec.Activation a) {
+                why = a.function().term() == ActivationFunction.SOFTMAX ? "activation '" + a.id() + "' is a softmax" : null;
+            } else if (node instanceof NodeSpec.Loss l) {
+                LossFunction f = l.function().term();
+                why = f == LossFunction.CROSS_ENTROPY || f == LossFunction.MSE ? null
+                        : "loss '" + l.id() + "' is " + f.id();
+            } else if (!(node instanceof NodeSpec.Input) && !(node instanceof NodeSpec.Dense)) {
+                why = "node '" + node.id() + "' is a " + node.type().name().toLowerCase(java.util.Locale.ROOT);
+            }
+            if (why != null) {
+                return why;
+            }
+        }
+        for (NodeSpec node : spec.nodes()) {
+            long consumers = spec.nodes().stream().filter(n -> spec.inputsOf(n.id()).contains(node.id())).count();
+            if (consumers > 1) {
+                return "node '" + node.id() + "' feeds several nodes";
+            }
+        }
+        return null;
+    }
+
+    /** The members' networks (compiled from one spec, float32) stacked, starting from their current weights. */
+    public static StackedNetwork of(List<Network> networks) {
+        if (networks.isEmpty()) {
+            throw new IllegalArgumentException("no members to stack");
+        }
+        String why = unsupported(networks.get(0).spec(), networks.get(0).dataType());
+        if (why != null) {
+            throw new IllegalArgumentException("cannot stack these networks: " + why);
+        }
+        for (Network n : networks) {
+            if (!n.spec().equals(networks.get(0).spec())) {
+                throw new IllegalArgumentException("stacked members must share one network spec");
+            }
+        }
+        return new StackedNetwork(networks);
+    }
+
+    private List<Node> compile(Network first) {
+        List<Node> list = new ArrayList<>();
+        Map<String, ParameterSegment> segmentOf = new HashMap<>();
+        for (ParameterSegment s : segments) {
+            segmentOf.put(s.nodeId(), s);
+        }
+        int previous = 0;
+        for (String id : first.order()) {
+            NodeSpec node = spec.node(id).orElseThrow();
+            Node compiled;
+            if (node instanceof NodeSpec.Input) {
+                compiled = new InputNode(id, widthOfInput(first, segmentOf));
+            } else if (node instanceof NodeSpec.Dense d) {
+                compiled = dense(d, previous, segmentOf.get(id));
+            } else if (node instanceof NodeSpec.Activation a) {
+                compiled = new ActivationNode(id, previous, ActivationFunction.create(a.function()),
+                        a.function().term() == ActivationFunction.RELU, ActivationFunction.saturation(a.function()));
+            } else if (node instanceof NodeSpec.Loss l) {
+                compiled = new LossNode(id, previous, l.function().term() == LossFunction.CROSS_ENTROPY);
+            } else {
+                throw new IllegalStateException("unsupported node " + id);
+            }
+            list.add(compiled);
+            previous = compiled.width();
+        }
+        return List.copyOf(list);
+    }
+
+    /** The input width: what the first dense node's weights take (n_in = (segment − bias) / units). */
+    private int widthOfInput(Network first, Map<String, ParameterSegment> segmentOf) {
+        for (String id : first.order()) {
+            if (spec.node(id).orElseThrow() instanceof NodeSpec.Dense d) {
+                long weights = segmentOf.get(id).length() - (d.bias() ? d.units() : 0);
+                return (int) (weights / d.units());
+            }
+        }
+        throw new IllegalStateException("a stacked network needs a dense node");
+    }
+
+    private DenseNode dense(NodeSpec.Dense d, int in, ParameterSegment s) {
+        int units = d.units();
+        long o = s.offset();
+        long biasAt = o + (long) in * units;
+        return new DenseNode(d.id(), units, in, view(values, o, members, in, units), d.bias() ? view(values, biasAt, members, 1, units) : null,
+                view(gradients, o, members, in, units), d.bias() ? view(gradients, biasAt, members, units) : null);
+    }
+
+    /** A c-order view of the [M, P] matrix {@code flat}: member m's block of {@code shape} starts at m·P + offset. */
+    private INDArray view(INDArray flat, long offset, long... shape) {
+        long[] stride = new long[shape.length];
+        stride[shape.length - 1] = 1;
+        for (int i = shape.length - 2; i >= 1; i--) {
+            stride[i] = stride[i + 1] * shape[i + 1];
+        }
+        stride[0] = width;
+        return Nd4j.create(flat.data(), shape, stride, offset, 'c');
+    }
+
+    /** Number of members. */
+    public int members() {
+        return members;
+    }
+
+    /** The spec every member was compiled from. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** Which part of each row belongs to which node (the members' own segments). */
+    public List<ParameterSegment> segments() {
+        return segments;
+    }
+
+    /** All members' parameters, [M, P]. */
+    public INDArray parameters() {
+        return values;
+    }
+
+    /** All members' gradients from the last backward pass, [M, P]; the optimizers turn row m into Δθ. */
+    public INDArray gradients() {
+        return gradients;
+    }
+
+    /** Member {@code m}'s parameters, a [1, P] view laid out as its network's. */
+    public INDArray parametersOf(int m) {
+        return values.get(NDArrayIndex.interval(m, m + 1), NDArrayIndex.all());
+    }
+
+    /** Member {@code m}'s gradient (or, after its optimizer ran, its update), a [1, P] view. */
+    public INDArray gradientsOf(int m) {
+        return gradients.get(NDArrayIndex.interval(m, m + 1), NDArrayIndex.all());
+    }
+
+    /** Gives member {@code m}'s network the member's current parameters (for evaluation, predictions, snapshots). */
+    public void copyTo(int m, Network network) {
+        FloatBuffer from = floats(values);
+        FloatBuffer to = floats(network.parameters());
+        for (int i = 0; i < width; i++) {
+            to.put(i, from.get(m * width + i));
+        }
+    }
+
+    /**
+     * θ ← θ − Δ for every member whose new weights are all sane, Δ the updates the optimizers left in
+     * {@link #gradients()}; writes ‖θ_s‖₂ of the new weights of every member's segment s into
+     * {@code norms[m][s]} (sums of squares in double of the float values θ − Δ) and returns, per member,
+     * whether it was updated. A member whose new weights would not be finite or would exceed {@code limit}
+     * in norm keeps the weights its step started from, so its step can be replayed to locate the problem.
+     */
+    public boolean[] applyUpdates(double[][] norms, double limit) {
+        FloatBuffer theta = floats(values);
+        FloatBuffer delta = floats(gradients);
+        boolean[] applied = new boolean[members];
+        for (int m = 0; m < members; m++) {
+            int row = m * width;
+            double total = 0;
+            for (int s = 0; s < segments.size(); s++) {
+                ParameterSegment seg = segments.get(s);
+                int from = row + (int) seg.offset();
+                int to = from + (int) seg.length();
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    double x = theta.get(i) - delta.get(i);
+                    sum += x * x;
+                }
+                norms[m][s] = Math.sqrt(sum);
+                total += sum;
+            }
+            double norm = Math.sqrt(total);
+            if (!Double.isFinite(norm) || norm > limit) {
+                continue;
+            }
+            for (int i = row; i < row + width; i++) {
+                theta.put(i, theta.get(i) - delta.get(i));
+            }
+            applied[m] = true;
+        }
+        return applied;
+    }
+
+    /**
+     * ‖v_s‖₂ of every member's segment s of the [M, P] matrix {@code flat} (the parameters or gradients
+     * of this network) into {@code out[m][s]}: one pass over the matrix, sums of squares in double.
+     */
+    public void segmentNorms(INDArray flat, double[][] out) {
+        FloatBuffer v = floats(flat);
+        for (int m = 0; m < members; m++) {
+            int row = m * width;
+            for (int s = 0; s < segments.size(); s++) {
+                ParameterSegment seg = segments.get(s);
+                int from = row + (int) seg.offset();
+                int to = from + (int) seg.length();
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    double x = v.get(i);
+                    sum += x * x;
+                }
+                out[m][s] = Math.sqrt(sum);
+            }
+        }
+    }
+
+    /** Zeroes member {@code m}'s gradient row (a member that stopped training then keeps its weights). */
+    public void zeroGradientOf(int m) {
+        FloatBuffer g = floats(gradients);
+        for (int i = 0; i < width; i++) {
+            g.put(m * width + i, 0f);
+        }
+    }
+
+    /** The stacked pass for batches of {@code rows} examples, made on first use and kept. */
+    public StackedPass pass(int rows) {
+        StackedPass pass = passes.get(rows);
+        if (pass == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                pass = new StackedPass(nodes, members, rows);
+            }
+            passes.put(rows, pass);
+        }
+        return pass;
+    }
+
+    /** The direct float buffer of a dense c-order array, index 0 at its first element. */
+    static FloatBuffer floats(INDArray a) {
+        FloatBuffer all = a.data().asNioFloat();
+        return all.position((int) a.offset()).limit((int) (a.offset() + a.length())).slice();
+    }
+}
