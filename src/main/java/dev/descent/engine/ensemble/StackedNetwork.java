@@ -17,7 +17,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The members of an ensemble (networks of one spec: seeds of a run, sweep points that differ in
@@ -228,12 +227,17 @@ public final class StackedNetwork {
 
     /** Member {@code m}'s parameters, a [1, P] view laid out as its network's. */
     public INDArray parametersOf(int m) {
-        return values.get(NDArrayIndex.interval(m, m + 1), NDArrayIndex.all());
+        return row(values, m);
     }
 
     /** Member {@code m}'s gradient (or, after its optimizer ran, its update), a [1, P] view. */
     public INDArray gradientsOf(int m) {
-        return gradients.get(NDArrayIndex.interval(m, m + 1), NDArrayIndex.all());
+        return row(gradients, m);
+    }
+
+    /** Row {@code m} of {@code flat} as a dense c-order [1, P] view (an interval index gives 'f' order for M = 1). */
+    private INDArray row(INDArray flat, int m) {
+        return Nd4j.create(flat.data(), new long[] {1, width}, new long[] {width, 1}, (long) m * width, 'c');
     }
 
     /** Gives member {@code m}'s network the member's current parameters (for evaluation, predictions, snapshots). */
