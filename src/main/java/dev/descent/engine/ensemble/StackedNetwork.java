@@ -47,6 +47,7 @@ public final class StackedNetwork {
     private final INDArray values;
     private final INDArray gradients;
     private final List<Node> nodes;
+    private final float[] previous;
     private final Map<Integer, StackedPass> passes = new HashMap<>();
 
     /** One node of the chain, as the stacked pass needs it. */
@@ -80,6 +81,7 @@ public final class StackedNetwork {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             this.values = Nd4j.create(DataType.FLOAT, members, width);
             this.gradients = Nd4j.create(DataType.FLOAT, members, width);
+            this.previous = new float[members * width];
             for (int m = 0; m < members; m++) {
                 parametersOf(m).assign(networks.get(m).parameters());
             }
@@ -96,7 +98,7 @@ public final class StackedNetwork {
      */
     public static String unsupported(NetworkSpec spec, DataType dataType) {
         if (dataType != DataType.FLOAT) {
-            return "the batched path computes in float32";
+            return "the stacked path computes in float32";
         }
         for (NodeSpec node : spec.nodes()) {
             if (spec.inputsOf(node.id()).size() > 1) {
@@ -104,7 +106,7 @@ public final class StackedNetwork {
             }
             String why = null;
             if (node instanceof NodeSpec.Activation a) {
-                why = a.function().term() == ActivationFunction.SOFTMAX ? "activation '" + a.id() + "' is a softmax" : null;
+                why = a.function().term() == ActivationFunction.SOFTMAX ? "activation '" + a.id() + "' is softmax" : null;
             } else if (node instanceof NodeSpec.Loss l) {
                 LossFunction f = l.function().term();
                 why = f == LossFunction.CROSS_ENTROPY || f == LossFunction.MSE ? null
@@ -123,6 +125,16 @@ public final class StackedNetwork {
             }
         }
         return null;
+    }
+
+    /** Optimizers the stacked path computes ({@link StackedOptimizer}). */
+    static final java.util.Set<dev.descent.engine.optim.OptimizerType> OPTIMIZERS = java.util.EnumSet.of(
+            dev.descent.engine.optim.OptimizerType.SGD, dev.descent.engine.optim.OptimizerType.MOMENTUM,
+            dev.descent.engine.optim.OptimizerType.ADAM, dev.descent.engine.optim.OptimizerType.ADAMW);
+
+    /** Why members with {@code optimizer} cannot be stacked (SGD, momentum, Adam and AdamW can), or null. */
+    public static String unsupported(dev.descent.engine.vocab.Choice<dev.descent.engine.optim.OptimizerType> optimizer) {
+        return OPTIMIZERS.contains(optimizer.term()) ? null : "optimizer " + optimizer.term().id();
     }
 
     /** The members' networks (compiled from one spec, float32) stacked, starting from their current weights. */
@@ -249,50 +261,38 @@ public final class StackedNetwork {
         }
     }
 
-    /**
-     * θ ← θ − Δ for every member whose new weights are all sane, Δ the updates the optimizers left in
-     * {@link #gradients()}; writes ‖θ_s‖₂ of the new weights of every member's segment s into
-     * {@code norms[m][s]} (sums of squares in double of the float values θ − Δ) and returns, per member,
-     * whether it was updated. A member whose new weights would not be finite or would exceed {@code limit}
-     * in norm keeps the weights its step started from, so its step can be replayed to locate the problem.
-     */
-    public boolean[] applyUpdates(double[][] norms, double limit) {
-        FloatBuffer theta = floats(values);
-        FloatBuffer delta = floats(gradients);
-        boolean[] applied = new boolean[members];
-        for (int m = 0; m < members; m++) {
-            int row = m * width;
-            double total = 0;
-            for (int s = 0; s < segments.size(); s++) {
-                ParameterSegment seg = segments.get(s);
-                int from = row + (int) seg.offset();
-                int to = from + (int) seg.length();
-                double sum = 0;
-                for (int i = from; i < to; i++) {
-                    double x = theta.get(i) - delta.get(i);
-                    sum += x * x;
-                }
-                norms[m][s] = Math.sqrt(sum);
-                total += sum;
-            }
-            double norm = Math.sqrt(total);
-            if (!Double.isFinite(norm) || norm > limit) {
-                continue;
-            }
-            for (int i = row; i < row + width; i++) {
-                theta.put(i, theta.get(i) - delta.get(i));
-            }
-            applied[m] = true;
-        }
-        return applied;
+    /** Values per member. */
+    public int parameterCount() {
+        return width;
+    }
+
+    /** Keeps the parameters as they are now, so that {@link #restore} can bring a member back to them. */
+    public void keep() {
+        floats(values).get(0, previous, 0, previous.length);
+    }
+
+    /** Gives member {@code m} the parameters of the last {@link #keep}. */
+    public void restore(int m) {
+        floats(values).put(m * width, previous, m * width, width);
+    }
+
+    /** ‖θ_s‖₂ of every member's segment s of the parameters into {@code out[m][s]}. */
+    public void weightNorms(double[][] out) {
+        segmentNorms(values, out);
+    }
+
+    /** ‖g_s‖₂ of every member's segment s of the gradients (after the optimizer: of the updates Δθ). */
+    public void gradientNorms(double[][] out) {
+        segmentNorms(gradients, out);
     }
 
     /**
      * ‖v_s‖₂ of every member's segment s of the [M, P] matrix {@code flat} (the parameters or gradients
      * of this network) into {@code out[m][s]}: one pass over the matrix, sums of squares in double.
      */
-    public void segmentNorms(INDArray flat, double[][] out) {
-        FloatBuffer v = floats(flat);
+    private void segmentNorms(INDArray flat, double[][] out) {
+        float[] v = new float[members * width];
+        floats(flat).get(0, v, 0, v.length);
         for (int m = 0; m < members; m++) {
             int row = m * width;
             for (int s = 0; s < segments.size(); s++) {
@@ -301,19 +301,11 @@ public final class StackedNetwork {
                 int to = from + (int) seg.length();
                 double sum = 0;
                 for (int i = from; i < to; i++) {
-                    double x = v.get(i);
+                    double x = v[i];
                     sum += x * x;
                 }
                 out[m][s] = Math.sqrt(sum);
             }
-        }
-    }
-
-    /** Zeroes member {@code m}'s gradient row (a member that stopped training then keeps its weights). */
-    public void zeroGradientOf(int m) {
-        FloatBuffer g = floats(gradients);
-        for (int i = 0; i < width; i++) {
-            g.put(m * width + i, 0f);
         }
     }
 

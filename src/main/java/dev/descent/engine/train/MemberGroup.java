@@ -1,6 +1,9 @@
 package dev.descent.engine.train;
 
 import dev.descent.engine.ensemble.StackedNetwork;
+import dev.descent.engine.ensemble.StackedOptimizer;
+import dev.descent.engine.optim.OptimizerType;
+import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.ensemble.StackedPass;
 import dev.descent.engine.nn.Network;
 import dev.descent.engine.nn.ParameterSegment;
@@ -9,7 +12,6 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Members of a comparison that train as one stacked computation ({@link StackedNetwork}): same network
@@ -52,6 +54,9 @@ final class MemberGroup implements Steppable {
     private double[][] stds;
     private double[][] saturated;
     private double[] rates;
+    private double[] totalNorms;
+    private StackedOptimizer optimizer;
+    private List<Choice<OptimizerType>> choices;
 
     MemberGroup(List<RunTrainer> members, TrainingData data, int batchSize) {
         this.members = List.copyOf(members);
@@ -107,8 +112,11 @@ final class MemberGroup implements Steppable {
             segments = stacked.segments();
             for (int m = 0; m < n; m++) {
                 int member = m;
-                members.get(m).stack(stacked.parametersOf(m), () -> stacked.copyTo(member, members.get(member).network()));
+                members.get(m).stack(() -> stacked.copyTo(member, members.get(member).network()));
             }
+            optimizer = new StackedOptimizer(members.get(0).config().optimizer().term(), n, stacked.parameterCount());
+            choices = new ArrayList<>();
+            totalNorms = new double[n];
             orders = new BatchOrder[n];
             permutations = new int[n][];
             for (int m = 0; m < n; m++) {
@@ -187,42 +195,40 @@ final class MemberGroup implements Steppable {
                 t.snapshots().take(step, t.network(), id -> pass.layerOutput(member, id).dup());
             }
         }
-        stacked.segmentNorms(stacked.gradients(), gradientNorms);
+        stacked.gradientNorms(gradientNorms);
+        choices.clear();
         for (int m = 0; m < n; m++) {
+            RunTrainer t = members.get(m);
+            choices.add(t.config().optimizer());
             if (!active[m]) {
-                stacked.zeroGradientOf(m);
                 continue;
             }
             double norm = euclidean(gradientNorms[m]);
+            totalNorms[m] = norm;
             if (DivergenceLocator.bad(norm)) {
                 diverge(m, step, epoch, batch, losses[m], gradientNorms[m].clone(), null);
-                stacked.zeroGradientOf(m);
                 continue;
             }
-            RunTrainer t = members.get(m);
             rates[m] = t.learningRateAt(step, epoch);
-            t.optimizer().computeUpdate(stacked.gradientsOf(m), stacked.parametersOf(m), norm, step - 1, rates[m]);
         }
-        stacked.segmentNorms(stacked.gradients(), updateNorms);
-        boolean[] applied = stacked.applyUpdates(weightNorms, DivergenceLocator.ABSURD);
+        stacked.keep();
+        optimizer.step(stacked, choices, rates, totalNorms, step - 1, active);
+        stacked.gradientNorms(updateNorms);
+        stacked.weightNorms(weightNorms);
         pass.activationStats(means, stds, saturated);
         for (int m = 0; m < n; m++) {
             if (!active[m]) {
                 continue;
             }
-            if (!applied[m]) {
+            if (DivergenceLocator.bad(euclidean(weightNorms[m]))) {
+                stacked.restore(m);
                 diverge(m, step, epoch, batch, losses[m], gradientNorms[m].clone(), weightNorms[m].clone());
                 continue;
             }
             active[m] = members.get(m).completeStackedStep(step, epoch, batch, losses[m], rates[m],
-                    gradientNorms[m].clone(), ratiosOf(m), weightNorms[m].clone(),
+                    gradientNorms[m].clone(), updateNorms[m].clone(), weightNorms[m].clone(),
                     new ActivationColumns(means[m].clone(), stds[m].clone(), saturated[m].clone()));
         }
-    }
-
-    /** ‖Δθ‖₂ per node of member {@code m} (RunTrainer turns them into ratios to the weights). */
-    private double[] ratiosOf(int m) {
-        return updateNorms[m].clone();
     }
 
     /** Fills each member's slice of the stacked input with its own batch: rows from..to of its epoch's order. */
@@ -307,7 +313,7 @@ final class MemberGroup implements Steppable {
         return steps;
     }
 
-    private static FloatBuffer floats(INDArray a) {
+    private static FloatBuffer floats(org.nd4j.linalg.api.ndarray.INDArray a) {
         FloatBuffer all = a.data().asNioFloat();
         return all.position((int) a.offset()).limit((int) (a.offset() + a.length())).slice();
     }

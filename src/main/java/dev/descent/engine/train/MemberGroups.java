@@ -9,16 +9,17 @@ import java.util.Objects;
 
 /**
  * Which members of a comparison train stacked ({@link MemberGroup}) and which train alone: the one place
- * that decides. Members stack when they share the network spec, the input normalizer and the batch size
- * (so every step has the same rows for all) and the network is one {@link StackedNetwork#unsupported}
- * accepts; optimizers, their hyperparameters and schedules may differ.
+ * that decides. Members stack when they share the network spec, the input normalizer, the batch size (so
+ * every step has the same rows for all) and the optimizer type, and {@link StackedNetwork#unsupported}
+ * accepts the network and the optimizer (SGD, momentum, Adam, AdamW); hyperparameters (learning rate,
+ * momentum, betas, weight decay, clipping) and schedules may differ from member to member.
  *
  * <p>Member 0 of every run (and so every run with one seed) trains on the single-network path: it stays
  * byte for byte the run it was before ensembles existed, and a run trained alone or beside others gives
  * identical metrics (docs/decisions/0003). Members 1 … seeds−1 stack, even a group of one, so that which
  * other members a shard holds never changes a member's path: each member's slice of a stacked step is
  * computed on its own, so shard outputs merge into the unsharded run's bytes. Everything the stacked path
- * cannot do (batch or layer norm, dropout, residual adds, the other losses, float64) trains member by
+ * cannot do (batch or layer norm, dropout, residual adds, other activations, losses and optimizers, float64) trains member by
  * member, with the same results either way (within 1e-5 relative per step, tested). The system property
  * {@value #PROPERTY}{@code =false} turns stacking off.
  */
@@ -30,7 +31,7 @@ final class MemberGroups {
     }
 
     /** What members with equal keys share. */
-    private record Key(Object network, String normalizer, int batchSize) {
+    private record Key(Object network, String normalizer, int batchSize, Object optimizer) {
     }
 
     /**
@@ -43,9 +44,11 @@ final class MemberGroups {
         for (RunTrainer trainer : trainers) {
             RunConfig run = trainer.config();
             boolean stackable = on && run.member() > 0
-                    && StackedNetwork.unsupported(run.network(), training.dataType()) == null;
+                    && StackedNetwork.unsupported(run.network(), training.dataType()) == null
+                    && StackedNetwork.unsupported(run.optimizer()) == null;
             Object key = stackable
-                    ? new Key(run.network(), run.normalizer().term().id(), run.trainingOf(training).batchSize())
+                    ? new Key(run.network(), run.normalizer().term().id(), run.trainingOf(training).batchSize(),
+                    run.optimizer().term())
                     : new Object(); // a key of its own: alone
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(trainer);
         }

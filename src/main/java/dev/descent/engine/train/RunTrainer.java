@@ -87,8 +87,7 @@ final class RunTrainer implements Steppable {
     private int batches;
     private double lossSinceEvaluation;
     private int stepsSinceEvaluation;
-    /** Batched members only ({@link MemberGroup}): the member's row of the stacked parameters, and what brings its network up to date. */
-    private INDArray stackedParameters;
+    /** Stacked members only ({@link MemberGroup}): what brings its network up to date before it evaluates. */
     private Runnable beforeEvaluation;
     /** When the run's training time was last counted up to, or 0 when it is not counting (paused). */
     private long countedUpTo;
@@ -261,7 +260,7 @@ final class RunTrainer implements Steppable {
         }
         RunConfig was = config;
         if (!next.optimizer().equals(was.optimizer())) {
-            optimizer = optimizer.retuned(next.optimizer(), stackedParameters != null ? stackedParameters : network.parameters());
+            optimizer = optimizer.retuned(next.optimizer(), network.parameters()); // a stacked member's group reads config()
         }
         double base = next.optimizer().value(OptimizerType.LEARNING_RATE);
         if (!next.schedule().equals(was.schedule()) || base != was.optimizer().value(OptimizerType.LEARNING_RATE)) {
@@ -498,13 +497,11 @@ final class RunTrainer implements Steppable {
     // ---- hooks for a member trained in a stacked group (MemberGroup); the single path does not use them ----
 
     /**
-     * Makes this run a member of a stacked group: its optimizer now works on {@code parameters}, its row
-     * of the stacked [M, P] matrix, and {@code sync} brings its own network up to date before it evaluates.
+     * Makes this run a member of a stacked group: the group trains its weights, and {@code sync} brings its
+     * own network up to date before it evaluates.
      */
-    void stack(INDArray parameters, Runnable sync) {
-        stackedParameters = parameters;
+    void stack(Runnable sync) {
         beforeEvaluation = sync;
-        optimizer = Optimizer.create(config.optimizer(), parameters);
     }
 
     Network network() {

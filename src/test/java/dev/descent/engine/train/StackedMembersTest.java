@@ -65,12 +65,22 @@ class StackedMembersTest {
                 Choice.of(InputNormalizer.STANDARDIZE), "g", k, 0);
     }
 
-    /** Members 1–4: different seeds, learning rates, optimizers and schedules. */
+    /** Members 1–8: different seeds, learning rates, optimizers, weight decay, clipping and schedules. */
     private static List<RunConfig> members(NetworkSpec network) {
         return List.of(member(network, 1, OptimizerType.SGD, 0.1, Schedule.CONSTANT),
                 member(network, 2, OptimizerType.SGD, 0.3, Schedule.COSINE),
                 member(network, 3, OptimizerType.MOMENTUM, 0.05, Schedule.CONSTANT),
-                member(network, 4, OptimizerType.ADAM, 0.01, Schedule.EXPONENTIAL));
+                member(network, 4, OptimizerType.ADAM, 0.01, Schedule.EXPONENTIAL),
+                member(network, 5, OptimizerType.ADAM, 0.02, Schedule.CONSTANT),
+                new RunConfig("g #6", network, Choice.of(OptimizerType.SGD).with("learningRate", 0.2)
+                        .with("weightDecay", 0.01).with("clipNorm", 0.5), Choice.of(Schedule.CONSTANT),
+                        Choice.of(InputNormalizer.STANDARDIZE), "g", 6, 0),
+                new RunConfig("g #7", network, Choice.of(OptimizerType.ADAMW).with("learningRate", 0.01)
+                        .with("weightDecay", 0.1), Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.STANDARDIZE),
+                        "g", 7, 0),
+                new RunConfig("g #8", network, Choice.of(OptimizerType.ADAMW).with("learningRate", 0.003)
+                        .with("weightDecay", 0.01), Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.STANDARDIZE),
+                        "g", 8, 0));
     }
 
     private static TrainingConfig steps(int n) {
@@ -277,12 +287,14 @@ class StackedMembersTest {
     }
 
     @Test
-    void floatSixtyFourAndOtherLossesAreNotStacked() {
-        assertEquals("the batched path computes in float32",
+    void floatSixtyFourAndOtherNodesLossesAndOptimizersAreNotStacked() {
+        assertEquals("the stacked path computes in float32",
                 StackedNetwork.unsupported(tiny("relu", "cross_entropy", 2), DataType.DOUBLE));
         assertEquals("loss 'loss' is huber", StackedNetwork.unsupported(tiny("relu", "huber", 1), DataType.FLOAT));
-        assertEquals("activation 'a1' is a softmax", StackedNetwork.unsupported(tiny("softmax", "mse", 1), DataType.FLOAT));
+        assertEquals("activation 'a1' is softmax", StackedNetwork.unsupported(tiny("softmax", "mse", 1), DataType.FLOAT));
         assertEquals(null, StackedNetwork.unsupported(tiny("gelu", "mse", 1), DataType.FLOAT));
+        assertEquals("optimizer rmsprop", StackedNetwork.unsupported(Choice.of(OptimizerType.RMSPROP)));
+        assertEquals(null, StackedNetwork.unsupported(Choice.of(OptimizerType.ADAMW)));
     }
 
     @Test
