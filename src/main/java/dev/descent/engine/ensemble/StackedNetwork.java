@@ -62,7 +62,7 @@ public final class StackedNetwork {
 
     /** W [M, in, units] and b [M, 1, units] (null without bias) as views of the stacked rows, with their gradients. */
     record DenseNode(String id, int width, int in, INDArray weights, INDArray bias, INDArray weightGradient,
-                     INDArray biasGradient) implements Node {
+                     INDArray biasGradient, int offset) implements Node {
     }
 
     record ActivationNode(String id, int width, IActivation function, boolean relu, Saturation saturation)
@@ -198,7 +198,7 @@ public final class StackedNetwork {
         long o = s.offset();
         long biasAt = o + (long) in * units;
         return new DenseNode(d.id(), units, in, view(values, o, members, in, units), d.bias() ? view(values, biasAt, members, 1, units) : null,
-                view(gradients, o, members, in, units), d.bias() ? view(gradients, biasAt, members, units) : null);
+                view(gradients, o, members, in, units), d.bias() ? view(gradients, biasAt, members, units) : null, (int) o);
     }
 
     /** A c-order view of the [M, P] matrix {@code flat}: member m's block of {@code shape} starts at m·P + offset. */
@@ -314,7 +314,7 @@ public final class StackedNetwork {
         StackedPass pass = passes.get(rows);
         if (pass == null) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                pass = new StackedPass(nodes, members, rows);
+                pass = new StackedPass(nodes, members, rows, values, gradients, width);
             }
             passes.put(rows, pass);
         }
