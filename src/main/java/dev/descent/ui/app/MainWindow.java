@@ -284,6 +284,8 @@ public final class MainWindow {
                 item("menu-fit", "_Fit", shortcut(KeyCode.DIGIT0), canvas::fitToView),
                 item("menu-layout", "Auto-_Layout", shortcut(KeyCode.L), canvas::autoLayout), new SeparatorMenuItem(), dark,
                 item("menu-compare", "_Compare…", null, this::showCompare));
+        view.getItems().add(item("menu-race", "Optimizer _Race…", null,
+                () -> dev.descent.ui.race.RaceWindow.show(stage, null, null)));
 
         Menu run = new Menu("_Run");
         MenuItem train = item("menu-train", "_Train", new KeyCodeCombination(KeyCode.F5), this::train);
