@@ -78,6 +78,8 @@ abstract class LiveChart {
     private boolean adjusting;
     /** The user zoomed or panned: the axes stay where they are until a double-click or a reset. */
     private boolean zoomed;
+    /** A small multiple: no legend. */
+    private boolean compactLegend;
 
     protected LiveChart(String titleText, ValueAxis rangeAxis) {
         domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.getDefault()));
@@ -375,6 +377,7 @@ abstract class LiveChart {
     }
 
     private void showLegend(boolean visible) {
+        visible = visible && !compactLegend;
         LegendTitle legend = chart.getLegend();
         if (visible && legend == null) {
             legend = new LegendTitle(plot);
@@ -416,6 +419,20 @@ abstract class LiveChart {
             restoreRange(plot.getRangeAxis());
         });
         hover.update();
+    }
+
+    /** Puts the y axis on {@code lower}..{@code upper} (as drawn) and keeps it there: small multiples share one range. */
+    final void fixRange(double lower, double upper) {
+        ValueAxis axis = plot.getRangeAxis();
+        if (axis.isAutoRange() || axis.getLowerBound() != lower || axis.getUpperBound() != upper) {
+            batch(() -> axis.setRange(lower, upper));
+        }
+    }
+
+    /** For a small chart in a grid: no legend, smaller title. */
+    final void compact() {
+        compactLegend = true;
+        title.setFont(LABEL_FONT);
     }
 
     /** Draws the chart into {@code area} (for export). */
