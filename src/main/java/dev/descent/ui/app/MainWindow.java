@@ -214,6 +214,8 @@ public final class MainWindow {
         Tab insideTab = tab("Inside", inside);
         TabPane tabs = new TabPane(tab("Training", charts), insideTab);
         tabs.setId("chart-tabs");
+        tabs.getTabs().add(tab("Compare", new dev.descent.ui.compare.CompareView(session, selection)));
+        tabs.getTabs().add(tab("Side by side", new dev.descent.ui.multiples.SideBySideView(data, session, theme)));
         inside.activeProperty().bind(insideTab.selectedProperty());
         return tabs;
     }

@@ -18,10 +18,16 @@ record ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int 
      * A run as the charts see it.
      *
      * @param divergedAt the step at which it diverged, or -1 if it has not
+     * @param group      the run of the file this member belongs to (its seeds and sweep point share it);
+     *                   the loss and metric charts draw a group of several members as one mean curve
      */
-    record Run(String name, Color color, RunHistory history, int divergedAt) {
+    record Run(String name, Color color, RunHistory history, int divergedAt, String group) {
         Run(String name, Color color, RunHistory history) {
             this(name, color, history, -1);
+        }
+
+        Run(String name, Color color, RunHistory history, int divergedAt) {
+            this(name, color, history, divergedAt, name);
         }
 
         boolean diverged() {

@@ -81,6 +81,8 @@ public final class ChartsView extends GridPane {
     private final ToggleButton logToggle = new ToggleButton("Log scale");
     private final Slider smoothing = new Slider(0, 1, DEFAULT_SMOOTHING);
     private final Label smoothingLabel = new Label();
+    private final javafx.scene.control.ChoiceBox<BandStyle> bandStyle =
+            new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(BandStyle.values()));
     /** Charts with new data not yet drawn, in grid order. */
     private final Set<LiveChart> due = new LinkedHashSet<>();
     /** Runs only while charts are due: one chart per pulse. */
@@ -166,7 +168,16 @@ public final class ChartsView extends GridPane {
         gradients.setWindow(smoothingWindow());
         smoothingLabel.setText(smoothingText());
         smoothingLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(smoothingLabel, smoothing, logToggle);
+        bandStyle.setId("loss-band");
+        bandStyle.getStyleClass().add("small");
+        bandStyle.setValue(BandStyle.STD);
+        bandStyle.setTooltip(new Tooltip("A run with several seeds is drawn as its mean over the members that did "
+                + "not diverge, with a band: ±1 standard deviation, lowest to highest member, or every member as a thin line"));
+        bandStyle.valueProperty().addListener((o, was, now) -> {
+            loss.setBandStyle(now);
+            refresh(loss, true);
+        });
+        HBox box = new HBox(smoothingLabel, smoothing, bandStyle, logToggle);
         box.getStyleClass().add(CONTROLS);
         box.setAlignment(Pos.CENTER_RIGHT);
         box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -196,6 +207,9 @@ public final class ChartsView extends GridPane {
             first = false;
             shown = c;
             ChartInput input = input(c);
+            boolean ensembles = MemberGroup.of(input.runs()).stream().anyMatch(MemberGroup::ensemble);
+            bandStyle.setVisible(ensembles);
+            bandStyle.setManaged(ensembles);
             for (LiveChart chart : charts) {
                 chart.reset(input);
             }
@@ -253,12 +267,16 @@ public final class ChartsView extends GridPane {
         int count = c == null ? rows.size() : Math.min(c.runCount(), rows.size());
         List<ChartInput.Run> runs = new ArrayList<>(count);
         List<RunSummary> summaries = c == null ? List.of() : c.summaries();
+        java.util.Map<String, Integer> groups = new java.util.HashMap<>();
         for (int i = 0; i < count; i++) {
             String name = c == null ? rows.get(i).nameProperty().get() : c.run(i).name();
+            name = name == null ? "run " + (i + 1) : name;
+            String group = c == null || c.run(i).group() == null ? name : c.run(i).group();
+            int colour = groups.computeIfAbsent(group, k -> groups.size()); // one colour per run of the file
             RunSummary summary = i < summaries.size() ? summaries.get(i) : null;
             int divergedAt = summary != null && summary.status() == RunStatus.DIVERGED ? summary.divergedAtStep() : -1;
-            runs.add(new ChartInput.Run(name == null ? "run " + (i + 1) : name,
-                    java.awt.Color.decode(RunColors.of(i)), c == null ? null : c.history(i), divergedAt));
+            runs.add(new ChartInput.Run(name, java.awt.Color.decode(RunColors.of(colour)),
+                    c == null ? null : c.history(i), divergedAt, group));
         }
         int focus = selection.focusRunProperty().get();
         if (focus < 0 || focus >= count) {
@@ -339,6 +357,10 @@ public final class ChartsView extends GridPane {
 
     ToggleButton logToggle() {
         return logToggle;
+    }
+
+    javafx.scene.control.ChoiceBox<BandStyle> bandStyleChoice() {
+        return bandStyle;
     }
 
     Slider smoothingSlider() {

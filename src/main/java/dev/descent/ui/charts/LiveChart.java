@@ -20,8 +20,10 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -52,6 +54,11 @@ abstract class LiveChart {
     static final int FAINT_ALPHA = 70;
 
     protected final CurveDataset dataset = new CurveDataset();
+    /** Bands behind the curves (a run's spread over its members), drawn before dataset 0. */
+    private final BandDataset bandData = new BandDataset();
+    private final DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
+    /** Alpha of a band's fill. */
+    static final float BAND_ALPHA = 0.22f;
     protected final XYPlot plot;
     protected final JFreeChart chart;
     protected final SeriesReader reader = new SeriesReader();
@@ -71,6 +78,8 @@ abstract class LiveChart {
     private boolean adjusting;
     /** The user zoomed or panned: the axes stay where they are until a double-click or a reset. */
     private boolean zoomed;
+    /** A small multiple: no legend. */
+    private boolean compactLegend;
 
     protected LiveChart(String titleText, ValueAxis rangeAxis) {
         domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.getDefault()));
@@ -83,6 +92,16 @@ abstract class LiveChart {
         renderer.setAutoPopulateSeriesStroke(false);
         plot = new XYPlot(dataset, domain, rangeAxis, renderer);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        bandRenderer.setAlpha(BAND_ALPHA);
+        bandRenderer.setDefaultCreateEntities(false, false);
+        bandRenderer.setAutoPopulateSeriesPaint(false);
+        bandRenderer.setAutoPopulateSeriesFillPaint(false);
+        bandRenderer.setAutoPopulateSeriesStroke(false);
+        bandRenderer.setDefaultPaint(new Color(0, 0, 0, 0));
+        bandRenderer.setDefaultStroke(new BasicStroke(0f));
+        plot.setDataset(1, bandData);
+        plot.setRenderer(1, bandRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // bands (1) first, behind the curves (0)
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
@@ -156,6 +175,7 @@ abstract class LiveChart {
     final void refresh(ChartInput input, boolean force) {
         reader.begin();
         List<Curve> curves = curves(input);
+        List<BandArea> bands = bands(input);
         String titleText = title(input);
         String noteText = note(input);
         String message = noDataMessage(input);
@@ -163,6 +183,9 @@ abstract class LiveChart {
         List<String> keys = new ArrayList<>(curves.size() + 2);
         for (Curve c : curves) {
             keys.add(c.key());
+        }
+        for (BandArea b : bands) {
+            keys.add(b.key());
         }
         keys.add(titleText);
         keys.add(noteText);
@@ -202,6 +225,11 @@ abstract class LiveChart {
             }
             // after the step axis: the y axis fits the points within the step axis's range, so it must
             // see the new one (set after, the last frame's newest points stayed outside until a redraw)
+            for (int i = 0; i < bands.size(); i++) {
+                bandRenderer.setSeriesFillPaint(i, bands.get(i).color(), false);
+                bandRenderer.setSeriesPaint(i, new Color(0, 0, 0, 0), false);
+            }
+            bandData.setBands(bands);
             dataset.setCurves(drawn);
             title.setText(titleText);
             showNote(noteText);
@@ -257,6 +285,7 @@ abstract class LiveChart {
         zoomed = false;
         batch(() -> {
             dataset.clear();
+            bandData.setBands(List.of());
             domain.setAutoRange(true);
             restoreRange(plot.getRangeAxis());
             title.setText(title(input));
@@ -271,6 +300,11 @@ abstract class LiveChart {
 
     /** The curves to draw now; read histories through {@link #reader} so unchanged frames cost nothing. */
     protected abstract List<Curve> curves(ChartInput input);
+
+    /** Bands to draw behind the curves; read after {@link #curves}, none by default. */
+    protected List<BandArea> bands(ChartInput input) {
+        return List.of();
+    }
 
     /** The chart's title line. */
     protected abstract String title(ChartInput input);
@@ -343,6 +377,7 @@ abstract class LiveChart {
     }
 
     private void showLegend(boolean visible) {
+        visible = visible && !compactLegend;
         LegendTitle legend = chart.getLegend();
         if (visible && legend == null) {
             legend = new LegendTitle(plot);
@@ -386,6 +421,20 @@ abstract class LiveChart {
         hover.update();
     }
 
+    /** Puts the y axis on {@code lower}..{@code upper} (as drawn) and keeps it there: small multiples share one range. */
+    final void fixRange(double lower, double upper) {
+        ValueAxis axis = plot.getRangeAxis();
+        if (axis.isAutoRange() || axis.getLowerBound() != lower || axis.getUpperBound() != upper) {
+            batch(() -> axis.setRange(lower, upper));
+        }
+    }
+
+    /** For a small chart in a grid: no legend, smaller title. */
+    final void compact() {
+        compactLegend = true;
+        title.setFont(LABEL_FONT);
+    }
+
     /** Draws the chart into {@code area} (for export). */
     final void draw(Graphics2D g, Rectangle2D area) {
         chart.draw(g, area);
@@ -395,6 +444,10 @@ abstract class LiveChart {
 
     CurveDataset dataset() {
         return dataset;
+    }
+
+    BandDataset bandData() {
+        return bandData;
     }
 
     XYPlot plot() {

@@ -1,6 +1,7 @@
 package dev.descent.ui.charts;
 
 import dev.descent.engine.train.DownsampledSeries;
+import dev.descent.ui.compare.Band;
 import java.awt.Color;
 import java.awt.geom.Line2D;
 import java.util.ArrayList;
@@ -12,12 +13,18 @@ import org.jfree.chart.axis.ValueAxis;
 
 /**
  * Training loss (solid, smoothed at draw time with the raw curve faint behind it) and validation loss
- * (dashed) of every run, one colour per run, on a linear or log axis (smoothed in log space there).
+ * (dashed) of every run, one colour per run, on a linear or log axis (smoothed in log space there). A run
+ * with several members (seeds) is drawn as its mean over the members that did not diverge, with its
+ * spread ({@link BandStyle}): at each step of the longest member, x̄ = Σxᵢ/n over the members with a point
+ * there, the band x̄ ± s (s the sample standard deviation; on a log axis its lower end falls back to the
+ * minimum when x̄ − s ≤ 0) or min–max, or every member as a thin line.
  */
 final class LossChart extends LiveChart {
     static final Color NEUTRAL = new Color(0x8c959f);
     private boolean log;
     private double window = 1;
+    private BandStyle style = BandStyle.STD;
+    private List<BandArea> bands = List.of();
 
     LossChart() {
         super("Loss", linearAxis());
@@ -53,12 +60,32 @@ final class LossChart extends LiveChart {
         return window;
     }
 
+    /** How a run's spread over its members is drawn; takes effect at the next {@link #refresh}. */
+    void setBandStyle(BandStyle style) {
+        this.style = style;
+    }
+
+    BandStyle bandStyle() {
+        return style;
+    }
+
+    @Override
+    protected List<BandArea> bands(ChartInput input) {
+        return bands;
+    }
+
     @Override
     protected List<Curve> curves(ChartInput input) {
         List<Curve> faint = new ArrayList<>();
         List<Curve> validation = new ArrayList<>();
         List<Curve> training = new ArrayList<>();
-        for (ChartInput.Run run : input.runs()) {
+        List<BandArea> spread = new ArrayList<>();
+        for (MemberGroup group : MemberGroup.of(input.runs())) {
+            if (group.ensemble()) {
+                ensemble(group, faint, validation, training, spread);
+                continue;
+            }
+            ChartInput.Run run = group.members().get(0);
             if (run.history() == null) {
                 continue;
             }
@@ -77,10 +104,65 @@ final class LossChart extends LiveChart {
             validation.add(new Curve(run.name() + " validation", run.name() + " validation", run.color(),
                     Curve.Line.DASHED, val.steps(), Curves.forAxis(val.means(), log), log));
         }
+        bands = List.copyOf(spread);
         List<Curve> all = new ArrayList<>(faint);
         all.addAll(validation);
         all.addAll(training);
         return all;
+    }
+
+    /** A run of several members: its mean training and validation curves, and its band or member lines. */
+    private void ensemble(MemberGroup group, List<Curve> faint, List<Curve> validation, List<Curve> training,
+                          List<BandArea> spread) {
+        List<DownsampledSeries.Snapshot> trains = new ArrayList<>();
+        List<DownsampledSeries.Snapshot> vals = new ArrayList<>();
+        for (ChartInput.Run run : group.members()) {
+            if (run.history() == null) {
+                continue;
+            }
+            DownsampledSeries.Snapshot train = reader.read(run.history().trainLoss());
+            DownsampledSeries.Snapshot val = reader.read(run.history().validationLoss());
+            if (style == BandStyle.MEMBERS) {
+                faint.add(new Curve(run.name() + " member", run.name() + " member", group.color(), Curve.Line.FAINT,
+                        train.steps(), Curves.forAxis(train.means(), log), log));
+            }
+            if (!run.diverged()) {
+                trains.add(train);
+                vals.add(val);
+            }
+        }
+        Band train = Band.of(trains);
+        Band val = Band.of(vals);
+        String name = group.name();
+        double[] raw = Curves.forAxis(train.mean(), log);
+        if (window > 1) {
+            if (style != BandStyle.MEMBERS) {
+                faint.add(new Curve(name + " raw", name + " raw", group.color(), Curve.Line.FAINT, train.steps(), raw, log));
+            }
+            training.add(new Curve(name + " training", name + " mean training", group.color(), Curve.Line.SOLID,
+                    train.steps(), smoothed(train.steps(), train.mean(), raw), log));
+        } else {
+            training.add(new Curve(name + " training", name + " mean training", group.color(), Curve.Line.SOLID,
+                    train.steps(), raw, log));
+        }
+        validation.add(new Curve(name + " validation", name + " mean validation", group.color(), Curve.Line.DASHED,
+                val.steps(), Curves.forAxis(val.mean(), log), log));
+        if (style != BandStyle.MEMBERS && train.size() > 0) {
+            double[] low = new double[train.size()];
+            double[] high = new double[train.size()];
+            for (int i = 0; i < low.length; i++) {
+                if (style == BandStyle.MIN_MAX) {
+                    low[i] = train.min()[i];
+                    high[i] = train.max()[i];
+                } else {
+                    double below = train.mean()[i] - train.std()[i];
+                    low[i] = log && below <= 0 ? train.min()[i] : below;
+                    high[i] = train.mean()[i] + train.std()[i];
+                }
+            }
+            spread.add(new BandArea(name + " band", group.color(), train.steps(), Curves.forAxis(low, log),
+                    Curves.forAxis(high, log)));
+        }
     }
 
     /**
@@ -99,13 +181,23 @@ final class LossChart extends LiveChart {
     @Override
     protected String note(ChartInput input) {
         List<String> parts = new ArrayList<>();
-        for (ChartInput.Run run : input.runs()) {
+        List<String> members = new ArrayList<>();
+        for (MemberGroup group : MemberGroup.of(input.runs())) {
+            if (group.ensemble()) {
+                if (!group.divergedText().isEmpty()) {
+                    members.add(group.divergedText());
+                }
+                continue;
+            }
+            ChartInput.Run run = group.members().get(0);
             if (run.diverged()) {
                 parts.add(String.format(java.util.Locale.ROOT, "%s diverged at step %,d", run.name(), run.divergedAt()));
             }
         }
-        return parts.isEmpty() ? "" : String.join("; ", parts) + (parts.size() == 1 ? " (its training stopped there)"
-                : " (their training stopped there)");
+        String runs = parts.isEmpty() ? "" : String.join("; ", parts) + (parts.size() == 1
+                ? " (its training stopped there)" : " (their training stopped there)");
+        String ensembles = members.isEmpty() ? "" : String.join("; ", members) + " (left out of the mean)";
+        return runs.isEmpty() ? ensembles : ensembles.isEmpty() ? runs : runs + "; " + ensembles;
     }
 
     @Override
@@ -116,8 +208,9 @@ final class LossChart extends LiveChart {
     @Override
     protected LegendItemCollection legend(ChartInput input) {
         LegendItemCollection items = new LegendItemCollection();
-        for (ChartInput.Run run : input.runs()) {
-            items.add(new LegendItem(run.name(), null, null, null, new Line2D.Double(-9, 0, 9, 0), SOLID, run.color()));
+        for (MemberGroup group : MemberGroup.of(input.runs())) {
+            String label = group.ensemble() ? group.name() + " (mean of " + group.members().size() + ")" : group.name();
+            items.add(new LegendItem(label, null, null, null, new Line2D.Double(-9, 0, 9, 0), SOLID, group.color()));
         }
         if (!input.runs().isEmpty()) {
             items.add(new LegendItem("training", null, null, null, new Line2D.Double(-11, 0, 11, 0), SOLID, NEUTRAL));

@@ -2,6 +2,7 @@ package dev.descent.ui.charts;
 
 import dev.descent.engine.train.DownsampledSeries;
 import dev.descent.engine.train.RunHistory;
+import dev.descent.ui.compare.Band;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.function.Function;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 
-/** One line per run of a single metric: the learning rate, or the validation accuracy. */
+/**
+ * One line per run of a single metric: the learning rate, or the validation accuracy. A run with several
+ * members is its mean over those that did not diverge (x̄ = Σxᵢ/n at each step).
+ */
 final class RunMetricChart extends LiveChart {
     /** A little headroom above 100 % so a perfect run's line is not hidden by the frame. */
     private static final double ACCURACY_TOP = 1.03;
@@ -44,7 +48,25 @@ final class RunMetricChart extends LiveChart {
     @Override
     protected List<Curve> curves(ChartInput input) {
         List<Curve> curves = new ArrayList<>();
-        for (ChartInput.Run run : input.runs()) {
+        for (MemberGroup group : MemberGroup.of(input.runs())) {
+            if (group.ensemble()) {
+                List<DownsampledSeries.Snapshot> kept = new ArrayList<>();
+                for (ChartInput.Run run : group.members()) {
+                    if (run.history() != null) {
+                        DownsampledSeries.Snapshot s = reader.read(metric.apply(run.history()));
+                        if (!run.diverged()) {
+                            kept.add(s);
+                        }
+                    }
+                }
+                Band mean = Band.of(kept);
+                if (mean.size() > 0) {
+                    curves.add(new Curve(group.name(), group.name() + " mean", group.color(), Curve.Line.SOLID,
+                            mean.steps(), Curves.forAxis(mean.mean(), false)));
+                }
+                continue;
+            }
+            ChartInput.Run run = group.members().get(0);
             if (run.history() == null) {
                 continue;
             }

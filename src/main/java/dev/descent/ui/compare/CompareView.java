@@ -61,6 +61,8 @@ public final class CompareView extends BorderPane {
         });
         session.frameProperty().addListener((o, was, now) -> refreshIfDue());
         session.comparisonProperty().addListener((o, was, now) -> refresh());
+        // in a tab: no reads while another tab shows, read at once when it comes back
+        dev.descent.ui.Shown.onShown(this, this::refresh);
     }
 
     /**
@@ -146,8 +148,7 @@ public final class CompareView extends BorderPane {
     }
 
     private void refreshIfDue() {
-        boolean showing = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
-        if (!showing || !isVisible() || System.nanoTime() - lastRefresh < REFRESH_NANOS) {
+        if (!dev.descent.ui.Shown.isShown(this) || System.nanoTime() - lastRefresh < REFRESH_NANOS) {
             return;
         }
         refresh();

@@ -42,6 +42,12 @@ final class ChartHarness {
         return this;
     }
 
+    /** Adds member {@code name} of run {@code group} (its colour), diverged at {@code divergedAt} or -1. */
+    ChartHarness member(String name, String group, RunHistory history, int divergedAt) {
+        runs.add(new ChartInput.Run(name, Color.decode(dev.descent.ui.model.RunColors.of(0)), history, divergedAt, group));
+        return this;
+    }
+
     ChartHarness totalSteps(int steps) {
         totalSteps = steps;
         return this;

@@ -1,0 +1,165 @@
+package dev.descent.ui.charts;
+
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.ui.model.RunColors;
+import dev.descent.ui.model.Theme;
+import dev.descent.ui.model.TrainingSession;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.jfree.data.Range;
+import org.jfree.data.general.DatasetUtils;
+
+/**
+ * The gradient norm by layer of every run side by side, one small chart per run of the file (its first
+ * member; each sweep point is a run), all on one shared y range, the union of what every chart draws
+ * (log10 of the L2 norms), so a run whose gradients vanish or explode stands out at a glance. Redraws at
+ * most {@value #REFRESH_MILLIS} ms apart, and only while showing. FX thread only.
+ */
+public final class GradientMultiples extends GridPane {
+    /** Shortest time between two redraws of every cell. */
+    static final long REFRESH_MILLIS = 500;
+    /** Most cells drawn: each is a full chart. */
+    public static final int MAX_CELLS = 16;
+
+    private final TrainingSession session;
+    private final List<GradientChart> cells = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private LockstepComparison shown;
+    private long last;
+    private ChartPalette palette;
+    private Range shared;
+
+    public GradientMultiples(TrainingSession session, Theme theme) {
+        this.session = session;
+        setId("gradient-multiples");
+        getStylesheets().add(ChartsView.class.getResource("charts.css").toExternalForm());
+        setMinSize(0, 0);
+        palette = ChartPalette.of(theme);
+        theme.darkProperty().addListener((o, was, now) -> {
+            palette = ChartPalette.of(theme);
+            cells.forEach(c -> c.applyTheme(palette));
+        });
+        session.frameProperty().addListener((o, was, now) -> refreshIfDue());
+        session.comparisonProperty().addListener((o, was, now) -> refresh());
+        dev.descent.ui.Shown.onShown(this, this::refresh);
+    }
+
+    private void refreshIfDue() {
+        if (dev.descent.ui.Shown.isShown(this) && System.currentTimeMillis() - last >= REFRESH_MILLIS) {
+            refresh();
+        }
+    }
+
+    /** Reads every run now and redraws each cell, then puts every cell on the shared range. */
+    public void refresh() {
+        last = System.currentTimeMillis();
+        LockstepComparison c = session.comparisonProperty().get();
+        Map<String, Integer> firsts = firstMembers(c);
+        if (c != shown || firsts.size() != cells.size()) {
+            shown = c;
+            rebuild(firsts);
+        }
+        if (c == null) {
+            return;
+        }
+        List<ChartInput.Run> runs = new ArrayList<>(c.runCount());
+        for (int i = 0; i < c.runCount(); i++) {
+            runs.add(new ChartInput.Run(c.run(i).name(), Color.decode(RunColors.of(i)), c.history(i), -1, c.run(i).group()));
+        }
+        List<Integer> focus = new ArrayList<>(firsts.values());
+        Range union = null;
+        for (int k = 0; k < cells.size(); k++) {
+            GradientChart chart = cells.get(k);
+            chart.refresh(new ChartInput(c, runs, focus.get(k), c.totalSteps()), false);
+            Range r = DatasetUtils.findRangeBounds(chart.dataset(), false);
+            if (r != null && Double.isFinite(r.getLowerBound()) && Double.isFinite(r.getUpperBound())) {
+                union = union == null ? r : Range.combine(union, r);
+            }
+        }
+        if (union != null) {
+            double pad = Math.max(0.1, union.getLength() * 0.04);
+            shared = new Range(Math.floor((union.getLowerBound() - pad) * 2) / 2, Math.ceil((union.getUpperBound() + pad) * 2) / 2);
+            for (GradientChart chart : cells) {
+                chart.fixRange(shared.getLowerBound(), shared.getUpperBound());
+            }
+        }
+    }
+
+    /** Each run of the file (sweep points apart) and the index of its first member, in member order. */
+    private static Map<String, Integer> firstMembers(LockstepComparison c) {
+        Map<String, Integer> firsts = new LinkedHashMap<>();
+        for (int i = 0; c != null && i < c.runCount() && firsts.size() < MAX_CELLS; i++) {
+            String group = c.run(i).group() == null ? c.run(i).name() : c.run(i).group();
+            firsts.putIfAbsent(group, i);
+        }
+        return firsts;
+    }
+
+    private void rebuild(Map<String, Integer> firsts) {
+        getChildren().clear();
+        getColumnConstraints().clear();
+        getRowConstraints().clear();
+        cells.clear();
+        names.clear();
+        shared = null;
+        int n = firsts.size();
+        int columns = n <= 1 ? 1 : n <= 4 ? 2 : n <= 9 ? 3 : 4;
+        int rows = Math.max(1, (n + columns - 1) / columns);
+        for (int i = 0; i < columns; i++) {
+            ColumnConstraints col = new ColumnConstraints();
+            col.setPercentWidth(100.0 / columns);
+            col.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(col);
+        }
+        for (int i = 0; i < rows; i++) {
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(100.0 / rows);
+            row.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(row);
+        }
+        int k = 0;
+        for (String name : firsts.keySet()) {
+            GradientChart chart = new GradientChart();
+            chart.compact();
+            chart.applyTheme(palette);
+            chart.node().getStyleClass().add("gradient-multiple");
+            chart.node().setUserData(name);
+            cells.add(chart);
+            names.add(name);
+            add(chart.node(), k % columns, k / columns);
+            k++;
+        }
+    }
+
+    /** The runs shown, one per cell, in cell order. */
+    public List<String> runs() {
+        return List.copyOf(names);
+    }
+
+    /** The y range every cell shows (log10 of the norm), or null before any point. */
+    public Range sharedRange() {
+        return shared;
+    }
+
+    /** Cell {@code k}'s y axis range. */
+    public Range rangeOf(int k) {
+        return cells.get(k).plot().getRangeAxis().getRange();
+    }
+
+    /** Points cell {@code k} draws. */
+    public int pointsOf(int k) {
+        return cells.get(k).dataset().pointCount();
+    }
+
+    /** Cell {@code k}'s title. */
+    public String titleOf(int k) {
+        return cells.get(k).titleText();
+    }
+}

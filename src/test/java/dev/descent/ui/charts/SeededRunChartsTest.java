@@ -1,0 +1,117 @@
+package dev.descent.ui.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.engine.train.DownsampledSeries;
+import dev.descent.engine.train.LockstepComparison;
+import dev.descent.experiment.Experiment;
+import dev.descent.experiment.ExperimentReader;
+import dev.descent.ui.WindowFixture;
+import dev.descent.ui.compare.CompareView;
+import dev.descent.ui.compare.RunGroup;
+import dev.descent.ui.model.TrainingSession;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** In the real window, a run with three seeds is one mean curve with a band, and Compare is a tab. */
+@ExtendWith(ApplicationExtension.class)
+class SeededRunChartsTest {
+    static final String FILE = """
+            { "format": 1, "name": "seeded charts", "seed": 5,
+              "dataset": { "generator": "moons", "samples": 200, "validation": 0.2 }, "normalizer": "standardize",
+              "network": { "nodes": [ {"id": "in", "type": "input"}, {"id": "h1", "type": "dense", "units": 8},
+                                      {"id": "a1", "type": "activation", "function": "tanh"},
+                                      {"id": "out", "type": "dense", "units": 2},
+                                      {"id": "loss", "type": "loss", "function": "cross_entropy"} ],
+                           "edges": [ ["in","h1"], ["h1","a1"], ["a1","out"], ["out","loss"] ] },
+              "training": { "epochs": 4, "batchSize": 16, "evaluateEvery": 10, "seeds": 3 },
+              "runs": [ { "name": "SGD", "optimizer": { "type": "sgd", "learningRate": 0.1 } },
+                        { "name": "Adam", "optimizer": "adam" } ] }
+            """;
+
+    private WindowFixture fx;
+    private ChartsView charts;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        fx = new WindowFixture(stage);
+        charts = (ChartsView) stage.getScene().lookup("#charts");
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(fx::close);
+    }
+
+    private void train() throws Exception {
+        Experiment experiment = ExperimentReader.parse(FILE, null);
+        WaitForAsyncUtils.asyncFx(() -> fx.project.replace(experiment, null)).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.asyncFx(fx.session::train);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.FINISHED);
+        WaitForAsyncUtils.asyncFx(() -> charts.lossChart().refresh(inputNow(), true)).get();
+    }
+
+    private ChartInput inputNow() {
+        LockstepComparison c = fx.session.comparisonProperty().get();
+        List<ChartInput.Run> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < c.runCount(); i++) {
+            runs.add(new ChartInput.Run(c.run(i).name(), java.awt.Color.BLACK, c.history(i), -1, c.run(i).group()));
+        }
+        return new ChartInput(c, runs, 0, c.totalSteps());
+    }
+
+    @Test
+    void eachSeededRunIsOneMeanCurveReadFromItsMembers() throws Exception {
+        train();
+        LockstepComparison c = fx.session.comparisonProperty().get();
+        assertEquals(6, c.runCount());
+        // members 0-2 are SGD, 3-5 Adam: the drawn SGD mean at each step is the mean of its three members there
+        DownsampledSeries.Snapshot[] sgd = new DownsampledSeries.Snapshot[3];
+        for (int k = 0; k < 3; k++) {
+            assertEquals("SGD", c.run(k).group());
+            sgd[k] = c.history(k).trainLoss().snapshot();
+        }
+        // (the window smooths over 10 steps: the raw mean is drawn faint behind the smoothed one)
+        Curve mean = ChartHarness.curve(charts.lossChart(), "SGD raw");
+        assertEquals(sgd[0].size(), mean.size());
+        for (int i = 0; i < sgd[0].size(); i += 7) {
+            double expected = (sgd[0].means()[i] + sgd[1].means()[i] + sgd[2].means()[i]) / 3;
+            assertEquals(sgd[0].steps()[i], mean.x()[i], 0.0);
+            assertEquals(expected, mean.value(i), 1e-12, "step " + mean.x()[i]);
+        }
+        // two mean lines and two bands, not six lines
+        List<String> solid = WaitForAsyncUtils.asyncFx(() -> charts.lossChart().dataset().curves().stream()
+                .filter(k -> k.line() == Curve.Line.SOLID).map(Curve::key).toList()).get();
+        assertEquals(List.of("SGD training", "Adam training"), solid);
+        assertEquals(2, (int) WaitForAsyncUtils.asyncFx(() -> charts.lossChart().bandData().bands().size()).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> charts.bandStyleChoice().isVisible()).get(),
+                "the band choice shows when a run has several members");
+    }
+
+    @Test
+    void compareIsATabBesideTheCharts(FxRobot robot) throws Exception {
+        train();
+        TabPane tabs = (TabPane) stage.getScene().lookup("#chart-tabs");
+        Tab compare = tabs.getTabs().stream().filter(t -> "tab-compare".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> tabs.getSelectionModel().select(compare));
+        CompareView view = (CompareView) compare.getContent();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> names = WaitForAsyncUtils.asyncFx(() -> view.table().table().getItems().stream()
+                .map(r -> r.run()).toList()).get();
+        assertEquals(List.of("SGD", "Adam"), names);
+    }
+}
