@@ -90,7 +90,7 @@ class InsideViewTest {
     @Test
     void theTabsHoldTheTrainingChartsAndTheInsideView() throws Exception {
         List<String> titles = onFx(() -> tabs.getTabs().stream().map(Tab::getText).toList());
-        assertEquals(List.of("Training", "Inside"), titles);
+        assertEquals(List.of("Training", "Inside", "Compare", "Side by side"), titles);
         assertTrue(onFx(() -> tabs.getTabs().get(0).getContent().lookup("#charts") != null));
     }
 
