@@ -262,9 +262,14 @@ public final class ChartsView extends GridPane {
         chart.refresh(input(session.comparisonProperty().get()), force);
     }
 
+    /** What the charts draw now (for tests: the same path as a live refresh). */
+    ChartInput currentInput() {
+        return input(session.comparisonProperty().get());
+    }
+
     private ChartInput input(LockstepComparison c) {
         List<RunRow> rows = session.rows();
-        int count = c == null ? rows.size() : Math.min(c.runCount(), rows.size());
+        int count = c == null ? rows.size() : c.runCount(); // a run of the table may train many members
         List<ChartInput.Run> runs = new ArrayList<>(count);
         List<RunSummary> summaries = c == null ? List.of() : c.summaries();
         java.util.Map<String, Integer> groups = new java.util.HashMap<>();

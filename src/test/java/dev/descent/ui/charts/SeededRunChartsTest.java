@@ -62,16 +62,7 @@ class SeededRunChartsTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
         WaitForAsyncUtils.asyncFx(fx.session::train);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.FINISHED);
-        WaitForAsyncUtils.asyncFx(() -> charts.lossChart().refresh(inputNow(), true)).get();
-    }
-
-    private ChartInput inputNow() {
-        LockstepComparison c = fx.session.comparisonProperty().get();
-        List<ChartInput.Run> runs = new java.util.ArrayList<>();
-        for (int i = 0; i < c.runCount(); i++) {
-            runs.add(new ChartInput.Run(c.run(i).name(), java.awt.Color.BLACK, c.history(i), -1, c.run(i).group()));
-        }
-        return new ChartInput(c, runs, 0, c.totalSteps());
+        WaitForAsyncUtils.asyncFx(() -> charts.lossChart().refresh(charts.currentInput(), true)).get();
     }
 
     @Test
