@@ -107,6 +107,7 @@ public final class ChartsView extends GridPane {
         StackPane lossCell = (StackPane) loss.node();
         HBox controls = controls();
         StackPane.setAlignment(controls, Pos.TOP_RIGHT);
+        StackPane.setMargin(controls, new javafx.geometry.Insets(0, 0, 0, 56)); // leave the chart's title free
         lossCell.getChildren().add(controls);
 
         session.frameProperty().addListener((o, was, now) -> onFrame(false));
@@ -177,6 +178,10 @@ public final class ChartsView extends GridPane {
             loss.setBandStyle(now);
             refresh(loss, true);
         });
+        // the slider gives way first when the cell is narrow; the buttons keep their text
+        smoothing.setMinWidth(40);
+        bandStyle.setMinWidth(Region.USE_PREF_SIZE);
+        logToggle.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(smoothingLabel, smoothing, bandStyle, logToggle);
         box.getStyleClass().add(CONTROLS);
         box.setAlignment(Pos.CENTER_RIGHT);
@@ -193,7 +198,7 @@ public final class ChartsView extends GridPane {
 
     private String smoothingText() {
         double w = smoothingWindow();
-        return w <= 1 ? "Smoothing: off" : String.format(Locale.ROOT, "Smoothing: %,.0f steps", w);
+        return w <= 1 ? "Smoothing: off" : String.format(Locale.ROOT, "Smoothing: %,.0f", w);
     }
 
     /**

@@ -194,10 +194,17 @@ final class LossChart extends LiveChart {
                 parts.add(String.format(java.util.Locale.ROOT, "%s diverged at step %,d", run.name(), run.divergedAt()));
             }
         }
-        String runs = parts.isEmpty() ? "" : String.join("; ", parts) + (parts.size() == 1
+        String runs = parts.isEmpty() ? "" : capped(parts) + (parts.size() == 1
                 ? " (its training stopped there)" : " (their training stopped there)");
-        String ensembles = members.isEmpty() ? "" : String.join("; ", members) + " (left out of the mean)";
+        String ensembles = members.isEmpty() ? "" : capped(members) + " (left out of the mean)";
         return runs.isEmpty() ? ensembles : ensembles.isEmpty() ? runs : runs + "; " + ensembles;
+    }
+
+    /** The first {@link RunMetricChart#NAMED_DIVERGENCES} of {@code parts} joined, then "and N more". */
+    static String capped(List<String> parts) {
+        int named = Math.min(parts.size(), RunMetricChart.NAMED_DIVERGENCES);
+        String shown = String.join("; ", parts.subList(0, named));
+        return named == parts.size() ? shown : shown + "; and " + (parts.size() - named) + " more";
     }
 
     @Override
@@ -205,12 +212,21 @@ final class LossChart extends LiveChart {
         return "Loss";
     }
 
+    /** The most runs the legend names; beyond that (a sweep) it counts them. */
+    static final int LEGEND_RUNS = 6;
+
     @Override
     protected LegendItemCollection legend(ChartInput input) {
         LegendItemCollection items = new LegendItemCollection();
-        for (MemberGroup group : MemberGroup.of(input.runs())) {
-            String label = group.ensemble() ? group.name() + " (mean of " + group.members().size() + ")" : group.name();
-            items.add(new LegendItem(label, null, null, null, new Line2D.Double(-9, 0, 9, 0), SOLID, group.color()));
+        List<MemberGroup> groups = MemberGroup.of(input.runs());
+        if (groups.size() > LEGEND_RUNS) { // a sweep: a legend naming every point would cover the chart
+            items.add(new LegendItem(groups.size() + " runs: the Compare tab lists each", null, null, null,
+                    new Line2D.Double(0, 0, 0, 0), SOLID, new java.awt.Color(0, 0, 0, 0)));
+        } else {
+            for (MemberGroup group : groups) {
+                String label = group.ensemble() ? group.name() + " (mean of " + group.members().size() + ")" : group.name();
+                items.add(new LegendItem(label, null, null, null, new Line2D.Double(-9, 0, 9, 0), SOLID, group.color()));
+            }
         }
         if (!input.runs().isEmpty()) {
             items.add(new LegendItem("training", null, null, null, new Line2D.Double(-11, 0, 11, 0), SOLID, NEUTRAL));

@@ -147,13 +147,23 @@ final class RunMetricChart extends LiveChart {
         return diverged;
     }
 
-    /** "Adam diverged at step 3 before its first evaluation; SGD diverged at step 40", or "". */
+    /** Beyond this many diverged members the note counts them instead of naming each. */
+    static final int NAMED_DIVERGENCES = 3;
+
+    /**
+     * "Adam diverged at step 3 before its first evaluation; SGD diverged at step 40", or "". With more than
+     * {@link #NAMED_DIVERGENCES} (a sweep), "18 of 72 members diverged, the first SGD lr=100 at step 4; ...".
+     */
     private String divergences(ChartInput input) {
+        List<ChartInput.Run> diverged = input.runs().stream().filter(ChartInput.Run::diverged).toList();
+        if (diverged.size() > NAMED_DIVERGENCES) {
+            ChartInput.Run first = diverged.stream().min(java.util.Comparator.comparingInt(ChartInput.Run::divergedAt))
+                    .orElseThrow();
+            return String.format(Locale.ROOT, "%d of %d members diverged, the first %s at step %,d; the runs table"
+                    + " and the Compare tab list them", diverged.size(), input.runs().size(), first.name(), first.divergedAt());
+        }
         List<String> parts = new ArrayList<>();
-        for (ChartInput.Run run : input.runs()) {
-            if (!run.diverged()) {
-                continue;
-            }
+        for (ChartInput.Run run : diverged) {
             boolean evaluated = run.history() != null && metric.apply(run.history()).totalPoints() > 0;
             parts.add(String.format(Locale.ROOT, "%s diverged at step %,d%s", run.name(), run.divergedAt(),
                     evaluated ? "" : " before its first evaluation"));
