@@ -1,5 +1,7 @@
 package dev.descent.engine.ensemble;
 
+import dev.descent.engine.nn.PreparedOp;
+
 import dev.descent.engine.ensemble.StackedNetwork.ActivationNode;
 import dev.descent.engine.ensemble.StackedNetwork.DenseNode;
 import dev.descent.engine.ensemble.StackedNetwork.LossNode;
@@ -99,18 +101,18 @@ public final class StackedPass {
         if (node instanceof DenseNode d && thin(d)) {
             bindThin(d, x, dx, y, dy);
         } else if (node instanceof DenseNode d) {
-            BoundOp product = BoundOp.of(new Mmul(x, d.weights(), y, 1.0, 0.0, MMulTranspose.allFalse()));
-            BoundOp bias = d.bias() == null ? null : BoundOp.of(DynamicCustomOp.builder("add")
+            PreparedOp product = PreparedOp.of(new Mmul(x, d.weights(), y, 1.0, 0.0, MMulTranspose.allFalse()));
+            PreparedOp bias = d.bias() == null ? null : PreparedOp.of(DynamicCustomOp.builder("add")
                     .addInputs(y, d.bias()).addOutputs(y).build());
             forward.add(bias == null ? product::run : () -> {
                 product.run();
                 bias.run();
             });
-            BoundOp weightGradient = BoundOp.of(new Mmul(x, dy, d.weightGradient(), 1.0, 0.0,
+            PreparedOp weightGradient = PreparedOp.of(new Mmul(x, dy, d.weightGradient(), 1.0, 0.0,
                     MMulTranspose.builder().transposeA(true).build()));
-            BoundOp biasGradient = d.bias() == null ? null : BoundOp.of(DynamicCustomOp.builder("reduce_sum")
+            PreparedOp biasGradient = d.bias() == null ? null : PreparedOp.of(DynamicCustomOp.builder("reduce_sum")
                     .addInputs(dy).addOutputs(d.biasGradient()).addIntegerArguments(1).build());
-            BoundOp inputGradient = dx == null ? null : BoundOp.of(new Mmul(dy, d.weights(), dx, 1.0, 0.0,
+            PreparedOp inputGradient = dx == null ? null : PreparedOp.of(new Mmul(dy, d.weights(), dx, 1.0, 0.0,
                     MMulTranspose.builder().transposeB(true).build()));
             backward.add(() -> {
                 weightGradient.run();
@@ -127,7 +129,7 @@ public final class StackedPass {
                 RectifiedLinear relu = new RectifiedLinear(x, y, 0.0);
                 forward.add(() -> Nd4j.getExecutioner().exec(relu));
                 Step mask = new Step(x, scratch, 0.0);
-                BoundOp product = dx == null ? null : BoundOp.of(new MulOp(scratch, dy, dx));
+                PreparedOp product = dx == null ? null : PreparedOp.of(new MulOp(scratch, dy, dx));
                 backward.add(() -> {
                     if (product != null) {
                         Nd4j.getExecutioner().exec(mask);

@@ -27,9 +27,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@code execCustomOp2}, without the executioner's wrapping (profiling hooks, a oneDNN switch, a list
  * of the outputs), which allocated about 700 bytes of Java garbage per call: 0 bytes and 0.8 µs
  * against 710 bytes and 2.0 µs (measured, 32×16 multiply). A failed op still throws, with libnd4j's
- * message.
+ * message. The stacked members' pass ({@code engine.ensemble}) uses it too.
  */
-final class PreparedOp {
+public final class PreparedOp {
     private static final NativeOps NATIVE = NativeOpsHolder.getInstance().getDeviceNativeOps();
     private final CustomOp op;
     private final OpContext context;
@@ -50,12 +50,12 @@ final class PreparedOp {
     }
 
     /** Binds {@code op}, which must already have its inputs and outputs. */
-    static PreparedOp of(CustomOp op) {
+    public static PreparedOp of(CustomOp op) {
         return new PreparedOp(op);
     }
 
     /** Runs the op on the arrays it was bound to. */
-    void run() {
+    public void run() {
         int status = NATIVE.execCustomOp2(null, hash, contextPointer);
         if (status != 0) {
             throw new IllegalStateException("ND4J op " + op.opName() + " failed: " + NATIVE.lastErrorMessage());
