@@ -115,6 +115,10 @@ public final class ChartsView extends GridPane {
         session.rows().addListener((ListChangeListener<RunRow>) c -> onFrame(true));
         project.experimentProperty().addListener((o, was, now) -> onFrame(true));
         theme.darkProperty().addListener((o, was, now) -> applyTheme());
+        theme.presenterProperty().addListener((o, was, now) -> {
+            applyTheme();
+            onFrame(true);
+        });
         applyTheme();
         onFrame(true);
     }
@@ -299,6 +303,7 @@ public final class ChartsView extends GridPane {
         ChartPalette palette = ChartPalette.of(theme);
         for (LiveChart chart : charts) {
             chart.applyTheme(palette);
+            chart.applyScale(theme.scale());
         }
     }
 

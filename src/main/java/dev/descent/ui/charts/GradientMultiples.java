@@ -34,6 +34,7 @@ public final class GradientMultiples extends GridPane {
     private LockstepComparison shown;
     private long last;
     private ChartPalette palette;
+    private final Theme theme;
     private Range shared;
 
     public GradientMultiples(TrainingSession session, Theme theme) {
@@ -42,10 +43,16 @@ public final class GradientMultiples extends GridPane {
         getStylesheets().add(ChartsView.class.getResource("charts.css").toExternalForm());
         setMinSize(0, 0);
         palette = ChartPalette.of(theme);
-        theme.darkProperty().addListener((o, was, now) -> {
+        this.theme = theme;
+        javafx.beans.InvalidationListener restyle = o -> {
             palette = ChartPalette.of(theme);
-            cells.forEach(c -> c.applyTheme(palette));
-        });
+            cells.forEach(c -> {
+                c.applyTheme(palette);
+                c.applyScale(theme.scale());
+            });
+        };
+        theme.darkProperty().addListener(restyle);
+        theme.presenterProperty().addListener(restyle);
         session.frameProperty().addListener((o, was, now) -> refreshIfDue());
         session.comparisonProperty().addListener((o, was, now) -> refresh());
         dev.descent.ui.Shown.onShown(this, this::refresh);
@@ -129,6 +136,7 @@ public final class GradientMultiples extends GridPane {
             GradientChart chart = new GradientChart();
             chart.compact();
             chart.applyTheme(palette);
+            chart.applyScale(theme.scale());
             chart.node().getStyleClass().add("gradient-multiple");
             chart.node().setUserData(name);
             cells.add(chart);

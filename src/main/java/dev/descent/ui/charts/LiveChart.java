@@ -39,7 +39,8 @@ import org.jfree.fx.FXHints;
  * change, then released with one event). Subclasses say which curves to draw. FX thread only.
  *
  * <p>Lifecycle: constructed once; {@link #refresh} every frame; {@link #reset} when the comparison
- * changes; {@link #applyTheme} when the theme does.
+ * changes; {@link #applyTheme} when the theme does; {@link #applyScale} when the size of fonts and strokes
+ * does (presenter mode).
  */
 abstract class LiveChart {
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
@@ -80,6 +81,11 @@ abstract class LiveChart {
     private boolean zoomed;
     /** A small multiple: no legend. */
     private boolean compactLegend;
+    /** Fonts and strokes are this many times their base size ({@link #applyScale}). */
+    private double scale = 1;
+    private Stroke solid = SOLID;
+    private Stroke dashed = DASHED;
+    private Stroke faint = FAINT;
 
     protected LiveChart(String titleText, ValueAxis rangeAxis) {
         domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.getDefault()));
@@ -159,9 +165,9 @@ abstract class LiveChart {
         return zoomed;
     }
 
-    private static void styleAxis(ValueAxis axis) {
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelFont(LABEL_FONT);
+    private void styleAxis(ValueAxis axis) {
+        axis.setLabelFont(labelFont());
+        axis.setTickLabelFont(labelFont());
         axis.setAxisLineVisible(false);
         axis.setTickMarksVisible(false);
     }
@@ -212,9 +218,9 @@ abstract class LiveChart {
                         : c.color();
                 renderer.setSeriesPaint(i, color, false);
                 renderer.setSeriesStroke(i, switch (c.line()) {
-                    case SOLID -> SOLID;
-                    case DASHED -> DASHED;
-                    case FAINT -> FAINT;
+                    case SOLID -> solid;
+                    case DASHED -> dashed;
+                    case FAINT -> faint;
                 }, false);
             }
             if (end > 0 && (Double.isNaN(domainEnd) || end > domainEnd)) {
@@ -373,7 +379,60 @@ abstract class LiveChart {
     private void paintLegend(LegendTitle legend) {
         legend.setBackgroundPaint(palette.background());
         legend.setItemPaint(palette.foreground());
-        legend.setItemFont(LABEL_FONT);
+        legend.setItemFont(labelFont());
+    }
+
+    /**
+     * Draws every font and stroke {@code factor} times its base size (presenter mode: 1.6); one redraw,
+     * and the curves take the new strokes at the next {@link #refresh}.
+     */
+    final void applyScale(double factor) {
+        if (factor == scale) {
+            return;
+        }
+        scale = factor;
+        solid = scaled(SOLID, factor);
+        dashed = scaled(DASHED, factor);
+        faint = scaled(FAINT, factor);
+        shown = List.of(); // the next refresh restyles every curve
+        batch(() -> {
+            title.setFont(compactLegend ? labelFont() : scaled(TITLE_FONT, factor));
+            note.setFont(labelFont());
+            plot.setNoDataMessageFont(labelFont());
+            plot.setDomainGridlineStroke(new BasicStroke((float) factor));
+            plot.setRangeGridlineStroke(new BasicStroke((float) factor));
+            styleAxis(plot.getDomainAxis());
+            styleAxis(plot.getRangeAxis());
+            if (chart.getLegend() != null) {
+                paintLegend(chart.getLegend());
+            }
+        });
+        hover.update();
+    }
+
+    /** The font of axis labels, ticks, notes and the legend at the current scale. */
+    private Font labelFont() {
+        return scaled(LABEL_FONT, scale);
+    }
+
+    static Font scaled(Font font, double factor) {
+        return factor == 1 ? font : font.deriveFont((float) (font.getSize2D() * factor));
+    }
+
+    /** {@code stroke} with its width and dashes {@code factor} times as long. */
+    static Stroke scaled(Stroke stroke, double factor) {
+        if (factor == 1 || !(stroke instanceof BasicStroke b)) {
+            return stroke;
+        }
+        float[] dash = b.getDashArray();
+        if (dash != null) {
+            dash = dash.clone();
+            for (int i = 0; i < dash.length; i++) {
+                dash[i] *= (float) factor;
+            }
+        }
+        return new BasicStroke((float) (b.getLineWidth() * factor), b.getEndCap(), b.getLineJoin(), b.getMiterLimit(),
+                dash, (float) (b.getDashPhase() * factor));
     }
 
     private void showLegend(boolean visible) {
@@ -432,7 +491,7 @@ abstract class LiveChart {
     /** For a small chart in a grid: no legend, smaller title. */
     final void compact() {
         compactLegend = true;
-        title.setFont(LABEL_FONT);
+        title.setFont(labelFont());
     }
 
     /** Draws the chart into {@code area} (for export). */
