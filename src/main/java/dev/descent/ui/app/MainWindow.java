@@ -84,6 +84,7 @@ public final class MainWindow {
     private DataView dataView;
     private PaletteView palette;
     private LessonController lessons;
+    private dev.descent.ui.present.PresenterMode presenter;
     private FileDialogs fileDialogs = FileDialogs.system();
     private StatusBar statusBar;
 
@@ -114,6 +115,7 @@ public final class MainWindow {
         Node workspace = workspace();
         lessons = new LessonController(stage, root, project, selection, session, inspector, canvas,
                 this::confirmDiscard, (title, lines) -> Dialogs.error(stage, title, lines));
+        presenter = new dev.descent.ui.present.PresenterMode(stage, root, theme, canvas, session, this::train, this::step);
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(workspace);
         root.setRight(lessons.panel());
@@ -162,6 +164,11 @@ public final class MainWindow {
     /** Lessons: the menu, the start page and the side panel of an open lesson. */
     public LessonController lessons() {
         return lessons;
+    }
+
+    /** View > Presenter Mode (F11): full screen, large, high contrast, driven from the keyboard. */
+    public dev.descent.ui.present.PresenterMode presenter() {
+        return presenter;
     }
 
     /** Replaces the system's file chooser, e.g. with answers given by a test. */
@@ -288,6 +295,8 @@ public final class MainWindow {
                 item("menu-compare", "_Compare…", null, this::showCompare));
         view.getItems().add(item("menu-race", "Optimizer _Race…", null,
                 () -> dev.descent.ui.race.RaceWindow.show(stage, null, null)));
+        view.getItems().addAll(new SeparatorMenuItem(),
+                item("menu-presenter", "_Presenter Mode", new KeyCodeCombination(KeyCode.F11), presenter::toggle));
 
         Menu run = new Menu("_Run");
         MenuItem train = item("menu-train", "_Train", new KeyCodeCombination(KeyCode.F5), this::train);
@@ -435,8 +444,16 @@ public final class MainWindow {
         ToggleButton dark = new ToggleButton(null, icon("mdi2t-theme-light-dark"));
         dark.setTooltip(new Tooltip("Dark theme (Ctrl+Shift+D)"));
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        ToggleButton present = new ToggleButton(null, icon("mdi2p-presentation-play"));
+        present.setId("presenter");
+        present.setTooltip(new Tooltip("Presenter mode: full screen, large, for a projector (F11; Esc leaves)"));
+        present.setOnAction(e -> {
+            presenter.toggle();
+            present.setSelected(presenter.isOn());
+        });
+        presenter.onProperty().addListener((o, was, on) -> present.setSelected(on));
         return new ToolBar(newButton, openButton, saveButton, undoButton, redoButton, new javafx.scene.control.Separator(),
-                trainButton, pauseButton, stepButton, resetButton, blocked, spacer, zoomIn, zoomOut, fit, layout, dark);
+                trainButton, pauseButton, stepButton, resetButton, blocked, spacer, zoomIn, zoomOut, fit, layout, dark, present);
     }
 
     private Node statusBar() {
@@ -465,7 +482,7 @@ public final class MainWindow {
         state.getStyleClass().add(Styles.STATUS_ITEM);
         progress.getStyleClass().add(Styles.STATUS_ITEM);
         bar.getLeftItems().addAll(state, progress, message);
-        bar.getRightItems().add(backend);
+        bar.getRightItems().addAll(presenter.indicator(), backend);
         return bar;
     }
 

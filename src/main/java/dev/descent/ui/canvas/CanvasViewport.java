@@ -35,7 +35,8 @@ final class CanvasViewport extends Pane {
     private static final double FIT_MARGIN = 32;
     private static final double GRID = 24;
 
-    private enum Fit { NONE, READABLE, ALL }
+    /** NONE: where the user put it; READABLE, ALL: fitted; MAGNIFIED: a fixed zoom, placed as a fit is. */
+    private enum Fit { NONE, READABLE, ALL, MAGNIFIED }
 
     private final Canvas grid = new Canvas();
     private final Group world;
@@ -46,6 +47,8 @@ final class CanvasViewport extends Pane {
     private double panX;
     private double panY;
     private Fit fit = Fit.READABLE;
+    /** The zoom of {@link Fit#MAGNIFIED}. */
+    private double magnified = 1;
 
     /**
      * @param world   what is drawn, in canvas units
@@ -137,6 +140,28 @@ final class CanvasViewport extends Pane {
         applyFit();
     }
 
+    /**
+     * Zooms to {@code zoom} and keeps it, placing the content as a fit does (centred where it fits, its
+     * start at the top left where it does not), now and whenever the view is resized, until the user
+     * zooms or pans. Presenter mode's larger cards.
+     */
+    void magnify(double zoom) {
+        magnified = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
+        fit = Fit.MAGNIFIED;
+        applyFit();
+    }
+
+    /** The camera now, to {@link #restore} later. */
+    CanvasCamera camera() {
+        return new CanvasCamera(zoom.get(), panX, panY, fit.name());
+    }
+
+    /** Puts back a camera from {@link #camera}: the same zoom and scroll, following resizes as it did. */
+    void restore(CanvasCamera saved) {
+        fit = Fit.valueOf(saved.fit());
+        setCamera(saved.zoom(), saved.panX(), saved.panY());
+    }
+
     private void resized() {
         if (fit != Fit.NONE) {
             applyFit();
@@ -158,6 +183,9 @@ final class CanvasViewport extends Pane {
         }
         double s = Math.min((w - 2 * FIT_MARGIN) / b.getWidth(), (h - 2 * FIT_MARGIN) / b.getHeight());
         s = Math.max(fit == Fit.READABLE ? READABLE_ZOOM : MIN_ZOOM, Math.min(MAX_FIT_ZOOM, s));
+        if (fit == Fit.MAGNIFIED) {
+            s = magnified;
+        }
         double x = b.getWidth() * s <= w - 2 * FIT_MARGIN ? (w - b.getWidth() * s) / 2 : FIT_MARGIN;
         double y = b.getHeight() * s <= h - 2 * FIT_MARGIN ? (h - b.getHeight() * s) / 2 : FIT_MARGIN;
         setCamera(s, x - b.getMinX() * s, y - b.getMinY() * s);

@@ -212,6 +212,24 @@ public final class GraphCanvas extends StackPane {
         return viewport.zoomProperty();
     }
 
+    /** Where the canvas looks now, for {@link #restoreView}. */
+    public CanvasCamera camera() {
+        return viewport.camera();
+    }
+
+    /**
+     * Presenter mode: shows the cards at {@code zoom} and keeps them so, the network centred (or its
+     * start shown) at every resize, until the user zooms or pans.
+     */
+    public void magnify(double zoom) {
+        viewport.magnify(zoom);
+    }
+
+    /** Back to a zoom and scroll from {@link #camera}. */
+    public void restoreView(CanvasCamera saved) {
+        viewport.restore(saved);
+    }
+
     // ---- following the models ----
 
     /**

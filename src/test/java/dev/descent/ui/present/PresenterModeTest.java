@@ -1,0 +1,251 @@
+package dev.descent.ui.present;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.lesson.BuiltInLessons;
+import dev.descent.ui.WindowFixture;
+import dev.descent.ui.model.TrainingSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Presenter mode in the whole window: it scales what the class reads (window text, chart ticks, the
+ * canvas's cards, the lesson text) by at least 1.6, hides the palette and inspector, answers its keys,
+ * and leaving it puts the layout back exactly as it was.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresenterModeTest {
+    private WindowFixture fx;
+    private Stage stage;
+    private PresenterMode presenter;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        fx = new WindowFixture(stage);
+        presenter = fx.window.presenter();
+    }
+
+    @BeforeEach
+    void ready() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            presenter.leave();
+            fx.close();
+        }).get();
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void press(FxRobot robot, KeyCode key) {
+        robot.press(key).release(key);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Parent root() {
+        return fx.window.root();
+    }
+
+    /** The size of the text the tool bar's Train button shows, as rendered. */
+    private double trainTextSize(FxRobot robot) {
+        return robot.lookup("#train").lookup(".text").queryAs(Text.class).getFont().getSize();
+    }
+
+    /** The tick-label font size of the loss chart (the first chart of the Training tab), in points. */
+    private float chartTickSize() {
+        XYPlot plot = firstChart().getChart().getXYPlot();
+        return plot.getDomainAxis().getTickLabelFont().getSize2D();
+    }
+
+    private ChartViewer firstChart() {
+        return (ChartViewer) root().lookup("#charts").lookupAll(".chart-cell").stream()
+                .map(cell -> ((Parent) cell).getChildrenUnmodifiable().get(0))
+                .filter(ChartViewer.class::isInstance).findFirst().orElseThrow();
+    }
+
+    /** How many screen pixels one pixel of card {@code id} takes. */
+    private double cardScale(String id) {
+        return fx.window.canvas().card(id).getLocalToSceneTransform().getMxx();
+    }
+
+    private List<double[]> dividers() {
+        List<double[]> all = new ArrayList<>();
+        for (Node n : root().lookupAll(".split-pane")) {
+            all.add(((SplitPane) n).getDividerPositions().clone());
+        }
+        return all;
+    }
+
+    @Test
+    void presenterModeScalesTextChartTicksAndCardsByAtLeastOnePointSix(FxRobot robot) throws Exception {
+        // given the window as it opens
+        String card = fx.project.experiment().network().nodes().get(1).id();
+        double text = trainTextSize(robot);
+        float ticks = chartTickSize();
+        double cards = cardScale(card);
+        // when presenter mode is turned on from the View menu
+        onFx(() -> fx.menuItem("menu-presenter").fire());
+        // then the window's text, the chart's tick labels and the canvas's cards are at least 1.6 times as large
+        assertTrue(presenter.isOn());
+        assertTrue(trainTextSize(robot) >= 1.6 * text - 1e-9, trainTextSize(robot) + " against " + text);
+        assertTrue(chartTickSize() >= 1.6f * ticks - 1e-6, chartTickSize() + " against " + ticks);
+        assertTrue(cardScale(card) >= 1.6 * cards - 1e-9, cardScale(card) + " against " + cards);
+        // and the window is full screen with the indicator showing
+        assertTrue(stage.isFullScreen());
+        assertTrue(robot.lookup("#presenter-indicator").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void theLessonTextIsLargeInPresenterMode(FxRobot robot) throws Exception {
+        // given a lesson open
+        String file = BuiltInLessons.FILES.get(0);
+        onFx(() -> fx.menuItem("lesson-" + file.substring(0, file.indexOf(".lesson."))).fire());
+        Text run = (Text) root().lookup("#lesson-step-text").lookupAll(".lesson-run").iterator().next();
+        double before = run.getFont().getSize();
+        double width = root().lookup("#lesson-panel").getBoundsInParent().getWidth();
+        // when presenter mode is on
+        onFx(presenter::enter);
+        // then its text is at least 1.6 times as large, in a panel wide enough for the same words per line
+        assertTrue(run.getFont().getSize() >= 1.6 * before - 1e-9, run.getFont().getSize() + " against " + before);
+        assertTrue(root().lookup("#lesson-panel").getBoundsInParent().getWidth() >= 1.6 * width - 1);
+    }
+
+    @Test
+    void presenterModeHidesThePaletteAndTheInspector(FxRobot robot) throws Exception {
+        // given both panes in the window
+        assertNotNull(root().lookup("#palette"));
+        assertNotNull(root().lookup("#inspector"));
+        // when presenter mode is turned on with F11
+        press(robot, KeyCode.F11);
+        // then neither is in the window any more, and the canvas and charts still are
+        assertTrue(presenter.isOn());
+        assertNull(root().lookup("#palette"));
+        assertNull(root().lookup("#inspector"));
+        assertNotNull(root().lookup("#canvas"));
+        assertNotNull(root().lookup("#charts"));
+    }
+
+    @Test
+    void spaceTrainsAndPausesAndEscapeLeaves(FxRobot robot) throws Exception {
+        // given presenter mode on and nothing trained
+        onFx(presenter::enter);
+        assertEquals(TrainingSession.State.IDLE, fx.session.state());
+        // when Space is pressed, training starts
+        press(robot, KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.RUNNING
+                || fx.session.state() == TrainingSession.State.FINISHED);
+        // and Space again pauses it (unless it finished first)
+        if (fx.session.state() == TrainingSession.State.RUNNING) {
+            press(robot, KeyCode.SPACE);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx.session.state() != TrainingSession.State.RUNNING);
+            assertTrue(fx.session.state() == TrainingSession.State.PAUSED
+                    || fx.session.state() == TrainingSession.State.FINISHED, fx.session.state().toString());
+        }
+        // when Escape is pressed, presenter mode ends and the window leaves full screen
+        press(robot, KeyCode.ESCAPE);
+        assertFalse(presenter.isOn());
+        assertFalse(stage.isFullScreen());
+        assertFalse(root().getStyleClass().contains(PresenterMode.STYLE));
+    }
+
+    @Test
+    void rightStepsOnceAndRResets(FxRobot robot) throws Exception {
+        // given presenter mode on and nothing trained
+        onFx(presenter::enter);
+        // when Right is pressed, every run takes exactly one step
+        press(robot, KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.session.comparisonProperty().get() != null
+                && fx.session.state() == TrainingSession.State.PAUSED
+                && fx.session.comparisonProperty().get().summaries().get(0).steps() == 1);
+        assertEquals(1, fx.session.comparisonProperty().get().summaries().get(0).steps());
+        // when R is pressed, the runs are cleared
+        press(robot, KeyCode.R);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx.session.comparisonProperty().get() == null);
+        assertEquals(TrainingSession.State.IDLE, fx.session.state());
+    }
+
+    @Test
+    void pageDownAndPageUpPageThroughTheLessonInPresenterMode(FxRobot robot) throws Exception {
+        // given a lesson open at its first step, in presenter mode
+        String file = BuiltInLessons.FILES.get(0);
+        onFx(() -> fx.menuItem("lesson-" + file.substring(0, file.indexOf(".lesson."))).fire());
+        onFx(presenter::enter);
+        assertEquals(0, fx.window.lessons().stepProperty().get());
+        // when PageDown, then PageUp, are pressed
+        press(robot, KeyCode.PAGE_DOWN);
+        assertEquals(1, fx.window.lessons().stepProperty().get());
+        press(robot, KeyCode.PAGE_UP);
+        // then the lesson went to its second step and back
+        assertEquals(0, fx.window.lessons().stepProperty().get());
+    }
+
+    @Test
+    void leavingPutsBackTheExactLayout(FxRobot robot) throws Exception {
+        // given dividers the user moved, and the dark theme
+        onFx(() -> {
+            List<Node> panes = new ArrayList<>(root().lookupAll(".split-pane"));
+            ((SplitPane) panes.get(0)).setDividerPositions(0.2);
+            ((SplitPane) panes.get(1)).setDividerPositions(0.42);
+            fx.theme.darkProperty().set(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<double[]> before = dividers();
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        double font = trainTextSize(robot);
+        double zoom = fx.window.canvas().zoomProperty().get();
+        int items = ((SplitPane) root().lookupAll(".split-pane").iterator().next()).getItems().size();
+        // when presenter mode is entered and left
+        onFx(presenter::enter);
+        assertFalse(fx.theme.isDark());
+        press(robot, KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then every divider is where it was, the panes are back, and so are size, theme, font and zoom
+        List<double[]> after = dividers();
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), after.get(i), 1e-9, "split pane " + i);
+        }
+        assertEquals(items, ((SplitPane) root().lookupAll(".split-pane").iterator().next()).getItems().size());
+        assertNotNull(root().lookup("#palette"));
+        assertNotNull(root().lookup("#inspector"));
+        assertEquals(width, stage.getWidth());
+        assertEquals(height, stage.getHeight());
+        assertFalse(stage.isFullScreen());
+        assertTrue(fx.theme.isDark());
+        assertEquals(font, trainTextSize(robot));
+        assertEquals(zoom, fx.window.canvas().zoomProperty().get(), 1e-12);
+        assertFalse(robot.lookup("#presenter-indicator").queryAs(Label.class).isVisible());
+    }
+}
