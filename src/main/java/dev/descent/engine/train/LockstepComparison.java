@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -359,6 +360,27 @@ public final class LockstepComparison implements AutoCloseable {
     /** Whether runs are kept together in time ({@link #lockstepInTime}). */
     public boolean isLockstepInTime() {
         return workers.lockstep();
+    }
+
+    /**
+     * Slow motion: from the next step on, the comparison takes at most {@code rate} steps a second, every
+     * run one step per tick, so all runs (stacked members and groups too) advance together, one step at a
+     * time, however their speeds differ ({@link StepPacer}); {@link StepRate#FULL_SPEED} removes the limit
+     * entirely. Any thread, any time, before or while training, without restarting a run; single steps
+     * while paused are not held. Results are byte-identical at every rate: the limit only delays steps.
+     */
+    public void stepRate(StepRate rate) {
+        workers.stepRate(Objects.requireNonNull(rate, "rate"));
+    }
+
+    /** The current step rate ({@link #stepRate(StepRate)}); full speed unless set. */
+    public StepRate stepRate() {
+        return workers.stepRate();
+    }
+
+    /** Times a worker waited for the step rate's next tick (for tests: none at full speed). */
+    long pacedWaits() {
+        return workers.pacedWaits();
     }
 
     /** The control shared by all runs. */

@@ -22,6 +22,11 @@ import java.util.List;
  *
  * <p>With {@link #lockstep} on, a run may start a step only while it is at most {@link #MAX_LEAD} steps
  * ahead of the slowest run still training, so a race on screen is a fair race.
+ *
+ * <p>With a {@link #stepRate} other than full speed, a {@link StepPacer} paces the runs while they are
+ * not paused: a run starts a step only with a tick it has not used, so every run takes one step per tick
+ * and the comparison advances at most at that rate. Single steps while paused are not paced. At full
+ * speed the pacer is not consulted.
  */
 final class RunWorkers {
     /** Steps a run may be ahead of the slowest training run when lockstep is on. */
@@ -34,6 +39,12 @@ final class RunWorkers {
     private int next;
     private boolean lockstep;
     private boolean closed;
+    private final StepPacer pacer = new StepPacer();
+    private StepRate rate = StepRate.FULL_SPEED;
+    /** Whether this pass over the slots runs paced (a rate is set and the runs are not paused). */
+    private boolean pacing;
+    /** Times a worker waited for a tick (for tests: none at full speed). */
+    private long pacedWaits;
 
     RunWorkers(List<? extends Steppable> trainers, RunControl control) {
         this.control = control;
@@ -77,6 +88,28 @@ final class RunWorkers {
         }
     }
 
+    /** Paces the runs to {@code rate} from the next step on ({@link StepPacer}); full speed removes it. */
+    void stepRate(StepRate rate) {
+        synchronized (lock) {
+            this.rate = rate;
+            pacer.rate(rate);
+            lock.notifyAll();
+        }
+    }
+
+    StepRate stepRate() {
+        synchronized (lock) {
+            return rate;
+        }
+    }
+
+    /** Times a worker has waited for the pacer's next tick. */
+    long pacedWaits() {
+        synchronized (lock) {
+            return pacedWaits;
+        }
+    }
+
     /** Lets the workers end once every run has ended; requests still pending are dropped. */
     void close() {
         synchronized (lock) {
@@ -108,7 +141,7 @@ final class RunWorkers {
                         return;
                     }
                     try {
-                        lock.wait(1000);
+                        lock.wait(waitMillis());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -164,14 +197,34 @@ final class RunWorkers {
         }
     }
 
+    /**
+     * How long an idle worker waits before it looks again, unless woken: until the pacer's next tick while
+     * pacing, else a second (a safety net: every change wakes the workers). Under the lock.
+     */
+    private long waitMillis() {
+        if (!pacing) {
+            return 1000;
+        }
+        pacedWaits++;
+        return Math.max(1, (pacer.nanosToNextTick(System.nanoTime()) + 999_999) / 1_000_000);
+    }
+
     /** The next run with something to do and what, or null; under the lock. */
     private Taken take() {
         int n = slots.size();
         int slowest = Integer.MAX_VALUE;
+        boolean allStepped = true;
         for (Slot s : slots) {
             if (!s.ended) {
                 slowest = Math.min(slowest, s.steps);
             }
+        }
+        pacing = pacer.limits() && !control.isPaused();
+        if (pacing) {
+            for (Slot s : slots) {
+                allStepped &= s.ended || s.pacedTick >= pacer.ticks() && !s.busy; // taken and finished
+            }
+            pacer.advance(allStepped, System.nanoTime());
         }
         for (int k = 0; k < n; k++) {
             int i = (next + k) % n;
@@ -181,6 +234,9 @@ final class RunWorkers {
             }
             Action action = actionFor(s, slowest);
             if (action != null) {
+                if (action == Action.STEP && pacing) {
+                    s.pacedTick = pacer.ticks();
+                }
                 next = (i + 1) % n;
                 return new Taken(s, action);
             }
@@ -200,6 +256,9 @@ final class RunWorkers {
         }
         if (lockstep && !control.isStopped() && s.steps >= slowest + MAX_LEAD) {
             return null; // ahead: waits for the slowest (which a worker is on, or will take)
+        }
+        if (pacing && s.pacedTick >= pacer.ticks() && !control.isStopped()) {
+            return null; // has taken its step of this tick: waits for the next
         }
         return switch (control.turn(s.turn)) {
             case STEP -> Action.STEP;
@@ -222,6 +281,8 @@ final class RunWorkers {
         boolean ended;
         boolean announcedPause;
         int steps;
+        /** The last pacer tick this run took a step for. */
+        long pacedTick;
 
         Slot(Steppable trainer, RunControl.Turn turn) {
             this.trainer = trainer;
