@@ -169,6 +169,20 @@ public final class ExperimentReader {
         }
     }
 
+    /**
+     * Reads one optimizer written as a run writes it ({@code "adam"} or {@code {"type": "adam",
+     * "learningRate": 0.05}}), with the same checks and messages, for other files that name optimizers
+     * (a lesson's race). Its problems are added to {@code problems}, located at {@code where}.
+     *
+     * @return the optimizer, or null if it has a problem
+     */
+    public static Choice<OptimizerType> optimizer(JsonNode v, String where, List<Problem> problems) {
+        ExperimentReader reader = new ExperimentReader();
+        Choice<OptimizerType> choice = reader.choice(v, where, OptimizerType.class);
+        problems.addAll(reader.problems);
+        return reader.problems.isEmpty() ? choice : null;
+    }
+
     // ---- the file ----
 
     private static String readText(Path file) throws ExperimentException {

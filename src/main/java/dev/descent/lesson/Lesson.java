@@ -1,5 +1,8 @@
 package dev.descent.lesson;
 
+import dev.descent.engine.landscape.TestFunction;
+import dev.descent.engine.optim.OptimizerType;
+import dev.descent.engine.vocab.Choice;
 import dev.descent.experiment.Experiment;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,10 +16,11 @@ import java.util.List;
  * @param experiment the preset experiment the lesson opens with
  * @param steps      the text, at least one step
  * @param challenge  what the student is asked to do
+ * @param race       the optimizer race the lesson opens with its button, or null for none
  * @param file       the lesson file, or null for a lesson not read from a file
  */
 public record Lesson(String title, String summary, Experiment experiment, List<Step> steps, Challenge challenge,
-                     Path file) {
+                     Race race, Path file) {
     /** The lesson format version this build reads. */
     public static final int FORMAT = 1;
 
@@ -47,5 +51,26 @@ public record Lesson(String title, String summary, Experiment experiment, List<S
      * @param solution an experiment that meets the goal, changing only editable parts
      */
     public record Challenge(String text, Goal goal, Locks locks, String hint, Experiment solution) {
+    }
+
+    /**
+     * The optimizer race a lesson opens (its {@code race} key): a test function of
+     * {@code descent trajectory}, the start every optimizer leaves from, and who races.
+     *
+     * @param function   the landscape
+     * @param startX     x of the start
+     * @param startY     y of the start
+     * @param optimizers the contestants with their hyperparameters, each type at most once; empty means the
+     *                   race's own five (SGD, momentum, RMSprop, Adagrad, Adam)
+     */
+    public record Race(TestFunction function, double startX, double startY, List<Choice<OptimizerType>> optimizers) {
+        public Race {
+            optimizers = List.copyOf(optimizers);
+        }
+
+        /** {x, y} of the start, a new array. */
+        public double[] start() {
+            return new double[]{startX, startY};
+        }
     }
 }

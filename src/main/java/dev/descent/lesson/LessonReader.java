@@ -11,6 +11,9 @@ import dev.descent.engine.data.RegularFile;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Problem;
 import dev.descent.engine.graph.Problem.Section;
+import dev.descent.engine.landscape.TestFunction;
+import dev.descent.engine.optim.OptimizerType;
+import dev.descent.engine.vocab.Choice;
 import dev.descent.engine.vocab.Shown;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
@@ -45,11 +48,15 @@ public final class LessonReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final List<String> TOP_KEYS = List.of("lesson", "title", "summary", "experiment", "steps", "challenge");
+    private static final List<String> TOP_KEYS = List.of("lesson", "title", "summary", "experiment", "steps", "challenge",
+            "race");
     private static final List<String> STEP_KEYS = List.of("title", "text", "watch");
     private static final List<String> CHALLENGE_KEYS = List.of("text", "goal", "editable", "hint", "solution");
     private static final List<String> GOAL_KEYS = List.of("run", "metric", "above", "below");
     private static final List<String> OTHER_RUN_KEYS = List.of("run", "by");
+    private static final List<String> RACE_KEYS = List.of("function", "start", "optimizers");
+    /** Most optimizers a race draws (each has its own colour). */
+    public static final int MAX_RACERS = 8;
 
     private final List<Problem> problems = new ArrayList<>();
     private final Path base;
@@ -65,7 +72,7 @@ public final class LessonReader {
         try {
             Lesson lesson = parse(text, absolute.getParent());
             return new Lesson(lesson.title(), lesson.summary(), lesson.experiment(), lesson.steps(), lesson.challenge(),
-                    absolute);
+                    lesson.race(), absolute);
         } catch (ExperimentException e) {
             throw new ExperimentException(absolute, e.problems());
         }
@@ -116,7 +123,9 @@ public final class LessonReader {
         Experiment experiment = experiment(root.get("experiment"), "experiment");
         List<Lesson.Step> steps = steps(root.get("steps"), experiment);
         Lesson.Challenge challenge = challenge(root.get("challenge"), experiment);
-        return new Lesson(title == null ? "" : title, summary == null ? "" : summary, experiment, steps, challenge, null);
+        Lesson.Race race = root.hasNonNull("race") ? race(root.get("race")) : null;
+        return new Lesson(title == null ? "" : title, summary == null ? "" : summary, experiment, steps, challenge,
+                race, null);
     }
 
     /** An experiment written inline or as a path relative to the lesson; its problems after {@code where: }. */
@@ -330,6 +339,64 @@ public final class LessonReader {
             }
         }
         return new Locks(parts);
+    }
+
+    /**
+     * The optional race: {@code {"function": "rosenbrock", "start": [-1.5, 2], "optimizers": ["sgd", ...]}};
+     * the start defaults to the function's classic one, the optimizers to the race's own five.
+     */
+    private Lesson.Race race(JsonNode v) {
+        String where = "race";
+        if (!v.isObject()) {
+            problem(where, "must be an object such as {\"function\": \"rosenbrock\", \"start\": [-1.5, 2]}, got "
+                    + describe(v));
+            return null;
+        }
+        checkKeys(v, where, RACE_KEYS);
+        int before = problems.size();
+        TestFunction function = null;
+        JsonNode f = v.get("function");
+        if (f == null) {
+            problem(where, "function is missing; valid functions are " + TestFunction.ids());
+        } else if (!f.isTextual()) {
+            problem(where + ".function", "must be a function name, one of " + TestFunction.ids() + ", got " + describe(f));
+        } else {
+            function = TestFunction.byId(f.textValue()).orElse(null);
+            if (function == null) {
+                problem(where + ".function", "unknown function '" + Shown.text(f.textValue()) + "'; valid functions are "
+                        + TestFunction.ids());
+            }
+        }
+        double[] start = function == null ? null : function.start();
+        JsonNode s = v.get("start");
+        if (s != null && !s.isNull()) {
+            if (s.isArray() && s.size() == 2 && s.get(0).isNumber() && s.get(1).isNumber()
+                    && Double.isFinite(s.get(0).doubleValue()) && Double.isFinite(s.get(1).doubleValue())) {
+                start = new double[]{s.get(0).doubleValue(), s.get(1).doubleValue()};
+            } else {
+                problem(where + ".start", "must be two finite numbers [x, y] such as [-1.5, 2], got "
+                        + (s.isArray() && !s.isEmpty() ? Shown.text(s.toString()) : describe(s)));
+            }
+        }
+        List<Choice<OptimizerType>> optimizers = new ArrayList<>();
+        JsonNode o = v.get("optimizers");
+        if (o != null && !o.isNull()) {
+            if (!o.isArray() || o.isEmpty() || o.size() > MAX_RACERS) {
+                problem(where + ".optimizers", "must be an array of 1 to " + MAX_RACERS
+                        + " optimizers such as [\"sgd\", {\"type\": \"adam\", \"learningRate\": 0.05}], got " + describe(o));
+            } else {
+                for (int i = 0; i < o.size(); i++) {
+                    String at = where + ".optimizers[" + i + "]";
+                    Choice<OptimizerType> c = ExperimentReader.optimizer(o.get(i), at, problems);
+                    if (c != null && optimizers.stream().anyMatch(other -> other.term() == c.term())) {
+                        problem(at, c.term().id() + " is already in the race; each optimizer races once");
+                    } else if (c != null) {
+                        optimizers.add(c);
+                    }
+                }
+            }
+        }
+        return problems.size() == before ? new Lesson.Race(function, start[0], start[1], optimizers) : null;
     }
 
     // ---- values ----

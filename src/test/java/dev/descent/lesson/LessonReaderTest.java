@@ -1,10 +1,14 @@
 package dev.descent.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.engine.landscape.TestFunction;
+import dev.descent.engine.optim.OptimizerType;
 import dev.descent.experiment.ExperimentException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +61,7 @@ class LessonReaderTest {
                 .replace("\"x\": {", "\"unused\": {"));
         // the inline copy became an unknown key: the reader names it, and reads the path
         ExperimentException e = assertThrows(ExperimentException.class, () -> LessonReader.read(file));
-        assertEquals(List.of("unknown key 'unused'; valid keys are lesson, title, summary, experiment, steps, challenge"),
+        assertEquals(List.of("unknown key 'unused'; valid keys are lesson, title, summary, experiment, steps, challenge, race"),
                 e.messages());
     }
 
@@ -85,7 +89,7 @@ class LessonReaderTest {
 
     @Test
     void anUnknownKeyIsNamedWithTheValidOnes() {
-        assertEquals("unknown key 'titel'; valid keys are lesson, title, summary, experiment, steps, challenge",
+        assertEquals("unknown key 'titel'; valid keys are lesson, title, summary, experiment, steps, challenge, race",
                 onlyProblem(LessonFiles.lesson().replace("\"title\": \"Learning rates\"", "\"titel\": \"x\", \"title\": \"y\"")));
     }
 
@@ -221,5 +225,117 @@ class LessonReaderTest {
         assertEquals(List.of("title is missing",
                 "steps[0].watch[1]: no node 'h9' in the lesson's network; its nodes are in, h1, a1, out, loss",
                 "challenge: hint is missing"), problems(json));
+    }
+
+    // ---- the race ----
+
+    /** The test lesson with {@code "race": RACE} as its last key. */
+    private static String withRace(String race) {
+        String json = LessonFiles.lesson().strip();
+        return json.substring(0, json.length() - 1) + ", \"race\": " + race + " }";
+    }
+
+    @Test
+    void aRaceReadsItsFunctionStartAndOptimizers() throws ExperimentException {
+        Lesson lesson = LessonReader.parse(withRace("""
+                { "function": "beale", "start": [1, 1.5],
+                  "optimizers": ["sgd", { "type": "adam", "learningRate": 0.02, "beta1": 0.8 }] }"""), null);
+
+        Lesson.Race race = lesson.race();
+        assertEquals(TestFunction.BEALE, race.function());
+        assertArrayEquals(new double[]{1, 1.5}, race.start());
+        assertEquals(List.of(OptimizerType.SGD, OptimizerType.ADAM), race.optimizers().stream().map(c -> c.term()).toList());
+        assertEquals(0.02, race.optimizers().get(1).value("learningRate"));
+        assertEquals(0.8, race.optimizers().get(1).value("beta1"));
+    }
+
+    @Test
+    void aRaceWithOnlyAFunctionStartsAtItsClassicStartWithTheRacesOwnOptimizers() throws ExperimentException {
+        Lesson.Race race = LessonReader.parse(withRace("{ \"function\": \"himmelblau\" }"), null).race();
+
+        assertArrayEquals(TestFunction.HIMMELBLAU.start(), race.start());
+        assertTrue(race.optimizers().isEmpty());
+    }
+
+    @Test
+    void aLessonWithoutARaceHasNone() throws ExperimentException {
+        assertNull(LessonReader.parse(LessonFiles.lesson(), null).race());
+    }
+
+    @Test
+    void anUnknownRaceFunctionListsTheValidOnes() {
+        assertEquals("race.function: unknown function 'banana'; valid functions are quadratic, rosenbrock, beale,"
+                + " himmelblau, saddle, rastrigin", onlyProblem(withRace("{ \"function\": \"banana\" }")));
+    }
+
+    @Test
+    void aRaceWithoutAFunctionIsRefused() {
+        assertEquals("race: function is missing; valid functions are quadratic, rosenbrock, beale, himmelblau,"
+                + " saddle, rastrigin", onlyProblem(withRace("{ \"start\": [0, 0] }")));
+    }
+
+    @Test
+    void aRaceThatIsNotAnObjectIsRefused() {
+        assertEquals("race: must be an object such as {\"function\": \"rosenbrock\", \"start\": [-1.5, 2]}, got the"
+                + " string \"rosenbrock\"", onlyProblem(withRace("\"rosenbrock\"")));
+    }
+
+    @Test
+    void anUnknownRaceKeyListsTheValidOnes() {
+        assertEquals("race: unknown key 'steps'; valid keys are function, start, optimizers",
+                onlyProblem(withRace("{ \"function\": \"saddle\", \"steps\": 100 }")));
+    }
+
+    @Test
+    void aStartOfOneNumberIsRefusedShowingIt() {
+        assertEquals("race.start: must be two finite numbers [x, y] such as [-1.5, 2], got [1]",
+                onlyProblem(withRace("{ \"function\": \"saddle\", \"start\": [1] }")));
+    }
+
+    @Test
+    void aStartHoldingTextIsRefusedShowingIt() {
+        assertEquals("race.start: must be two finite numbers [x, y] such as [-1.5, 2], got [1,\"y\"]",
+                onlyProblem(withRace("{ \"function\": \"saddle\", \"start\": [1, \"y\"] }")));
+    }
+
+    @Test
+    void aStartThatIsNotAnArrayIsRefused() {
+        assertEquals("race.start: must be two finite numbers [x, y] such as [-1.5, 2], got the string \"origin\"",
+                onlyProblem(withRace("{ \"function\": \"saddle\", \"start\": \"origin\" }")));
+    }
+
+    @Test
+    void anUnknownRaceOptimizerGetsTheExperimentFormatsMessage() {
+        assertEquals("race.optimizers[1]: unknown optimizer 'adamx'; valid optimizers are sgd, momentum,"
+                + " nesterov, rmsprop, adagrad, adadelta, adam, adamw, adamax, nadam, amsgrad",
+                onlyProblem(withRace("{ \"function\": \"saddle\", \"optimizers\": [\"sgd\", \"adamx\"] }")));
+    }
+
+    @Test
+    void aRaceOptimizerWithABadLearningRateIsRefusedAsInAnExperiment() {
+        assertEquals("race.optimizers[0]: learningRate must be > 0, got -1", onlyProblem(withRace(
+                "{ \"function\": \"saddle\", \"optimizers\": [{ \"type\": \"sgd\", \"learningRate\": -1 }] }")));
+    }
+
+    @Test
+    void anOptimizerRacesOnce() {
+        assertEquals("race.optimizers[1]: sgd is already in the race; each optimizer races once",
+                onlyProblem(withRace("{ \"function\": \"saddle\", \"optimizers\": [\"sgd\","
+                        + " { \"type\": \"sgd\", \"learningRate\": 0.1 }] }")));
+    }
+
+    @Test
+    void anEmptyOptimizerListIsRefused() {
+        assertEquals("race.optimizers: must be an array of 1 to 8 optimizers such as [\"sgd\", {\"type\": \"adam\","
+                + " \"learningRate\": 0.05}], got an empty array",
+                onlyProblem(withRace("{ \"function\": \"saddle\", \"optimizers\": [] }")));
+    }
+
+    @Test
+    void moreOptimizersThanColoursAreRefused() {
+        assertEquals("race.optimizers: must be an array of 1 to 8 optimizers such as [\"sgd\", {\"type\": \"adam\","
+                + " \"learningRate\": 0.05}], got an array of 9 values",
+                onlyProblem(withRace("{ \"function\": \"saddle\", \"optimizers\": [\"sgd\", \"momentum\", \"nesterov\","
+                        + " \"rmsprop\", \"adagrad\", \"adadelta\", \"adam\", \"adamw\", \"adamax\"] }")));
     }
 }

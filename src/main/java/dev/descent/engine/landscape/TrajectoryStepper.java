@@ -115,6 +115,34 @@ public final class TrajectoryStepper {
         return optimizer.state();
     }
 
+    /**
+     * The direction the optimizer's memory of past gradients moves θ, or null for an optimizer that keeps
+     * none: −v for momentum (v ← μv + g), −m for the Adam family (m ← β₁m + (1−β₁)g; m of Adamax and
+     * NAdam), and ND4J's Nesterov velocity V as it is (V ← μV − g, already the negated buffer).
+     * RMSprop, Adagrad and Adadelta keep only squared gradients, which have no direction.
+     */
+    public double[] heading() {
+        Map<String, INDArray> state = optimizer.state();
+        INDArray memory;
+        double sign;
+        if (state.containsKey("velocity")) {
+            memory = state.get("velocity");
+            sign = -1;
+        } else if (state.containsKey("M")) {
+            memory = state.get("M");
+            sign = -1;
+        } else if (state.containsKey("m")) {
+            memory = state.get("m");
+            sign = -1;
+        } else if (state.containsKey("V") && !state.containsKey("M")) {
+            memory = state.get("V");
+            sign = 1;
+        } else {
+            return null;
+        }
+        return new double[]{sign * memory.getDouble(0), sign * memory.getDouble(1)};
+    }
+
     public boolean diverged() {
         return diverged;
     }
