@@ -9,6 +9,7 @@ import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.experiment.PreparedExperiment;
 import dev.descent.experiment.RunSpec;
+import dev.descent.experiment.SweepPoints;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -32,8 +33,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * reproduces). Lifecycle: one static call; it loads the data, compiles each run's network once for its
  * initial weights and, with dropout, runs its forward passes for the masks, so call it off the FX thread.
  *
- * <p>Layout: one run goes straight into the directory; several go into one subdirectory each, named after
- * the run ({@code "Adam (β₂ = 0.99)"} becomes {@code adam-0-99}).
+ * <p>Every member trains in a script of its own: a run with seeds exports one script per seed (member k with
+ * the experiment's seed + k), a swept run one per sweep point (with the point's values and batch size).
+ * Layout: one member goes straight into the directory; several go into one subdirectory each, named after
+ * the member ({@code "Adam (β₂ = 0.99)"} becomes {@code adam-0-99}, {@code "Adam lr=0.01 #1"}
+ * {@code adam-lr-0-01-1}).
  */
 public final class PyTorchExport {
     /** At most this many dropout-mask values are exported per run (16 MB of text); later steps draw their own. */
@@ -80,8 +84,8 @@ public final class PyTorchExport {
         } catch (ExperimentException e) {
             throw new ExportException(null, String.join("; ", e.messages()));
         }
-        List<RunConfig> runs = prepared.runs().stream()
-                .filter(r -> options.run() == null || r.name().equals(options.run())).toList();
+        List<RunConfig> runs = prepared.runs().stream().filter(r -> options.run() == null
+                || memberGroups(experiment, options.run()).contains(r.group())).toList();
         Engine.initialize();
         List<Exported> exported = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -95,6 +99,17 @@ public final class PyTorchExport {
             }
         }
         return exported;
+    }
+
+    /** The groups ({@link RunConfig#group}: its sweep points, or the run itself) of the run named {@code run}. */
+    private static Set<String> memberGroups(Experiment experiment, String run) {
+        Set<String> groups = new HashSet<>();
+        for (RunSpec spec : experiment.runs()) {
+            if (spec.name().equals(run)) {
+                SweepPoints.of(spec).forEach(p -> groups.add(p.name()));
+            }
+        }
+        return groups;
     }
 
     private static Path writeRun(PreparedExperiment prepared, RunPlan plan, Path dir) throws IOException {

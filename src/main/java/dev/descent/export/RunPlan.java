@@ -24,8 +24,11 @@ import java.util.Map;
  *
  * @param experimentName the experiment's name, for the script's title
  * @param runName        the run's name
- * @param seed           the experiment's seed
- * @param training       epochs, batch size and evaluation interval (maxSteps 0)
+ * @param seed           the member's seed: the experiment's seed plus {@code member} (initial weights, batch
+ *                       order, dropout masks; the split is always the experiment's seed's)
+ * @param member         which member of its run this is (0 … seeds−1; 0 for a run of one seed)
+ * @param training       epochs, the member's batch size (a sweep point's own, if it sweeps the batch size) and
+ *                       evaluation interval (maxSteps 0)
  * @param trainSize      examples in the training split
  * @param validationSize examples in the validation split (0 when nothing is held out)
  * @param shape          features and what is predicted
@@ -41,7 +44,7 @@ import java.util.Map;
  * @param maskSteps      training steps whose dropout masks are exported (0 without dropout or with
  *                       {@code freshInit})
  */
-record RunPlan(String experimentName, String runName, long seed, TrainingConfig training, int trainSize,
+record RunPlan(String experimentName, String runName, long seed, int member, TrainingConfig training, int trainSize,
                int validationSize, DataShape shape, List<String> classNames, InputNormalizer normalizer,
                NetworkSpec network, List<String> order, Map<String, Integer> widths, Choice<OptimizerType> optimizer,
                Choice<Schedule> schedule, boolean freshInit, int maskSteps) {
@@ -60,9 +63,9 @@ record RunPlan(String experimentName, String runName, long seed, TrainingConfig 
      */
     static RunPlan of(PreparedExperiment prepared, RunConfig run, boolean freshInit, long maskLimit) {
         Dataset train = prepared.split().train();
-        TrainingConfig training = prepared.training(0);
+        TrainingConfig training = run.trainingOf(prepared.training(0)); // a member: its own seed and batch size
         Validation validation = GraphValidator.validate(run.network(), train.shape(), training.batchSize());
-        RunPlan plan = new RunPlan(prepared.experiment().name(), run.name(), training.seed(), training,
+        RunPlan plan = new RunPlan(prepared.experiment().name(), run.name(), training.seed(), run.member(), training,
                 train.size(), prepared.split().validation().size(), train.shape(), train.classNames(),
                 run.normalizer().term(), run.network(), validation.order(), validation.widths(), run.optimizer(),
                 run.schedule(), freshInit, 0);
@@ -70,7 +73,7 @@ record RunPlan(String experimentName, String runName, long seed, TrainingConfig 
     }
 
     RunPlan withMaskSteps(int steps) {
-        return new RunPlan(experimentName, runName, seed, training, trainSize, validationSize, shape, classNames,
+        return new RunPlan(experimentName, runName, seed, member, training, trainSize, validationSize, shape, classNames,
                 normalizer, network, order, widths, optimizer, schedule, freshInit, steps);
     }
 

@@ -135,13 +135,18 @@ final class TrainScript {
 
     private String settings() {
         return """
-                SEED = %d  # chose the split, the initial weights, the batch order and the dropout masks in Descent
+                SEED = %d  # %s
                 EPOCHS = %d
                 BATCH_SIZE = %d
                 EVALUATE_EVERY = %d  # steps between validation measurements; there is one at every epoch end too
 
                 HERE = Path(__file__).resolve().parent
-                """.formatted(plan.seed(), plan.training().epochs(), plan.training().batchSize(),
+                """.formatted(plan.seed(), plan.member() == 0
+                        ? "chose the split, the initial weights, the batch order and the dropout masks in Descent"
+                        : "member " + plan.member() + " of its run: the experiment's seed + " + plan.member()
+                        + " chose the initial weights, the batch order and the dropout masks in Descent (the split"
+                        + " in the CSVs is the experiment's seed's, the same for every member)",
+                plan.training().epochs(), plan.training().batchSize(),
                 plan.training().evaluateEvery());
     }
 

@@ -266,7 +266,9 @@ final class RunTrainer implements Steppable {
         if (!next.schedule().equals(was.schedule()) || base != was.optimizer().value(OptimizerType.LEARNING_RATE)) {
             schedule = Schedule.create(next.schedule(), base, total);
         }
-        config = new RunConfig(was.name(), was.network(), next.optimizer(), next.schedule(), was.normalizer());
+        // a member keeps its group, number and batch size (the charts, files and stacked groups read them)
+        config = new RunConfig(was.name(), was.network(), next.optimizer(), next.schedule(), was.normalizer(),
+                was.group(), was.member(), was.batchSize());
         RetuneEvent event = new RetuneEvent(index, was.name(), step, next.optimizer(), next.schedule());
         for (TrainingListener listener : listeners) {
             try {

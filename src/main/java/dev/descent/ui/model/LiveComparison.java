@@ -9,8 +9,11 @@ import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.experiment.PreparedExperiment;
 import dev.descent.experiment.RunSpec;
+import dev.descent.experiment.SweepPoints;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The window's one handle on a running comparison: a thin wrapper over the engine's
@@ -97,13 +100,36 @@ final class LiveComparison {
         for (int i = 0; i < Math.min(trains.size(), now.runs().size()); i++) {
             RunSpec was = trains.get(i);
             RunSpec next = now.runs().get(i);
-            if (!next.equals(was) && takesLive(was, next) && !summaries.get(i).status().isFinal()) {
-                engine.retune(i, next.optimizer(), next.schedule());
+            if (!next.equals(was) && takesLive(was, next) && retuneMembers(next, summaries) > 0) {
                 experiment = Edits.replaceRun(experiment, i, next);
                 changed++;
             }
         }
         return changed;
+    }
+
+    /**
+     * Retunes every member of the file's run {@code next} that still trains: each seed of each sweep point,
+     * each point with its own swept values ({@link SweepPoints}) over the run's edited ones. The engine's
+     * members are found by their group (a point's name), not by the file's run index: with seeds or a sweep
+     * the two differ.
+     *
+     * @return how many members took the change
+     */
+    private int retuneMembers(RunSpec next, List<RunSummary> summaries) {
+        Map<String, SweepPoints.Point> points = new HashMap<>();
+        for (SweepPoints.Point point : SweepPoints.of(next)) {
+            points.put(point.name(), point);
+        }
+        int retuned = 0;
+        for (int m = 0; m < engine.runCount(); m++) {
+            SweepPoints.Point point = points.get(engine.run(m).group());
+            if (point != null && !summaries.get(m).status().isFinal()) {
+                engine.retune(m, point.run().optimizer(), point.run().schedule());
+                retuned++;
+            }
+        }
+        return retuned;
     }
 
     /**

@@ -93,6 +93,70 @@ class RetuneTest {
         }
     }
 
+    /** Weights (w, b) of member {@code m} of the one-unit linear network, as {@link #weights} reads them. */
+    private static double[] weights(LockstepComparison c, int m) throws Exception {
+        CompletableFuture<double[]> p = new CompletableFuture<>();
+        c.predict(m, 2, new float[]{0, 1}, p::complete);
+        double[] at = p.get(30, TimeUnit.SECONDS);
+        return new double[]{at[1] - at[0], at[0]};
+    }
+
+    @Test
+    void retuningEveryMemberOfASeededRunChangesTheStackedMembersToo() throws Exception {
+        // given three seeds of one SGD run (members 1 and 2 train stacked: float32, dense, MSE, SGD), paused after three steps
+        Dataset data = line();
+        RunConfig base = sgd(0.01);
+        List<RunConfig> members = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            members.add(new RunConfig("sgd #" + k, base.network(), base.optimizer(), base.schedule(), base.normalizer(),
+                    "sgd", k, 0));
+        }
+        Recorder r = new Recorder();
+        try (LockstepComparison c = LockstepComparison.create(new TrainingConfig(3, 1, 4, 100, 10, DataType.FLOAT),
+                data, data.subset(new int[0]), members)) {
+            c.addListener(r);
+            c.pause();
+            c.start();
+            for (int i = 0; i < 3; i++) {
+                c.step();
+            }
+            for (int k = 0; k < 3; k++) {
+                awaitSteps(r, "sgd #" + k, 3);
+            }
+            double[][] before = {weights(c, 0), weights(c, 1), weights(c, 2)};
+            // when every member's learning rate becomes 0.05 and each takes one more step
+            for (int k = 0; k < 3; k++) {
+                c.retune(k, Choice.of(OptimizerType.SGD).with("learningRate", 0.05), Choice.of(Schedule.CONSTANT));
+            }
+            c.step();
+            for (int k = 0; k < 3; k++) {
+                awaitSteps(r, "sgd #" + k, 4);
+            }
+            for (int k = 0; k < 3; k++) {
+                // then each member's step is θ ← θ − 0.05·∂L/∂θ from its own weights (L the mean squared error)
+                double[] after = weights(c, k);
+                double gw = 0;
+                double gb = 0;
+                for (int i = 0; i < X.length; i++) {
+                    double residual = before[k][0] * X[i] + before[k][1] - Y[i];
+                    gw += 2 * residual * X[i] / X.length;
+                    gb += 2 * residual / X.length;
+                }
+                assertEquals(before[k][0] - 0.05 * gw, after[0], 1e-4, "member " + k);
+                assertEquals(before[k][1] - 0.05 * gb, after[1], 1e-4, "member " + k);
+                String run = "sgd #" + k;
+                assertEquals(List.of(0.01, 0.01, 0.01, 0.05), r.steps.stream().filter(e -> e.run().equals(run))
+                        .map(StepEvent::learningRate).toList());
+                // and the member is still the member of its run it was
+                RunConfig now = c.run(k);
+                assertEquals("sgd", now.group());
+                assertEquals(k, now.member());
+                assertEquals(0.05, now.optimizer().value("learningRate"));
+            }
+            assertTrue(Math.abs(before[1][0] - before[2][0]) > 1e-6, "the members start from their own seeds");
+        }
+    }
+
     @Test
     void retuningToTheSameValuesKeepsEveryOptimizersState() throws Exception {
         // given two identical runs of each stateful optimizer, one of them retuned at step 5 to values
