@@ -125,6 +125,7 @@ public final class MainWindow {
         extraKeys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), canvas::zoomIn);
         extraKeys.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), canvas::zoomOut);
         extraKeys.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), canvas::fitToView);
+        extraKeys.putAll(SpeedControl.keys(session.stepRateProperty())); // slow motion: Ctrl+[ slower, Ctrl+] faster
         extraKeys.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), () -> {
             if (project.canRedoProperty().get()) {
                 project.redo();
@@ -436,7 +437,8 @@ public final class MainWindow {
         dark.setTooltip(new Tooltip("Dark theme (Ctrl+Shift+D)"));
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         return new ToolBar(newButton, openButton, saveButton, undoButton, redoButton, new javafx.scene.control.Separator(),
-                trainButton, pauseButton, stepButton, resetButton, blocked, spacer, zoomIn, zoomOut, fit, layout, dark);
+                trainButton, pauseButton, stepButton, resetButton, SpeedControl.create(session.stepRateProperty()),
+                blocked, spacer, zoomIn, zoomOut, fit, layout, dark);
     }
 
     private Node statusBar() {
