@@ -57,6 +57,7 @@ public final class DescentApp extends Application {
             }, Platform::runLater);
         }
         TrainingSession session = new TrainingSession(project, data, engine, background, Platform::runLater);
+        dev.descent.ui.model.StepRates.remember(session.stepRateProperty(), preferences); // slow motion, as last chosen
         MainWindow window = new MainWindow(stage, project, selection, data, engine, session, RecentFiles.forUser(), theme);
         RecoveryStore recovery = RecoveryStore.forUser();
         autosave = new Autosave(project, recovery, e -> project.positions().withShownPositions(e), Autosave.DELAY);

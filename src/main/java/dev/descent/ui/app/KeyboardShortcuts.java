@@ -61,6 +61,8 @@ final class KeyboardShortcuts {
                         new Shortcut("F6", "pause"),
                         new Shortcut(step, "one step: every run takes exactly one step"),
                         new Shortcut("Ctrl+R", "reset: stop and clear the runs"),
+                        new Shortcut("Ctrl+[ and Ctrl+]", "slow motion: slower, faster (1, 5, 20, 100 steps/s, full speed)"),
+                        new Shortcut("Alt+S", "the Speed choice in the tool bar (then the arrow keys)"),
                         new Shortcut("F2", "rename the selected run (in the runs panel)")), null),
                 new Section("Canvas", List.of(
                         new Shortcut("Drag a tile", "add a node; on a node or an edge, set or insert it there"),

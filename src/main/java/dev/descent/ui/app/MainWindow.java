@@ -127,6 +127,7 @@ public final class MainWindow {
         extraKeys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), canvas::zoomIn);
         extraKeys.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), canvas::zoomOut);
         extraKeys.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), canvas::fitToView);
+        extraKeys.putAll(SpeedControl.keys(session.stepRateProperty())); // slow motion: Ctrl+[ slower, Ctrl+] faster
         extraKeys.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), () -> {
             if (project.canRedoProperty().get()) {
                 project.redo();
@@ -453,7 +454,8 @@ public final class MainWindow {
         });
         presenter.onProperty().addListener((o, was, on) -> present.setSelected(on));
         return new ToolBar(newButton, openButton, saveButton, undoButton, redoButton, new javafx.scene.control.Separator(),
-                trainButton, pauseButton, stepButton, resetButton, blocked, spacer, zoomIn, zoomOut, fit, layout, dark, present);
+                trainButton, pauseButton, stepButton, resetButton, SpeedControl.create(session.stepRateProperty()),
+                blocked, spacer, zoomIn, zoomOut, fit, layout, dark, present);
     }
 
     private Node statusBar() {

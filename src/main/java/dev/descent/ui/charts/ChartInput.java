@@ -12,8 +12,10 @@ import java.util.List;
  * @param runs       one entry per run, in run order; histories are null without a comparison
  * @param focus      index into {@code runs} of the run whose per-layer details are shown, or -1
  * @param totalSteps steps each run will take (0 without a comparison)
+ * @param lastStep   the last step this frame shows (the status line's, in slow motion), or
+ *                   {@code Long.MAX_VALUE}: every point the histories have
  */
-record ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int totalSteps) {
+record ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int totalSteps, long lastStep) {
     /**
      * A run as the charts see it.
      *
@@ -37,6 +39,11 @@ record ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int 
 
     ChartInput {
         runs = List.copyOf(runs);
+    }
+
+    /** Every point the histories have. */
+    ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int totalSteps) {
+        this(comparison, runs, focus, totalSteps, Long.MAX_VALUE);
     }
 
     /** The focus run, or null if there is none. */

@@ -208,7 +208,8 @@ public final class ChartsView extends GridPane {
     /**
      * A new frame of training data: every chart becomes due, and {@link #drawer} redraws the due charts
      * one per pulse, so no pulse pays for four full redraws. Forced frames (a new comparison, Reset, an
-     * edit, a new selection) redraw every chart at once.
+     * edit, a new selection) redraw every chart at once, and so does every frame in slow motion, so that
+     * the charts end at the status line's step at every moment.
      */
     private void onFrame(boolean force) {
         LockstepComparison c = session.comparisonProperty().get();
@@ -224,10 +225,12 @@ public final class ChartsView extends GridPane {
             }
             force = true;
         }
-        if (force) {
+        if (force || !session.stepRateProperty().get().isFullSpeed()) {
+            // in slow motion each chart draws in the frame's own pulse, beside the status line's step (the
+            // frame clock keeps the cost within its share: a frame that takes longer comes less often)
             ChartInput input = input(c);
             for (LiveChart chart : charts) {
-                chart.refresh(input, true);
+                chart.refresh(input, force);
             }
             due.clear();
             drawer.stop();
@@ -296,7 +299,7 @@ public final class ChartsView extends GridPane {
         if (focus < 0 || focus >= count) {
             focus = count > 0 ? 0 : -1;
         }
-        return new ChartInput(c, runs, focus, c == null ? 0 : c.totalSteps());
+        return new ChartInput(c, runs, focus, c == null ? 0 : c.totalSteps(), session.frameStep());
     }
 
     private void applyTheme() {

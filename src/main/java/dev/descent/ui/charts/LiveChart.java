@@ -179,7 +179,7 @@ abstract class LiveChart {
 
     /** Reads the runs' histories and redraws if anything is new, the curves changed, or {@code force}. */
     final void refresh(ChartInput input, boolean force) {
-        reader.begin();
+        reader.begin(input.lastStep());
         List<Curve> curves = curves(input);
         List<BandArea> bands = bands(input);
         String titleText = title(input);

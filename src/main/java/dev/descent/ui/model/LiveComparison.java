@@ -5,6 +5,7 @@ import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.RunConfig;
 import dev.descent.engine.train.RunHistory;
 import dev.descent.engine.train.RunSummary;
+import dev.descent.engine.train.StepRate;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
 import dev.descent.experiment.PreparedExperiment;
@@ -65,6 +66,11 @@ final class LiveComparison {
     /** Keeps the runs within a couple of steps of the slowest (true) or lets each go at its pace. */
     void lockstepInTime(boolean on) {
         engine.lockstepInTime(on);
+    }
+
+    /** Slow motion: at most {@code rate} steps a second from the next step on; full speed removes the limit. */
+    void stepRate(StepRate rate) {
+        engine.stepRate(rate);
     }
 
     void pause() {

@@ -2,6 +2,7 @@ package dev.descent.ui.model;
 
 import dev.descent.engine.train.RunStatus;
 import dev.descent.engine.train.RunSummary;
+import dev.descent.engine.train.StepRate;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +31,23 @@ final class StatusLines {
      * run is done, and how to go on when paused.
      */
     static String line(List<RunSummary> summaries, int total, boolean paused) {
+        return line(summaries, total, paused, StepRate.FULL_SPEED);
+    }
+
+    /** The step the status line shows: the furthest any run has got. */
+    static int lastStep(List<RunSummary> summaries) {
+        int most = 0;
+        for (RunSummary s : summaries) {
+            most = Math.max(most, s.steps());
+        }
+        return most;
+    }
+
+    /**
+     * As {@link #line(List, int, boolean)}; in slow motion, while training, the chosen rate instead of the
+     * runs' summed speed: "step 37 of 1,500 · slow motion: 5 steps/s · 4 min 53 s left".
+     */
+    static String line(List<RunSummary> summaries, int total, boolean paused, StepRate rate) {
         boolean allFinal = true;
         int slowestLeft = 0;
         double slowestRate = Double.MAX_VALUE;
@@ -59,6 +77,13 @@ final class StatusLines {
         }
         if (paused) {
             return String.format(Locale.ROOT, "step %,d of %,d · paused: F8 takes one step, F5 goes on", maxStep, total);
+        }
+        if (!rate.isFullSpeed()) {
+            // a run's measured speed still counts its full-speed steps; the rate holds from now on
+            double perSecond = Math.min(rate.perSecond(), slowestRate);
+            int left = slowestRate < Double.MAX_VALUE ? slowestLeft : total - maxStep;
+            return String.format(Locale.ROOT, "step %,d of %,d · slow motion: %s · %s left", maxStep, total,
+                    rate.label(), duration(left / perSecond));
         }
         String left = slowestRate < Double.MAX_VALUE ? " · " + duration(slowestLeft / slowestRate) + " left" : "";
         return String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left);

@@ -6,6 +6,7 @@ import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.RunHistory;
 import dev.descent.engine.train.RunStatus;
 import dev.descent.engine.train.RunSummary;
+import dev.descent.engine.train.StepRate;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -26,6 +28,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
 
@@ -61,6 +64,9 @@ public final class TrainingSession {
     private final ReadOnlyStringWrapper pendingEdits = new ReadOnlyStringWrapper("");
     private final StringBinding blockedReason;
     private final BooleanProperty lockstepInTime = new SimpleBooleanProperty(true);
+    private final ObjectProperty<StepRate> stepRate = new SimpleObjectProperty<>(StepRate.FULL_SPEED);
+    /** The step the last frame showed, in slow motion (the charts end there); Long.MAX_VALUE at full speed. */
+    private long frameStep = Long.MAX_VALUE;
     /** Where each run of the current comparison diverged, by run index (FX thread). */
     private final java.util.Map<Integer, DivergedRun> divergences = new java.util.HashMap<>();
     private final ReadOnlyObjectWrapper<DivergedRun> lastDivergence = new ReadOnlyObjectWrapper<>();
@@ -85,6 +91,13 @@ public final class TrainingSession {
         lockstepInTime.addListener((o, was, on) -> {
             if (comparison != null) {
                 comparison.lockstepInTime(on);
+            }
+        });
+        stepRate.addListener((o, was, now) -> {
+            if (now == null) {
+                stepRate.set(StepRate.FULL_SPEED);
+            } else if (comparison != null) {
+                comparison.stepRate(now);
             }
         });
         rebuildRows();
@@ -212,6 +225,7 @@ public final class TrainingSession {
         }
         show(created);
         created.lockstepInTime(lockstepInTime.get());
+        created.stepRate(stepRate.get());
         created.start(stepWhenStarted);
         created.retune(project.experiment()); // values edited while the data was being prepared
         state.set(stepWhenStarted ? State.PAUSED : State.RUNNING);
@@ -273,7 +287,10 @@ public final class TrainingSession {
         }
         List<RunSummary> summaries = c.summaries();
         int total = c.totalSteps();
-        boolean figures = clock.figuresDue(now, force || state.get() != State.RUNNING);
+        boolean slowMotion = !stepRate.get().isFullSpeed();
+        // in slow motion every frame shows its step, in the status line and (up to it) in the charts
+        boolean figures = clock.figuresDue(now, force || slowMotion || state.get() != State.RUNNING);
+        frameStep = slowMotion ? StatusLines.lastStep(summaries) : Long.MAX_VALUE;
         rows.update(summaries, total, figures);
         noteDivergences(c, summaries);
         boolean allFinal = summaries.stream().allMatch(s -> s.status().isFinal());
@@ -281,7 +298,7 @@ public final class TrainingSession {
             state.set(State.FINISHED);
         }
         if (figures || allFinal) {
-            statusLine.set(StatusLines.line(summaries, total, state.get() == State.PAUSED));
+            statusLine.set(StatusLines.line(summaries, total, state.get() == State.PAUSED, stepRate.get()));
         }
         clock.measure(() -> frame.set(frame.get() + 1));
     }
@@ -293,6 +310,25 @@ public final class TrainingSession {
      */
     public BooleanProperty lockstepInTimeProperty() {
         return lockstepInTime;
+    }
+
+    /**
+     * Slow motion (the training toolbar's speed): the whole comparison takes at most this many steps a
+     * second, every run one step at a time together, so a class can follow it; {@link StepRate#FULL_SPEED}
+     * (the default) removes the limit. Applies at once, from the next step, to the runs training now too.
+     * In slow motion every frame refreshes the status line, and the charts end at its step
+     * ({@link #frameStep()}).
+     */
+    public ObjectProperty<StepRate> stepRateProperty() {
+        return stepRate;
+    }
+
+    /**
+     * The step the current frame shows: in slow motion, the status line's step, where the charts end;
+     * {@code Long.MAX_VALUE} at full speed (the charts draw every point they have).
+     */
+    public long frameStep() {
+        return comparison == null ? Long.MAX_VALUE : frameStep;
     }
 
     /** A run that diverged and where: the node, the quantity, one sentence with advice. */
