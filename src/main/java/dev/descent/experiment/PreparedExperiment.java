@@ -233,7 +233,7 @@ public final class PreparedExperiment {
                 for (int k = 0; k < seeds; k++) {
                     String name = seeds == 1 ? point.name() : point.name() + " #" + k;
                     members.add(new RunConfig(name, network, point.run().optimizer(), point.run().schedule(),
-                            normalizer, point.name(), k, point.batchSize()));
+                            normalizer, point.name(), k, point.batchSize(), run.sweep() != null));
                 }
             }
         }

@@ -14,9 +14,11 @@ import java.util.Objects;
  * accepts the network and the optimizer (SGD, momentum, Adam, AdamW); hyperparameters (learning rate,
  * momentum, betas, weight decay, clipping) and schedules may differ from member to member.
  *
- * <p>Member 0 of every run (and so every run with one seed) trains on the single-network path: it stays
- * byte for byte the run it was before ensembles existed, and a run trained alone or beside others gives
- * identical metrics (docs/decisions/0003). Members 1 … seeds−1 stack, even a group of one, so that which
+ * <p>Member 0 of every run that is not swept (and so every such run with one seed) trains on the
+ * single-network path: it stays byte for byte the run it was before ensembles existed, and a run trained
+ * alone or beside others gives identical metrics (docs/decisions/0003). Members 1 … seeds−1 stack, and so
+ * does every member of a sweep point, member 0 too (a point is no earlier run to stay identical to; a sweep of
+ * learning rates with one seed is the common case), even a group of one, so that which
  * other members a shard holds never changes a member's path: each member's slice of a stacked step is
  * computed on its own, so shard outputs merge into the unsharded run's bytes. Everything the stacked path
  * cannot do (batch or layer norm, dropout, residual adds, other activations, losses and optimizers, float64) trains member by
@@ -43,7 +45,7 @@ final class MemberGroups {
         Map<Object, List<RunTrainer>> byKey = new LinkedHashMap<>();
         for (RunTrainer trainer : trainers) {
             RunConfig run = trainer.config();
-            boolean stackable = on && run.member() > 0
+            boolean stackable = on && (run.member() > 0 || run.swept())
                     && StackedNetwork.unsupported(run.network(), training.dataType()) == null
                     && StackedNetwork.unsupported(run.optimizer()) == null;
             Object key = stackable

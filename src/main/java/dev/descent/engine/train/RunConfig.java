@@ -23,14 +23,22 @@ import dev.descent.engine.vocab.Choice;
  * @param member     the member's number within its group, 0 … seeds−1: it trains from the shared seed
  *                   plus {@code member} (initial weights, batch order, dropout)
  * @param batchSize  this member's batch size, or 0 for the comparison's
+ * @param swept      whether the member is a point of a sweep: then even its member 0 may train stacked
+ *                   ({@link MemberGroups}), as there is no unswept run it must stay byte-identical to
  */
 public record RunConfig(String name, NetworkSpec network, Choice<OptimizerType> optimizer, Choice<Schedule> schedule,
-                        Choice<InputNormalizer> normalizer, String group, int member, int batchSize) {
+                        Choice<InputNormalizer> normalizer, String group, int member, int batchSize, boolean swept) {
 
     public RunConfig {
         if (member < 0 || batchSize < 0) {
             throw new IllegalArgumentException("member and batchSize must be >= 0");
         }
+    }
+
+    /** A member of a run that is not swept. */
+    public RunConfig(String name, NetworkSpec network, Choice<OptimizerType> optimizer, Choice<Schedule> schedule,
+                     Choice<InputNormalizer> normalizer, String group, int member, int batchSize) {
+        this(name, network, optimizer, schedule, normalizer, group, member, batchSize, false);
     }
 
     /** A run with one member, of the comparison's batch size. */

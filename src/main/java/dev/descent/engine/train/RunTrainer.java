@@ -268,7 +268,7 @@ final class RunTrainer implements Steppable {
         }
         // a member keeps its group, number and batch size (the charts, files and stacked groups read them)
         config = new RunConfig(was.name(), was.network(), next.optimizer(), next.schedule(), was.normalizer(),
-                was.group(), was.member(), was.batchSize());
+                was.group(), was.member(), was.batchSize(), was.swept());
         RetuneEvent event = new RetuneEvent(index, was.name(), step, next.optimizer(), next.schedule());
         for (TrainingListener listener : listeners) {
             try {
