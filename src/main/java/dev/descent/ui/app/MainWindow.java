@@ -455,7 +455,7 @@ public final class MainWindow {
         presenter.onProperty().addListener((o, was, on) -> present.setSelected(on));
         return new ToolBar(newButton, openButton, saveButton, undoButton, redoButton, new javafx.scene.control.Separator(),
                 trainButton, pauseButton, stepButton, resetButton, SpeedControl.create(session.stepRateProperty()),
-                blocked, spacer, zoomIn, zoomOut, fit, layout, dark, present);
+                blocked, spacer, zoomIn, zoomOut, fit, layout, dark, presenter.indicator(), present);
     }
 
     private Node statusBar() {
@@ -484,7 +484,7 @@ public final class MainWindow {
         state.getStyleClass().add(Styles.STATUS_ITEM);
         progress.getStyleClass().add(Styles.STATUS_ITEM);
         bar.getLeftItems().addAll(state, progress, message);
-        bar.getRightItems().addAll(presenter.indicator(), backend);
+        bar.getRightItems().add(backend);
         return bar;
     }
 

@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
@@ -107,12 +108,14 @@ public final class DataView extends VBox {
         session.frameProperty().addListener(o -> onFrame());
         session.comparisonProperty().addListener(o -> onFrame());
         selection.focusRunProperty().addListener(o -> onFrame());
-        theme.darkProperty().addListener(o -> {
+        javafx.beans.InvalidationListener restyle = o -> {
             if (boundary != null) {
                 boundary = grid.image(predictions, palette().background());
             }
             paint();
-        });
+        };
+        theme.darkProperty().addListener(restyle);
+        theme.presenterProperty().addListener(restyle);
         onData();
     }
 
@@ -322,8 +325,15 @@ public final class DataView extends VBox {
             }
         }
         Color runColor = Color.web(RunColors.of(Math.max(0, focus)));
-        DataPainter.paint(layer.getGraphicsContext2D(), w, h,
+        // presenter mode draws the same picture at its scale: fonts, margins, points and lines all grow,
+        // drawn as vectors at the canvas's own resolution (sharp, unlike a scaled bitmap)
+        GraphicsContext g = layer.getGraphicsContext2D();
+        double scale = theme.scale();
+        g.save();
+        g.scale(scale, scale);
+        DataPainter.paint(g, w / scale, h / scale,
                 new DataPainter.Picture(dataset, range, boundary, xs, curveY, runColor, palette()), which);
+        g.restore();
     }
 
     // ---- for tests ----

@@ -20,6 +20,8 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -151,10 +153,12 @@ public final class PresenterMode {
         for (int k = hidden.size() - 1; k >= 0; k--) { // from the last: earlier indices stay valid
             panes.get(hidden.get(k).splitPane()).getItems().remove(nodes.get(k));
         }
+        giveTheChartsRoom();
         exitKey = stage.getFullScreenExitKeyCombination();
         exitHint = stage.getFullScreenExitHint();
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it leaves all of it
         stage.setFullScreenExitHint("Presenter mode: Esc leaves");
+        fillScreen(); // where full screen is refused (no window manager), the window still covers the screen
         stage.setFullScreen(true);
         stage.fullScreenProperty().addListener(fullScreenLeft);
         root.getScene().addEventFilter(KeyEvent.KEY_PRESSED, keys);
@@ -162,6 +166,50 @@ public final class PresenterMode {
         root.layout();
         // the canvas's cards grow by zooming (their places are in canvas units), from the zoom they had
         canvas.magnify(saved.canvas().zoom() * Theme.PRESENTER_SCALE);
+    }
+
+    /**
+     * The charts are where most lessons show their claim, and at 1.6 times the text they need the room:
+     * the canvas gets {@value #CANVAS_SHARE} of the height, the runs and data view {@value #RUNS_SHARE}
+     * of the width beside the charts.
+     */
+    private void giveTheChartsRoom() {
+        Node canvasNode = root.lookup("#canvas");
+        Node chartNode = root.lookup("#chart-tabs");
+        Node runsNode = root.lookup("#runs");
+        SplitPane vertical = splitPaneHolding(canvasNode, chartNode);
+        if (vertical != null && vertical.getDividers().size() == 1) {
+            vertical.setDividerPositions(CANVAS_SHARE);
+        }
+        SplitPane horizontal = splitPaneHolding(runsNode, chartNode);
+        if (horizontal != null && horizontal.getDividers().size() == 1) {
+            horizontal.setDividerPositions(RUNS_SHARE);
+        }
+    }
+
+    static final double CANVAS_SHARE = 0.36;
+    static final double RUNS_SHARE = 0.27;
+
+    /** The innermost split pane with both {@code a} and {@code b} inside it, or null. */
+    private static SplitPane splitPaneHolding(Node a, Node b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        for (Node n = a.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof SplitPane p && isInside(b, p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Puts back exactly what {@link #enter} saved. */
@@ -258,6 +306,17 @@ public final class PresenterMode {
             }
         }
         return null;
+    }
+
+    /** Puts the window over the whole of the screen it is on. */
+    private void fillScreen() {
+        List<Screen> screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(),
+                Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()));
+        Rectangle2D b = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+        stage.setX(b.getMinX());
+        stage.setY(b.getMinY());
+        stage.setWidth(b.getWidth());
+        stage.setHeight(b.getHeight());
     }
 
     private boolean stageFullScreen() {
