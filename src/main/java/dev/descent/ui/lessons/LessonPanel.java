@@ -3,6 +3,7 @@ package dev.descent.ui.lessons;
 import dev.descent.lesson.Lesson;
 import dev.descent.lesson.Part;
 import dev.descent.lesson.Pointer;
+import dev.descent.ui.race.RaceWindow;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -37,6 +38,7 @@ final class LessonPanel extends VBox {
     private final Label result = new Label();
     private final Button previous = new Button("◀ Previous");
     private final Button next = new Button("Next ▶");
+    private final Button race = new Button("Open the optimizer race ▶");
 
     LessonPanel(LessonController controller) {
         this.controller = controller;
@@ -79,8 +81,13 @@ final class LessonPanel extends VBox {
         next.getStyleClass().add("accent");
         HBox paging = new HBox(8, previous, next);
         paging.setAlignment(Pos.CENTER_RIGHT);
+        race.setId("lesson-race");
+        race.setTooltip(new Tooltip("The lesson's optimizers on a loss landscape, in a window of their own"));
+        race.setMaxWidth(Double.MAX_VALUE);
+        race.managedProperty().bind(race.visibleProperty());
+        race.setOnAction(e -> openRace());
 
-        VBox steps = new VBox(8, stepCount, stepTitle, stepText, watch);
+        VBox steps = new VBox(8, stepCount, stepTitle, stepText, watch, race);
         ScrollPane scroll = new ScrollPane(steps);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("lesson-scroll");
@@ -150,7 +157,16 @@ final class LessonPanel extends VBox {
         hint.setText("Hint: " + l.challenge().hint().replace("**", ""));
         hint.setVisible(false);
         hint.setManaged(false);
+        race.setVisible(l.race() != null);
         showStep();
+    }
+
+    /** Opens the race the lesson names, beside the window. */
+    private void openRace() {
+        Lesson l = controller.lesson();
+        if (l != null && l.race() != null) {
+            RaceWindow.show(getScene() == null ? null : getScene().getWindow(), l.race());
+        }
     }
 
     private void showStep() {

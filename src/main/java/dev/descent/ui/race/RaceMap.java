@@ -4,8 +4,8 @@ import dev.descent.engine.landscape.TestFunction;
 import java.util.List;
 
 /**
- * How the race shows one test function: the window onto the plane and the points to mark
- * (minima, or the saddle point of the saddle).
+ * How the race shows one test function: its name in the window, the window onto the plane and the points
+ * to mark (minima, or the saddle point of the saddle).
  */
 record RaceMap(TestFunction function, double minX, double maxX, double minY, double maxY, List<double[]> marks) {
 
@@ -20,5 +20,28 @@ record RaceMap(TestFunction function, double minX, double maxX, double minY, dou
             case SADDLE -> new RaceMap(f, -1.5, 1.5, -1.5, 1.5, List.of(new double[]{0, 0}));
             case RASTRIGIN -> new RaceMap(f, -3, 3, -3, 3, List.of(new double[]{0, 0}));
         };
+    }
+
+    /** The name the function chooser shows. */
+    static String title(TestFunction f) {
+        return switch (f) {
+            case QUADRATIC -> "Narrow bowl (quadratic)";
+            case ROSENBROCK -> "Rosenbrock's valley";
+            case BEALE -> "Beale";
+            case HIMMELBLAU -> "Himmelblau (four minima)";
+            case SADDLE -> "Saddle";
+            case RASTRIGIN -> "Rastrigin (many local minima)";
+        };
+    }
+
+    /** This window, grown (by a tenth of its size beyond the point) so that it shows (x, y). */
+    RaceMap including(double x, double y) {
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
+            return this;
+        }
+        double mx = (maxX - minX) / 10;
+        double my = (maxY - minY) / 10;
+        return new RaceMap(function, Math.min(minX, x - mx), Math.max(maxX, x + mx), Math.min(minY, y - my),
+                Math.max(maxY, y + my), marks);
     }
 }

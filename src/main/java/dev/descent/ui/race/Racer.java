@@ -11,6 +11,7 @@ import javafx.scene.paint.Color;
 
 /** One contestant: an engine {@link TrajectoryStepper} and its path so far (growable arrays, no per-step boxing). */
 final class Racer {
+    /** The most steps a racer makes (the race stops there; a schedule would span them). */
     static final int HORIZON = 10_000;
     final Color color;
     private Choice<OptimizerType> choice;
@@ -30,7 +31,11 @@ final class Racer {
         add(start[0], start[1]);
     }
 
+    /** One step, or false (and no step) once the walker diverged or has made {@link #HORIZON} steps. */
     boolean step() {
+        if (walker.stepCount() >= HORIZON) {
+            return false;
+        }
         Trajectory.Point p = walker.step();
         if (p == null) {
             return false;
@@ -62,8 +67,14 @@ final class Racer {
         return walker;
     }
 
+    /** The optimizer's name in files and element ids ({@code "sgd"}). */
     String name() {
         return choice.term().id();
+    }
+
+    /** The optimizer's name for people ({@code "SGD"}, {@code "Momentum"}). */
+    String title() {
+        return choice.term().explained().title();
     }
 
     int size() {

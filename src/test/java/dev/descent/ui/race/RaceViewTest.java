@@ -1,12 +1,17 @@
 package dev.descent.ui.race;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.engine.landscape.TestFunction;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
+import java.util.Set;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,20 +81,88 @@ class RaceViewTest {
     }
 
     @Test
-    void theLegendShowsEachOptimizersCurrentLoss(FxRobot robot) {
+    void theLegendShowsEachOptimizersCurrentLossUncut(FxRobot robot) {
         robot.interact(() -> {
             view.setFunction(TestFunction.QUADRATIC, new double[]{1, 1});
             view.tunedOptimizer().setValue("sgd");
             view.learningRateSlider().setValue(-1);
             view.stepAll(1);
         });
+        WaitForAsyncUtils.waitForFxEvents();
         // f(0.9, 0) = 0.5 · 0.81 = 0.405
-        String sgd = robot.lookup("#race-legend-sgd").queryAs(Label.class).getText();
-        assertTrue(sgd.contains("step 1") && sgd.contains("loss 0.405"), sgd);
+        assertEquals("1", robot.lookup("#race-step-sgd").queryAs(Label.class).getText());
+        assertEquals("0.4050", robot.lookup("#race-loss-sgd").queryAs(Label.class).getText());
         for (Racer r : view.racers()) {
-            String line = robot.lookup("#race-legend-" + r.name()).queryAs(Label.class).getText();
-            assertTrue(line.contains(String.format(java.util.Locale.ROOT, "loss %.4g", r.walker().loss())), line);
+            Label loss = robot.lookup("#race-loss-" + r.name()).queryAs(Label.class);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.4g", r.walker().loss()), loss.getText());
+            assertShownWhole(loss);
         }
+    }
+
+    @Test
+    void theColourBarLabelsAreShownWhole(FxRobot robot) {
+        robot.interact(() -> view.setFunction(TestFunction.BEALE, null));
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<Node> labels = robot.lookup("#race-colour-bar .race-bar-label").queryAll();
+        assertEquals(RaceView.LEVELS / 4 + 1, labels.size());
+        for (Node n : labels) {
+            assertShownWhole((Label) n);
+        }
+    }
+
+    @Test
+    void colourBarValuesAreShort() {
+        assertEquals("2490", RaceView.barLabel(2490.4));
+        assertEquals("2.49", RaceView.barLabel(2.4912));
+        assertEquals("0.0312", RaceView.barLabel(0.03121));
+        assertEquals("1.8e5", RaceView.barLabel(178_000));
+        assertEquals("3.1e-4", RaceView.barLabel(3.1e-4));
+        assertEquals("0", RaceView.barLabel(0));
+    }
+
+    @Test
+    void theFunctionChooserShowsNamesForPeople(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<TestFunction> chooser = view.functionChooser();
+        assertEquals("Rosenbrock's valley", shownText(chooser));
+        for (TestFunction f : TestFunction.values()) {
+            String shown = chooser.getConverter().toString(f);
+            assertFalse(shown.contains(f.name()), shown);
+            assertTrue(Character.isUpperCase(shown.charAt(0)) && !shown.equals(shown.toUpperCase()), shown);
+        }
+        robot.interact(() -> chooser.setValue(TestFunction.HIMMELBLAU));
+        assertEquals(TestFunction.HIMMELBLAU, view.map().function());
+        assertEquals("Himmelblau (four minima)", shownText(chooser));
+    }
+
+    @Test
+    void atFullSpeedTheTrailSpansOneAndAHalfSecondsOfSteps(FxRobot robot) {
+        robot.interact(() -> view.speedControl().setValue("full speed"));
+        assertEquals((int) (RaceView.FULL_PER_FRAME * 60 * RaceView.TRAIL_SECONDS), view.trailSteps());
+        robot.interact(() -> view.speedControl().setValue("20 steps/s"));
+        assertEquals(30, view.trailSteps());
+        robot.interact(() -> view.speedControl().setValue("100 steps/s"));
+        assertEquals(150, view.trailSteps());
+    }
+
+    @Test
+    void aStartOutsideTheMapWidensTheMap(FxRobot robot) {
+        robot.interact(() -> view.setFunction(TestFunction.ROSENBROCK, new double[]{-3, 4}));
+        RaceMap map = view.map();
+        assertTrue(map.minX() < -3 && map.maxY() > 4, map.toString());
+        assertEquals(-3, view.racers().get(0).x(0));
+    }
+
+    /** What the chooser's closed button shows. */
+    private static String shownText(ComboBox<?> chooser) {
+        var skin = (javafx.scene.control.skin.ComboBoxListViewSkin<?>) chooser.getSkin();
+        return ((javafx.scene.control.ListCell<?>) skin.getDisplayNode()).getText();
+    }
+
+    /** The label's text node shows its whole text (a cut label shows "…" instead). */
+    private static void assertShownWhole(Label label) {
+        Text shown = (Text) label.lookup(".text");
+        assertEquals(label.getText(), shown.getText(), "cut: " + label.getId());
     }
 
     @Test
@@ -107,7 +180,7 @@ class RaceViewTest {
         assertTrue(steps >= 10 && steps <= 11, "5 steps/s for 2 s took " + steps);
         robot.interact(() -> {
             view.restart(new double[]{-1.5, 2});
-            view.speedControl().setValue("full");
+            view.speedControl().setValue("full speed");
             view.setPlaying(true);
             for (int frame = 0; frame < 10; frame++) {
                 view.tick(frame * 16_666_667L);
@@ -121,7 +194,7 @@ class RaceViewTest {
     void eachRacerGetsAGradientArrowAndAStateArrowWhereItHasState(FxRobot robot) {
         int before = view.arrowCount();
         robot.interact(() -> view.stepAll(1));
-        // sgd has no state: 1 arrow; momentum, rmsprop, adagrad, adam: 2 each
-        assertEquals(9, view.arrowCount() - before);
+        // each: downhill; momentum and adam: their velocity / first moment; sgd, rmsprop, adagrad: the last step
+        assertEquals(10, view.arrowCount() - before);
     }
 }
