@@ -35,6 +35,11 @@ final class AdamRule extends BlockedRule {
         this.beta1F = (float) beta1;
         this.beta2F = (float) beta2;
         this.epsilonF = (float) epsilon;
+        describe("M", "m", "first moment: running mean of the gradients");
+        describe("V", "v", "second moment: running mean of the squared gradients");
+        if (amsgrad) {
+            describe("V_HAT", "vₘₐₓ", "the largest second moment so far, which AMSGrad divides by");
+        }
     }
 
     static AdamRule adam(double beta1, double beta2, double epsilon, INDArray like) {

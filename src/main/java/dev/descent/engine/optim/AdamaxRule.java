@@ -21,6 +21,8 @@ final class AdamaxRule extends BlockedRule {
 
     AdamaxRule(double beta1, double beta2, double epsilon, INDArray like) {
         super(AdamRule.zeros(like, "m", "u"), "m", "u");
+        describe("m", "m", "first moment: running mean of the gradients");
+        describe("u", "u", "infinity norm: the largest recent gradient magnitude, decaying by β₂");
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;

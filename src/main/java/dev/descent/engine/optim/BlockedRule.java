@@ -2,6 +2,8 @@ package dev.descent.engine.optim;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,6 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 abstract class BlockedRule implements UpdateRule {
     private final INDArray[] state;
     private final Map<String, INDArray> named;
+    private final List<StateVector> described = new ArrayList<>();
     private float[][] floatBlocks;
     private double[][] doubleBlocks;
 
@@ -31,6 +34,15 @@ abstract class BlockedRule implements UpdateRule {
         for (int i = 0; i < order.length; i++) {
             this.state[i] = state.get(order[i]);
         }
+    }
+
+    /** Describes state vector {@code key} for {@link #stateVectors()} (constructors call it once per vector, in formula order). */
+    final void describe(String key, String symbol, String meaning) {
+        INDArray values = named.get(key);
+        if (values == null) {
+            throw new IllegalArgumentException("no state vector " + key);
+        }
+        described.add(new StateVector(symbol, meaning, values));
     }
 
     /** Computes the scalars of this step. */
@@ -99,5 +111,10 @@ abstract class BlockedRule implements UpdateRule {
     @Override
     public Map<String, INDArray> state() {
         return named;
+    }
+
+    @Override
+    public List<StateVector> stateVectors() {
+        return List.copyOf(described);
     }
 }

@@ -18,6 +18,7 @@ final class MomentumRule extends BlockedRule {
 
     MomentumRule(double momentum, INDArray like) {
         super(AdamRule.zeros(like, "velocity"), "velocity");
+        describe("velocity", "v", "velocity: the running sum of past gradients, each step keeping μ of it");
         this.momentum = momentum;
     }
 

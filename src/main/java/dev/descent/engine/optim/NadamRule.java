@@ -26,6 +26,8 @@ final class NadamRule extends BlockedRule {
 
     NadamRule(double beta1, double beta2, double epsilon, double momentumDecay, INDArray like) {
         super(AdamRule.zeros(like, "m", "v"), "m", "v");
+        describe("m", "m", "first moment: running mean of the gradients");
+        describe("v", "v", "second moment: running mean of the squared gradients");
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;

@@ -70,6 +70,7 @@ final class Nd4jRules {
 
         Nesterov(double momentum, INDArray like) {
             super(initialState(new Nesterovs(1.0, momentum), like), "V");
+            describe("V", "−v", "velocity, negated as ND4J keeps it: the running sum of past gradients");
             this.momentum = momentum;
         }
 
@@ -116,6 +117,7 @@ final class Nd4jRules {
 
         RmsPropRule(double rho, double epsilon, INDArray like) {
             super(initialState(new RmsProp(0.0, rho, epsilon), like), "G");
+            describe("G", "s", "accumulator: running mean of the squared gradients");
             this.rho = rho;
             this.epsilon = epsilon;
         }
@@ -162,6 +164,7 @@ final class Nd4jRules {
 
         AdaGradRule(double epsilon, INDArray like) {
             super(initialState(new AdaGrad(0.0, epsilon), like), "grad");
+            describe("grad", "s", "accumulator: the sum of every squared gradient so far");
             this.epsilon = epsilon;
         }
 
@@ -208,6 +211,8 @@ final class Nd4jRules {
 
         AdaDeltaRule(double rho, double epsilon, INDArray like) {
             super(initialState(new AdaDelta(rho, epsilon), like), "msg", "msdx");
+            describe("msg", "s", "running mean of the squared gradients");
+            describe("msdx", "d", "running mean of the squared updates");
             this.rho = rho;
             this.epsilon = epsilon;
         }

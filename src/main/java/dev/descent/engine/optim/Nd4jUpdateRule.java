@@ -63,4 +63,14 @@ final class Nd4jUpdateRule implements UpdateRule {
     public Map<String, INDArray> state() {
         return updater.getState();
     }
+
+    /** ND4J's state arrays under ND4J's names (this rule is a reference, not shown to users). */
+    @Override
+    public java.util.List<StateVector> stateVectors() {
+        Map<String, INDArray> state = updater.getState();
+        if (state == null) {
+            return java.util.List.of();
+        }
+        return state.entrySet().stream().map(e -> new StateVector(e.getKey(), "ND4J's " + e.getKey(), e.getValue())).toList();
+    }
 }

@@ -62,6 +62,11 @@ public final class Optimizer {
         return rule.state();
     }
 
+    /** The update rule's state, described ({@link UpdateRule#stateVectors()}). */
+    public java.util.List<StateVector> stateVectors() {
+        return rule.stateVectors();
+    }
+
     /** The base learning rate η₀ that schedules scale. */
     public double baseLearningRate() {
         return choice.value(OptimizerType.LEARNING_RATE);

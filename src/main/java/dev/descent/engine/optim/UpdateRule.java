@@ -1,5 +1,6 @@
 package dev.descent.engine.optim;
 
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,6 +28,12 @@ public interface UpdateRule {
 
     /** The rule's state arrays by name (live views, for inspection and tests). */
     Map<String, INDArray> state();
+
+    /**
+     * The rule's state, described: each state vector with its symbol and meaning, in the order of the
+     * rule's formula (empty for SGD). The one way views and records read an optimizer's state.
+     */
+    List<StateVector> stateVectors();
 
     /**
      * Takes over {@code previous}'s state (a rule of the same optimizer, other hyperparameters), so that

@@ -25,6 +25,10 @@ public final class RunHistory implements TrainingListener {
     private volatile List<DownsampledSeries> activationMeans = List.of();
     private volatile List<DownsampledSeries> activationStds = List.of();
     private volatile List<DownsampledSeries> saturatedFractions = List.of();
+    private volatile List<DownsampledSeries> effectiveRates = List.of();
+    private volatile List<String> stateSymbols = List.of();
+    private volatile List<String> stateMeanings = List.of();
+    private volatile List<List<DownsampledSeries>> stateRms = List.of();
 
     public RunHistory() {
         this(DEFAULT_CAPACITY);
@@ -32,13 +36,24 @@ public final class RunHistory implements TrainingListener {
 
     /**
      * Heap bytes of a default history of a run with {@code parameterNodes} parameter nodes and
-     * {@code activationNodes} activation nodes once it has started: four series for the run and three per
-     * node of each kind. Keep it in step with the series this class holds: the memory check of a
+     * {@code activationNodes} activation nodes once it has started: four series for the run, three per
+     * activation node, three per parameter node, and per parameter node its optimizer figures (effective
+     * rate and one per state vector, counted as {@value #MOST_STATE_VECTORS}, the most any optimizer keeps)
+     * at a quarter of the capacity (they are drawn only in the Inside tab's small charts). Keep it in step with the series this class holds: the memory check of a
      * comparison ({@link LockstepComparison#memoryProblem}) counts runs by it.
      */
     public static long heapBytes(int parameterNodes, int activationNodes) {
-        return (4L + 3L * parameterNodes + 3L * activationNodes) * DownsampledSeries.heapBytes(DEFAULT_CAPACITY);
+        return (4L + 3L * parameterNodes + 3L * activationNodes) * DownsampledSeries.heapBytes(DEFAULT_CAPACITY)
+                + (1L + MOST_STATE_VECTORS) * parameterNodes * DownsampledSeries.heapBytes(stateCapacity(DEFAULT_CAPACITY));
     }
+
+    /** Buckets of the optimizer figures' series in a history of {@code capacity}. */
+    static int stateCapacity(int capacity) {
+        return Math.max(2, capacity / 4);
+    }
+
+    /** State vectors of the optimizer that keeps the most (AMSGrad: m, v and vₘₐₓ). */
+    static final int MOST_STATE_VECTORS = 3;
 
     public RunHistory(int capacity) {
         this.capacity = capacity;
@@ -65,6 +80,31 @@ public final class RunHistory implements TrainingListener {
             activationStds.get(i).add(e.step(), e.activationStd(i));
             saturatedFractions.get(i).add(e.step(), e.saturatedFraction(i));
         }
+        OptimizerColumns o = e.optimizer();
+        if (o != null) {
+            if (stateRms.isEmpty() && !o.symbols().isEmpty()) {
+                startState(o);
+            }
+            for (int i = 0; i < effectiveRates.size(); i++) {
+                effectiveRates.get(i).add(e.step(), o.effectiveRates()[i]);
+            }
+            for (int v = 0; v < stateRms.size() && v < o.stateRms().length; v++) {
+                List<DownsampledSeries> byNode = stateRms.get(v);
+                for (int i = 0; i < byNode.size(); i++) {
+                    byNode.get(i).add(e.step(), o.stateRms()[v][i]);
+                }
+            }
+        }
+    }
+
+    private void startState(OptimizerColumns o) {
+        List<List<DownsampledSeries>> all = new ArrayList<>();
+        for (int v = 0; v < o.symbols().size(); v++) {
+            all.add(series(layout.parameterNodes().size(), stateCapacity(capacity)));
+        }
+        stateSymbols = o.symbols();
+        stateMeanings = o.meanings();
+        stateRms = List.copyOf(all);
     }
 
     @Override
@@ -95,13 +135,18 @@ public final class RunHistory implements TrainingListener {
         activationMeans = series(l.activationNodes().size());
         activationStds = series(l.activationNodes().size());
         saturatedFractions = series(l.activationNodes().size());
+        effectiveRates = series(l.parameterNodes().size(), stateCapacity(capacity));
         layout = l;
     }
 
     private List<DownsampledSeries> series(int n) {
+        return series(n, capacity);
+    }
+
+    private static List<DownsampledSeries> series(int n, int buckets) {
         List<DownsampledSeries> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            list.add(new DownsampledSeries(capacity));
+            list.add(new DownsampledSeries(buckets));
         }
         return List.copyOf(list);
     }
@@ -150,5 +195,25 @@ public final class RunHistory implements TrainingListener {
 
     public List<DownsampledSeries> saturatedFractions() {
         return saturatedFractions;
+    }
+
+    /** Effective learning rate ‖Δθ‖₂ / ‖g‖₂ of each parameter node (see {@link OptimizerColumns}). */
+    public List<DownsampledSeries> effectiveRates() {
+        return effectiveRates;
+    }
+
+    /** Symbols of the optimizer's state vectors ("m", "v"...), empty for SGD or before the first step. */
+    public List<String> stateSymbols() {
+        return stateSymbols;
+    }
+
+    /** What each state vector holds, in {@link #stateSymbols()} order. */
+    public List<String> stateMeanings() {
+        return stateMeanings;
+    }
+
+    /** Per state vector, per parameter node: the RMS of the vector over the node's parameters. */
+    public List<List<DownsampledSeries>> stateRms() {
+        return stateRms;
     }
 }

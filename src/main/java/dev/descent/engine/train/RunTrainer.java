@@ -10,6 +10,7 @@ import dev.descent.engine.optim.MetricFeedback;
 import dev.descent.engine.optim.Optimizer;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
+import dev.descent.engine.optim.StateVector;
 import dev.descent.engine.vocab.Choice;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,9 @@ final class RunTrainer implements Steppable {
     private List<ParameterSegment> segments;
     private SegmentNorms gradientNorms;
     private SegmentNorms weightNorms;
+    /** Norms of each of the optimizer's state vectors by segment, with their descriptions (rebuilt on a retune). */
+    private List<SegmentNorms> stateNorms;
+    private List<StateVector> stateVectors;
     private MetricLayout layout;
     private int total;
     private int batches;
@@ -176,6 +180,7 @@ final class RunTrainer implements Steppable {
             segments = network.segments();
             gradientNorms = new SegmentNorms(network.gradients(), segments);
             weightNorms = new SegmentNorms(network.parameters(), segments);
+            measureState();
             layout = new MetricLayout(segments.stream().map(ParameterSegment::nodeId).toList(), network.activationNodes());
             batches = loader.batches();
             weightsBefore = norms(weightNorms);
@@ -261,6 +266,7 @@ final class RunTrainer implements Steppable {
         RunConfig was = config;
         if (!next.optimizer().equals(was.optimizer())) {
             optimizer = optimizer.retuned(next.optimizer(), network.parameters()); // a stacked member's group reads config()
+            measureState();
         }
         double base = next.optimizer().value(OptimizerType.LEARNING_RATE);
         if (!next.schedule().equals(was.schedule()) || base != was.optimizer().value(OptimizerType.LEARNING_RATE)) {
@@ -310,9 +316,30 @@ final class RunTrainer implements Steppable {
         weightsBefore = weights;
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios(updates, weights), ActivationColumns.of(pass.activationStats())));
+                ratios(updates, weights), ActivationColumns.of(pass.activationStats()), optimizerColumns(gradients, updates)));
         evaluateIfDue(step, epoch, batch);
         return true;
+    }
+
+    /** Measures the optimizer's state vectors from now on (at open, and after a retune replaced the optimizer). */
+    private void measureState() {
+        stateVectors = optimizer.stateVectors();
+        stateNorms = stateVectors.stream().map(v -> new SegmentNorms(v.values().reshape(1, v.values().length()), segments))
+                .toList(); // some rules keep a rank-1 vector: a [1, P] view of it
+    }
+
+    /** The step's effective rate per node and the RMS of each state vector per node, √(‖s‖₂² / n). */
+    private OptimizerColumns optimizerColumns(double[] gradients, double[] updates) {
+        double[][] rms = new double[stateNorms.size()][];
+        for (int v = 0; v < rms.length; v++) {
+            rms[v] = norms(stateNorms.get(v));
+            for (int i = 0; i < rms[v].length; i++) {
+                rms[v][i] /= Math.sqrt(segments.get(i).length());
+            }
+        }
+        return new OptimizerColumns(stateVectors.stream().map(StateVector::symbol).toList(),
+                stateVectors.stream().map(StateVector::meaning).toList(),
+                OptimizerColumns.effectiveRates(gradients, updates), rms);
     }
 
     /** Turns the gradients into the step Δθ and applies it; returns ‖Δθ‖₂ of each parameter node. */
@@ -568,7 +595,7 @@ final class RunTrainer implements Steppable {
         weightsBefore = weights;
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios(updates, weights), activations));
+                ratios(updates, weights), activations, OptimizerColumns.withoutState(gradients, updates)));
         evaluateIfDue(step, epoch, batch);
         if (step == total) {
             finish(RunStatus.COMPLETED, "");

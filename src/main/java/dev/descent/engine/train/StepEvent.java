@@ -6,7 +6,9 @@ package dev.descent.engine.train;
  *
  * <p>Per parameter node (see {@link MetricLayout#parameterNodes()}): gradient L2 norm ‖∂L/∂θ‖₂ (before
  * clipping), weight L2 norm ‖θ‖₂ after the update, and update-to-weight ratio ‖Δθ‖₂/‖θ‖₂. Per activation
- * node: mean and standard deviation of its outputs and the fraction of saturated (or dead) units.
+ * node: mean and standard deviation of its outputs and the fraction of saturated (or dead) units. Per
+ * parameter node, the optimizer's figures ({@link OptimizerColumns}): its effective learning rate and the
+ * RMS of each of its state vectors.
  */
 public final class StepEvent {
     private final int runIndex;
@@ -22,16 +24,31 @@ public final class StepEvent {
     private final double[] activationMeans;
     private final double[] activationStds;
     private final double[] saturatedFractions;
+    private final OptimizerColumns optimizer;
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, ActivationColumns activations) {
         this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
-                activations.means(), activations.stds(), activations.saturated());
+                activations.means(), activations.stds(), activations.saturated(), null);
+    }
+
+    StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
+              double[] gradientNorms, double[] weightNorms, double[] updateRatios, ActivationColumns activations,
+              OptimizerColumns optimizer) {
+        this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
+                activations.means(), activations.stds(), activations.saturated(), optimizer);
     }
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
               double[] activationStds, double[] saturatedFractions) {
+        this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
+                activationMeans, activationStds, saturatedFractions, null);
+    }
+
+    StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
+              double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
+              double[] activationStds, double[] saturatedFractions, OptimizerColumns optimizer) {
         this.runIndex = runIndex;
         this.run = run;
         this.step = step;
@@ -45,6 +62,7 @@ public final class StepEvent {
         this.activationMeans = activationMeans;
         this.activationStds = activationStds;
         this.saturatedFractions = saturatedFractions;
+        this.optimizer = optimizer;
     }
 
     /** Position of the run in its comparison. */
@@ -104,6 +122,11 @@ public final class StepEvent {
 
     public double saturatedFraction(int activationNode) {
         return saturatedFractions[activationNode];
+    }
+
+    /** The optimizer's figures of this step, or null if the event carries none. */
+    public OptimizerColumns optimizer() {
+        return optimizer;
     }
 
     /** ‖∂L/∂θ‖₂ over all parameters. */

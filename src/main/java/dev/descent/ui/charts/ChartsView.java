@@ -70,6 +70,7 @@ public final class ChartsView extends GridPane {
     /** The longest wait between two chart draws (see {@link #pauseAfter}). */
     static final long LONGEST_PAUSE_NANOS = 250_000_000L;
 
+    private final ProjectModel project;
     private final SelectionModel selection;
     private final TrainingSession session;
     private final Theme theme;
@@ -97,6 +98,7 @@ public final class ChartsView extends GridPane {
     private boolean first = true;
 
     public ChartsView(ProjectModel project, SelectionModel selection, TrainingSession session, Theme theme) {
+        this.project = project;
         this.selection = selection;
         this.session = session;
         this.theme = theme;
@@ -114,6 +116,7 @@ public final class ChartsView extends GridPane {
         selection.focusRunProperty().addListener((o, was, now) -> refresh(gradients, true));
         session.rows().addListener((ListChangeListener<RunRow>) c -> onFrame(true));
         project.experimentProperty().addListener((o, was, now) -> onFrame(true));
+        session.datasetProperty().addListener((o, was, now) -> onFrame(true)); // the plans' step counts
         theme.darkProperty().addListener((o, was, now) -> applyTheme());
         theme.presenterProperty().addListener((o, was, now) -> {
             applyTheme();
@@ -213,6 +216,9 @@ public final class ChartsView extends GridPane {
      */
     private void onFrame(boolean force) {
         LockstepComparison c = session.comparisonProperty().get();
+        if (force || first || c != shown) {
+            learningRate.setPlans(c != null ? SchedulePlans.of(c) : SchedulePlans.of(project.experiment(), session.dataset()));
+        }
         if (first || c != shown) {
             first = false;
             shown = c;

@@ -7,6 +7,8 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import dev.descent.engine.optim.SchedulePlan;
 import java.util.function.Function;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -21,6 +23,8 @@ final class RunMetricChart extends LiveChart {
     private final String name;
     private final Function<RunHistory, DownsampledSeries> metric;
     private final boolean accuracy;
+    /** Learning rate only: each run's planned schedule by run name, drawn faintly behind its actual values. */
+    private Map<String, SchedulePlan> plans = Map.of();
 
     private RunMetricChart(String name, NumberAxis axis, Function<RunHistory, DownsampledSeries> metric, boolean accuracy) {
         super(name, axis);
@@ -45,9 +49,32 @@ final class RunMetricChart extends LiveChart {
         return new RunMetricChart("Validation accuracy", axis, RunHistory::validationAccuracy, true);
     }
 
+    /**
+     * The runs' planned learning-rate curves, by the names of {@link ChartInput.Run} (a member's or its
+     * group's): each drawn as a faint line of its run's colour over the whole run, under the actual values.
+     */
+    void setPlans(Map<String, SchedulePlan> plans) {
+        this.plans = Map.copyOf(plans);
+    }
+
+    /** The planned curves drawn: faint, one per run of {@code input} that has a plan, before the run's own curve. */
+    private List<Curve> planned(ChartInput input) {
+        List<Curve> curves = new ArrayList<>();
+        for (MemberGroup group : MemberGroup.of(input.runs())) {
+            ChartInput.Run first = group.members().get(0);
+            SchedulePlan plan = plans.get(group.ensemble() ? group.name() : first.name());
+            if (plan != null && plan.size() > 0) {
+                String name = group.ensemble() ? group.name() : first.name();
+                curves.add(new Curve(name + " plan", name + " planned", group.ensemble() ? group.color() : first.color(),
+                        Curve.Line.FAINT, plan.steps(), plan.rates()));
+            }
+        }
+        return curves;
+    }
+
     @Override
     protected List<Curve> curves(ChartInput input) {
-        List<Curve> curves = new ArrayList<>();
+        List<Curve> curves = plans.isEmpty() ? new ArrayList<>() : planned(input);
         for (MemberGroup group : MemberGroup.of(input.runs())) {
             if (group.ensemble()) {
                 List<DownsampledSeries.Snapshot> kept = new ArrayList<>();
@@ -115,7 +142,10 @@ final class RunMetricChart extends LiveChart {
      */
     @Override
     protected String note(ChartInput input) {
-        if (!accuracy || !hasCurves(input)) {
+        if (!accuracy) {
+            return plans.isEmpty() || planned(input).isEmpty() ? "" : "faint: each run's planned schedule";
+        }
+        if (!hasCurves(input)) {
             return "";
         }
         return divergences(input);

@@ -57,7 +57,11 @@ final class GradientHeatmap extends PlotCanvas {
         }
         int plotW = (int) Math.max(1, w - AXIS - 2);
         int plotH = (int) Math.max(1, h - 2);
-        int rows = series.size();
+        // a history that has just started can hold its series a moment before its layout names them
+        int rows = Math.min(series.size(), nodes.size());
+        if (rows == 0) {
+            return;
+        }
         int[] pixels = new int[plotW * plotH];
         java.util.Arrays.fill(pixels, StripView.argb(background()));
         for (int r = 0; r < rows; r++) {

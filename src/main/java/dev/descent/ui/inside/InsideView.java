@@ -45,8 +45,10 @@ import javafx.util.Duration;
  * The Inside tab: why a run trains well or badly. For the chosen run: each activation node's distribution
  * over the steps (a strip), its histogram now over the initial one and its saturated or dead share; what
  * goes into and comes out of each normalization node; the gradient heatmap of every run on one colour
- * scale; the update-to-weight ratio per layer against the 10⁻³ rule of thumb; each dense layer's weights
- * now over the initial ones. A time scrub shows the histograms and markers as they were at a recorded
+ * scale; the update-to-weight ratio per layer against the 10⁻³ rule of thumb; what the optimizer's state
+ * does, per layer (its effective learning rate ‖Δθ‖₂/‖g‖₂ and the RMS of each state vector it reports
+ * through {@link dev.descent.engine.optim.StateVector}, so no optimizer is special-cased here); each dense
+ * layer's weights now over the initial ones. A time scrub shows the histograms and markers as they were at a recorded
  * step.
  *
  * <p>Reads only what the runs publish (their bounded {@link Snapshots} and {@link RunHistory}), at most
@@ -66,6 +68,15 @@ public final class InsideView extends BorderPane {
             + " low, or vanishing gradients);\nmuch above, it is thrown around (learning rate too high, likely"
             + " to diverge).";
 
+    static final String STATE_HELP = "What the optimizer does with each layer's gradient, over the steps (one line"
+            + " per layer, log axis).\nEffective learning rate ‖Δθ‖₂ / ‖g‖₂: how far a step moved the layer per unit of"
+            + " gradient. For plain SGD it is η;\nmomentum raises it while gradients agree, the adaptive optimizers"
+            + " (RMSprop, Adagrad, Adam...) give each weight its own\nstep, so a layer with small gradients gets a"
+            + " large rate. Clipping shows as a dip.\nBelow it, each vector of state the optimizer keeps, as its root"
+            + " mean square over the layer's weights:\nmomentum's velocity, the accumulators of squared gradients"
+            + " (Adagrad's only grows, so its steps only shrink),\nAdam's first moment m (a running mean of g) and"
+            + " second moment v (of g²).";
+
     private final TrainingSession session;
     private final Theme theme;
     private final InsideModel model = new InsideModel();
@@ -83,7 +94,13 @@ public final class InsideView extends BorderPane {
     private final Map<String, HistogramView> weights = new LinkedHashMap<>();
     private final List<GradientHeatmap> heatmaps = new ArrayList<>();
     private final Label heatmapScale = new Label();
-    private final RatioChart ratios = new RatioChart();
+    private final LayerLogChart ratios = LayerLogChart.ratios();
+    // the optimizer's state: effective rate and one chart per state vector, rebuilt when the vectors change
+    private final VBox stateBox = new VBox(3);
+    private final Label optimizerFormula = new Label();
+    private final LayerLogChart effectiveRates = LayerLogChart.plain();
+    private final Map<String, LayerLogChart> stateCharts = new LinkedHashMap<>();
+    private List<String> builtSymbols;
     private SnapshotLayout built;
     private int builtRun = -1;
     private LockstepComparison builtFor;
@@ -289,6 +306,21 @@ public final class InsideView extends BorderPane {
         children.add(ratioTitle);
         children.add(ratios);
 
+        children.add(section("Optimizer state", "per layer, log axis: effective learning rate and the state the"
+                + " optimizer keeps", STATE_HELP));
+        optimizerFormula.setId("inside-optimizer");
+        optimizerFormula.getStyleClass().add(NOTE);
+        optimizerFormula.setWrapText(true);
+        var optimizer = comparison.run(builtRun).optimizer();
+        var explained = optimizer.term().explained();
+        optimizerFormula.setText(explained.title() + ":  " + explained.formula());
+        stateBox.setId("inside-state");
+        stateBox.getChildren().clear();
+        stateCharts.clear();
+        builtSymbols = null;
+        children.add(optimizerFormula);
+        children.add(stateBox);
+
         children.add(section("Weights", "each dense layer now over initial (grey)",
                 "Each dense layer's weights (no biases) at the scrubbed step (colour) over the initial ones"
                 + " (grey): the initializer's scale, and how training changed it."));
@@ -320,6 +352,8 @@ public final class InsideView extends BorderPane {
         weights.values().forEach(v -> v.colours(bg, fg, grid));
         heatmaps.forEach(v -> v.colours(bg, fg, grid));
         ratios.colours(bg, fg, grid);
+        effectiveRates.colours(bg, fg, grid);
+        stateCharts.values().forEach(v -> v.colours(bg, fg, grid));
     }
 
     private void draw(LockstepComparison comparison, Snapshots snapshots, RunHistory history) {
@@ -361,6 +395,55 @@ public final class InsideView extends BorderPane {
             ratioSeries.add(history.updateRatios().get(i).snapshot());
         }
         ratios.show(metrics.parameterNodes().subList(0, ratioSeries.size()), ratioSeries, last, step);
+        drawState(history, last, step);
+    }
+
+    /** The effective rate per layer and each state vector's RMS per layer, as the history holds them. */
+    private void drawState(RunHistory history, int last, int step) {
+        List<String> symbols = history.stateSymbols();
+        if (!symbols.equals(builtSymbols)) {
+            buildState(symbols, history.stateMeanings());
+        }
+        List<String> nodes = history.layout().parameterNodes();
+        effectiveRates.show(nodes.subList(0, Math.min(nodes.size(), history.effectiveRates().size())),
+                snapshots(history.effectiveRates()), last, step);
+        List<List<DownsampledSeries>> rms = history.stateRms();
+        for (int v = 0; v < symbols.size() && v < rms.size(); v++) {
+            stateCharts.get(symbols.get(v)).show(nodes.subList(0, Math.min(nodes.size(), rms.get(v).size())),
+                    snapshots(rms.get(v)), last, step);
+        }
+    }
+
+    private void buildState(List<String> symbols, List<String> meanings) {
+        builtSymbols = symbols;
+        stateCharts.clear();
+        List<Node> rows = new ArrayList<>();
+        effectiveRates.setId("inside-effective-rate");
+        rows.add(nodeName("effective learning rate ‖Δθ‖₂ / ‖g‖₂"));
+        rows.add(effectiveRates);
+        if (symbols.isEmpty()) {
+            Label none = new Label("This optimizer keeps no state: each step is η·g, so its effective rate is η"
+                    + " (below it when the gradient is clipped).");
+            none.getStyleClass().add(NOTE);
+            rows.add(none);
+        }
+        for (int v = 0; v < symbols.size(); v++) {
+            LayerLogChart chart = LayerLogChart.plain();
+            chart.setId("inside-state-" + v);
+            stateCharts.put(symbols.get(v), chart);
+            rows.add(nodeName("RMS of " + symbols.get(v) + ":  " + meanings.get(v)));
+            rows.add(chart);
+        }
+        stateBox.getChildren().setAll(rows);
+        applyTheme();
+    }
+
+    private static List<DownsampledSeries.Snapshot> snapshots(List<DownsampledSeries> series) {
+        List<DownsampledSeries.Snapshot> out = new ArrayList<>(series.size());
+        for (DownsampledSeries s : series) {
+            out.add(s.snapshot());
+        }
+        return out;
     }
 
     private boolean darkDrawn;
@@ -481,8 +564,23 @@ public final class InsideView extends BorderPane {
         return heatmaps.get(run);
     }
 
-    RatioChart ratioChart() {
+    LayerLogChart ratioChart() {
         return ratios;
+    }
+
+    /** The effective learning rate chart. */
+    LayerLogChart effectiveRateChart() {
+        return effectiveRates;
+    }
+
+    /** The chart of each state vector, by symbol, in the optimizer's order. */
+    Map<String, LayerLogChart> stateCharts() {
+        return stateCharts;
+    }
+
+    /** The optimizer's name and formula above its state. */
+    String optimizerText() {
+        return optimizerFormula.getText();
     }
 
     InsideModel model() {

@@ -412,6 +412,16 @@ public final class TrainingSession {
         return c == null ? null : c.experiment();
     }
 
+    /** The project's data as loaded (null while loading or when it cannot be read). */
+    public ReadOnlyObjectProperty<dev.descent.engine.data.Dataset> datasetProperty() {
+        return data.datasetProperty();
+    }
+
+    /** The project's data as loaded, or null. */
+    public dev.descent.engine.data.Dataset dataset() {
+        return data.dataset();
+    }
+
     public ReadOnlyObjectProperty<State> stateProperty() {
         return state.getReadOnlyProperty();
     }

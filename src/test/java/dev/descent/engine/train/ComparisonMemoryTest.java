@@ -101,7 +101,8 @@ class ComparisonMemoryTest {
         String problem = LockstepComparison.memoryProblem(many, networks, train.shape(), 400, 80, 32, Float.BYTES,
                 Long.MAX_VALUE, heap);
 
-        // then each run counts its history (13 series: 4 of its own, 3 for each of h1, out and a1), its
+        // then each run counts its history (13 series: 4 of its own, 3 for each of h1, out and a1, and the
+        // optimizer's 4 quarter-size series for each of h1 and out), its
         // snapshots (3 histograms each: h1's and out's weights, a1's outputs) and its trainer; the data counts its features and labels read, split and copied into tensors
         double perRun = RunHistory.heapBytes(2, 1) + Snapshots.heapBytes(3) + LockstepComparison.RUN_HEAP_BYTES;
         double data = 2.0 * 400 * (2 + 1) * 4 + 400.0 * (2 + 2) * 4;

@@ -153,10 +153,12 @@ class ChartsViewTest {
         WaitForAsyncUtils.asyncFx(fx.session::reset).get();
         WaitForAsyncUtils.waitForFxEvents();
         // then
-        for (LiveChart chart : List.of(charts.lossChart(), charts.gradientChart(), charts.accuracyChart(),
-                charts.learningRateChart())) {
+        for (LiveChart chart : List.of(charts.lossChart(), charts.gradientChart(), charts.accuracyChart())) {
             assertEquals(0, onFx(() -> chart.dataset().getSeriesCount()), chart.titleText());
         }
+        // the learning-rate chart keeps only the runs' planned schedules, faint (SchedulePreviewTest)
+        assertTrue(onFx(() -> charts.learningRateChart().dataset().curves().stream()
+                .allMatch(c -> c.line() == Curve.Line.FAINT && c.key().endsWith(" plan"))));
     }
 
     @Test

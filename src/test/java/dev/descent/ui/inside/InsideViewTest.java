@@ -1,5 +1,6 @@
 package dev.descent.ui.inside;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -214,17 +215,64 @@ class InsideViewTest {
     }
 
     @Test
-    void theRatioChartHasTheRuleOfThumbBandAndExplainsIt() throws Exception {
+    void theLayerLogChartHasTheRuleOfThumbBandAndExplainsIt() throws Exception {
         open(Examples.FIRST, 30);
         showInside();
         trainToTheEnd();
-        RatioChart chart = onFx(() -> inside.ratioChart());
+        LayerLogChart chart = onFx(() -> inside.ratioChart());
         double[] axis = onFx(chart::axis);
-        assertTrue(axis[0] <= RatioChart.BAND_LOW && axis[1] >= RatioChart.BAND_HIGH, axis[0] + " to " + axis[1]);
+        assertTrue(axis[0] <= LayerLogChart.BAND_LOW && axis[1] >= LayerLogChart.BAND_HIGH, axis[0] + " to " + axis[1]);
         assertEquals(fx.session.history(0).layout().parameterNodes(), onFx(chart::nodes));
         String tip = onFx(() -> javafx.scene.control.Tooltip.class.cast(chart.getProperties().values().stream()
                 .filter(v -> v instanceof javafx.scene.control.Tooltip).findFirst().orElseThrow()).getText());
         assertTrue(tip.contains("1e-3") && tip.contains("rule of thumb"), tip);
+    }
+
+    @Test
+    void theOptimizerStateShowsALinePerLayerOfWhatTheEnginePublished() throws Exception {
+        // given the example (run 0 SGD η = 0.05, run 1 Adam) trained 30 epochs, the Inside tab showing
+        open(Examples.FIRST, 30);
+        showInside();
+        trainToTheEnd();
+        for (int run = 0; run < 2; run++) {
+            int r = run;
+            // when the run is selected
+            onFx(() -> {
+                fx.selection.selectRun(r);
+                inside.refresh(true);
+                return null;
+            });
+            // then the effective rate and every state vector the optimizer reports have a line per layer,
+            // holding the engine's numbers
+            var history = fx.session.history(run);
+            List<String> layers = history.layout().parameterNodes();
+            assertEquals(List.of("h1", "h2", "out"), layers);
+            LayerLogChart rates = onFx(() -> inside.effectiveRateChart());
+            assertEquals(layers, onFx(rates::nodes));
+            for (int i = 0; i < layers.size(); i++) {
+                int k = i;
+                assertArrayEquals(history.effectiveRates().get(i).snapshot().means(),
+                        onFx(() -> rates.series().get(k).means()), layers.get(i));
+            }
+            List<String> symbols = history.stateSymbols();
+            assertEquals(symbols, onFx(() -> List.copyOf(inside.stateCharts().keySet())));
+            for (int v = 0; v < symbols.size(); v++) {
+                int vector = v;
+                LayerLogChart shown = onFx(() -> inside.stateCharts().get(symbols.get(vector)));
+                assertEquals(layers, onFx(shown::nodes));
+                for (int i = 0; i < layers.size(); i++) {
+                    int k = i;
+                    assertArrayEquals(history.stateRms().get(v).get(i).snapshot().means(),
+                            onFx(() -> shown.series().get(k).means()), symbols.get(v) + " " + layers.get(i));
+                }
+            }
+            assertTrue(onFx(() -> inside.optimizerText()).startsWith(run == 0 ? "SGD:" : "Adam:"),
+                    onFx(() -> inside.optimizerText()));
+        }
+        // SGD keeps nothing and steps at η; Adam reports its two moments
+        assertEquals(List.of(), fx.session.history(0).stateSymbols());
+        assertEquals(0.05, fx.session.history(0).effectiveRates().get(0).latest(), 1e-6);
+        assertEquals(List.of("m", "v"), fx.session.history(1).stateSymbols());
     }
 
     @Test
