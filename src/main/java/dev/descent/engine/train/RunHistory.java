@@ -17,6 +17,7 @@ public final class RunHistory implements TrainingListener {
     private final DownsampledSeries learningRate;
     private final DownsampledSeries validationLoss;
     private final DownsampledSeries validationAccuracy;
+    private final DownsampledSeries trainingSeconds;
     private final List<RetuneEvent> retunes = new CopyOnWriteArrayList<>();
     private volatile MetricLayout layout;
     private volatile List<DownsampledSeries> gradientNorms = List.of();
@@ -32,12 +33,12 @@ public final class RunHistory implements TrainingListener {
 
     /**
      * Heap bytes of a default history of a run with {@code parameterNodes} parameter nodes and
-     * {@code activationNodes} activation nodes once it has started: four series for the run and three per
+     * {@code activationNodes} activation nodes once it has started: five series for the run and three per
      * node of each kind. Keep it in step with the series this class holds: the memory check of a
      * comparison ({@link LockstepComparison#memoryProblem}) counts runs by it.
      */
     public static long heapBytes(int parameterNodes, int activationNodes) {
-        return (4L + 3L * parameterNodes + 3L * activationNodes) * DownsampledSeries.heapBytes(DEFAULT_CAPACITY);
+        return (5L + 3L * parameterNodes + 3L * activationNodes) * DownsampledSeries.heapBytes(DEFAULT_CAPACITY);
     }
 
     public RunHistory(int capacity) {
@@ -46,6 +47,7 @@ public final class RunHistory implements TrainingListener {
         learningRate = new DownsampledSeries(capacity);
         validationLoss = new DownsampledSeries(capacity);
         validationAccuracy = new DownsampledSeries(capacity);
+        trainingSeconds = new DownsampledSeries(capacity);
     }
 
     @Override
@@ -55,6 +57,9 @@ public final class RunHistory implements TrainingListener {
         }
         trainLoss.add(e.step(), e.trainLoss());
         learningRate.add(e.step(), e.learningRate());
+        if (!Double.isNaN(e.seconds())) {
+            trainingSeconds.add(e.step(), e.seconds());
+        }
         for (int i = 0; i < gradientNorms.size(); i++) {
             gradientNorms.get(i).add(e.step(), e.gradientNorm(i));
             weightNorms.get(i).add(e.step(), e.weightNorm(i));
@@ -117,6 +122,14 @@ public final class RunHistory implements TrainingListener {
 
     public DownsampledSeries learningRate() {
         return learningRate;
+    }
+
+    /**
+     * The run's training time at each step, in seconds, pauses excluded ({@link StepEvent#seconds}): what a
+     * chart over wall-clock time maps steps to.
+     */
+    public DownsampledSeries trainingSeconds() {
+        return trainingSeconds;
     }
 
     public DownsampledSeries validationLoss() {

@@ -310,7 +310,7 @@ final class RunTrainer implements Steppable {
         weightsBefore = weights;
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios(updates, weights), ActivationColumns.of(pass.activationStats())));
+                ratios(updates, weights), ActivationColumns.of(pass.activationStats()), trainingNanos / 1e9));
         evaluateIfDue(step, epoch, batch);
         return true;
     }
@@ -568,7 +568,7 @@ final class RunTrainer implements Steppable {
         weightsBefore = weights;
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios(updates, weights), activations));
+                ratios(updates, weights), activations, trainingNanos / 1e9));
         evaluateIfDue(step, epoch, batch);
         if (step == total) {
             finish(RunStatus.COMPLETED, "");

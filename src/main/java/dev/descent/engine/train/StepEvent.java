@@ -22,16 +22,27 @@ public final class StepEvent {
     private final double[] activationMeans;
     private final double[] activationStds;
     private final double[] saturatedFractions;
+    private final double seconds;
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
-              double[] gradientNorms, double[] weightNorms, double[] updateRatios, ActivationColumns activations) {
+              double[] gradientNorms, double[] weightNorms, double[] updateRatios, ActivationColumns activations,
+              double seconds) {
         this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
-                activations.means(), activations.stds(), activations.saturated());
+                activations.means(), activations.stds(), activations.saturated(), seconds);
     }
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
               double[] activationStds, double[] saturatedFractions) {
+        this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
+                activationMeans, activationStds, saturatedFractions, Double.NaN);
+    }
+
+    /** @param seconds the run's training time up to the end of this step ({@link #seconds()}) */
+    StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
+              double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
+              double[] activationStds, double[] saturatedFractions, double seconds) {
+        this.seconds = seconds;
         this.runIndex = runIndex;
         this.run = run;
         this.step = step;
@@ -65,6 +76,15 @@ public final class StepEvent {
     /** 1-based epoch the step belongs to. */
     public int epoch() {
         return epoch;
+    }
+
+    /**
+     * The run's training time up to the end of this step, in seconds: its wall-clock time while it trains
+     * or waits for a worker or for slower runs, pauses excluded (what {@link RunSummary#wallSeconds} says at
+     * this step); NaN when unknown.
+     */
+    public double seconds() {
+        return seconds;
     }
 
     /** Mean loss of this step's minibatch (before the update). */
