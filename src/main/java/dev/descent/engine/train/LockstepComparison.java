@@ -292,6 +292,11 @@ public final class LockstepComparison implements AutoCloseable {
         return trainers.get(i).config().trainingOf(training).totalSteps(trainSize);
     }
 
+    /** Examples in the training split (what an epoch goes through once). */
+    public int trainSize() {
+        return trainSize;
+    }
+
     /** The shared settings. */
     public TrainingConfig training() {
         return training;

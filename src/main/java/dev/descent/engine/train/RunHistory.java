@@ -17,6 +17,7 @@ public final class RunHistory implements TrainingListener {
     private final DownsampledSeries learningRate;
     private final DownsampledSeries validationLoss;
     private final DownsampledSeries validationAccuracy;
+    private final DownsampledSeries trainingSeconds;
     private final List<RetuneEvent> retunes = new CopyOnWriteArrayList<>();
     private volatile MetricLayout layout;
     private volatile List<DownsampledSeries> gradientNorms = List.of();
@@ -36,14 +37,15 @@ public final class RunHistory implements TrainingListener {
 
     /**
      * Heap bytes of a default history of a run with {@code parameterNodes} parameter nodes and
-     * {@code activationNodes} activation nodes once it has started: four series for the run, three per
+     * {@code activationNodes} activation nodes once it has started: five series for the run, three per
      * activation node, three per parameter node, and per parameter node its optimizer figures (effective
      * rate and one per state vector, counted as {@value #MOST_STATE_VECTORS}, the most any optimizer keeps)
-     * at a quarter of the capacity (they are drawn only in the Inside tab's small charts). Keep it in step with the series this class holds: the memory check of a
-     * comparison ({@link LockstepComparison#memoryProblem}) counts runs by it.
+     * at a quarter of the capacity (they are drawn only in the Inside tab's small charts). Keep it in step
+     * with the series this class holds: the memory check of a comparison
+     * ({@link LockstepComparison#memoryProblem}) counts runs by it.
      */
     public static long heapBytes(int parameterNodes, int activationNodes) {
-        return (4L + 3L * parameterNodes + 3L * activationNodes) * DownsampledSeries.heapBytes(DEFAULT_CAPACITY)
+        return (5L + 3L * parameterNodes + 3L * activationNodes) * DownsampledSeries.heapBytes(DEFAULT_CAPACITY)
                 + (1L + MOST_STATE_VECTORS) * parameterNodes * DownsampledSeries.heapBytes(stateCapacity(DEFAULT_CAPACITY));
     }
 
@@ -61,6 +63,7 @@ public final class RunHistory implements TrainingListener {
         learningRate = new DownsampledSeries(capacity);
         validationLoss = new DownsampledSeries(capacity);
         validationAccuracy = new DownsampledSeries(capacity);
+        trainingSeconds = new DownsampledSeries(capacity);
     }
 
     @Override
@@ -70,6 +73,9 @@ public final class RunHistory implements TrainingListener {
         }
         trainLoss.add(e.step(), e.trainLoss());
         learningRate.add(e.step(), e.learningRate());
+        if (!Double.isNaN(e.seconds())) {
+            trainingSeconds.add(e.step(), e.seconds());
+        }
         for (int i = 0; i < gradientNorms.size(); i++) {
             gradientNorms.get(i).add(e.step(), e.gradientNorm(i));
             weightNorms.get(i).add(e.step(), e.weightNorm(i));
@@ -162,6 +168,14 @@ public final class RunHistory implements TrainingListener {
 
     public DownsampledSeries learningRate() {
         return learningRate;
+    }
+
+    /**
+     * The run's training time at each step, in seconds, pauses excluded ({@link StepEvent#seconds}): what a
+     * chart over wall-clock time maps steps to.
+     */
+    public DownsampledSeries trainingSeconds() {
+        return trainingSeconds;
     }
 
     public DownsampledSeries validationLoss() {

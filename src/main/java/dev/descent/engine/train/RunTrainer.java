@@ -316,7 +316,8 @@ final class RunTrainer implements Steppable {
         weightsBefore = weights;
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios(updates, weights), ActivationColumns.of(pass.activationStats()), optimizerColumns(gradients, updates)));
+                ratios(updates, weights), ActivationColumns.of(pass.activationStats()), optimizerColumns(gradients, updates),
+                trainingNanos / 1e9));
         evaluateIfDue(step, epoch, batch);
         return true;
     }
@@ -595,7 +596,8 @@ final class RunTrainer implements Steppable {
         weightsBefore = weights;
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios(updates, weights), activations, OptimizerColumns.withoutState(gradients, updates)));
+                ratios(updates, weights), activations, OptimizerColumns.withoutState(gradients, updates),
+                trainingNanos / 1e9));
         evaluateIfDue(step, epoch, batch);
         if (step == total) {
             finish(RunStatus.COMPLETED, "");

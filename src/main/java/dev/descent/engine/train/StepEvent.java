@@ -25,30 +25,30 @@ public final class StepEvent {
     private final double[] activationStds;
     private final double[] saturatedFractions;
     private final OptimizerColumns optimizer;
-
-    StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
-              double[] gradientNorms, double[] weightNorms, double[] updateRatios, ActivationColumns activations) {
-        this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
-                activations.means(), activations.stds(), activations.saturated(), null);
-    }
+    private final double seconds;
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, ActivationColumns activations,
-              OptimizerColumns optimizer) {
+              OptimizerColumns optimizer, double seconds) {
         this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
-                activations.means(), activations.stds(), activations.saturated(), optimizer);
+                activations.means(), activations.stds(), activations.saturated(), optimizer, seconds);
     }
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
               double[] activationStds, double[] saturatedFractions) {
         this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
-                activationMeans, activationStds, saturatedFractions, null);
+                activationMeans, activationStds, saturatedFractions, null, Double.NaN);
     }
 
+    /**
+     * @param optimizer the optimizer's figures of this step, or null if the event carries none
+     * @param seconds the run's training time up to the end of this step ({@link #seconds()})
+     */
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
-              double[] activationStds, double[] saturatedFractions, OptimizerColumns optimizer) {
+              double[] activationStds, double[] saturatedFractions, OptimizerColumns optimizer, double seconds) {
+        this.seconds = seconds;
         this.runIndex = runIndex;
         this.run = run;
         this.step = step;
@@ -136,5 +136,14 @@ public final class StepEvent {
             sum += g * g;
         }
         return Math.sqrt(sum);
+    }
+
+    /**
+     * The run's training time up to the end of this step, in seconds: its wall-clock time while it trains
+     * or waits for a worker or for slower runs, pauses excluded (what {@link RunSummary#wallSeconds} says at
+     * this step); NaN when unknown.
+     */
+    public double seconds() {
+        return seconds;
     }
 }

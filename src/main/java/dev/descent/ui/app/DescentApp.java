@@ -62,6 +62,7 @@ public final class DescentApp extends Application {
         RecoveryStore recovery = RecoveryStore.forUser();
         autosave = new Autosave(project, recovery, e -> project.positions().withShownPositions(e), Autosave.DELAY);
         window.showAutosaveProblem(autosave.problemProperty());
+        window.rememberChartOptions(preferences);
 
         Scene scene = new Scene(window.root(), 1440, 900);
         scene.getStylesheets().add(DescentApp.class.getResource("/dev/descent/ui/descent.css").toExternalForm());

@@ -488,6 +488,11 @@ public final class MainWindow {
         return bar;
     }
 
+    /** The charts' options (x axis, log scale, smoothing, band) come from and go to {@code preferences}. */
+    public void rememberChartOptions(java.util.prefs.Preferences preferences) {
+        charts.rememberOptions(preferences);
+    }
+
     /** Shows in the status bar why recovery copies cannot be written ({@link Autosave}); nothing while they can. */
     public void showAutosaveProblem(javafx.beans.value.ObservableStringValue problem) {
         Label label = new Label();

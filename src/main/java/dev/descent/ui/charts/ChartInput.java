@@ -22,8 +22,9 @@ record ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int 
      * @param divergedAt the step at which it diverged, or -1 if it has not
      * @param group      the run of the file this member belongs to (its seeds and sweep point share it);
      *                   the loss and metric charts draw a group of several members as one mean curve
+     * @param pace       how its steps turn into examples and epochs ({@link XAxis}), or null when unknown
      */
-    record Run(String name, Color color, RunHistory history, int divergedAt, String group) {
+    record Run(String name, Color color, RunHistory history, int divergedAt, String group, Pace pace) {
         Run(String name, Color color, RunHistory history) {
             this(name, color, history, -1);
         }
@@ -32,9 +33,23 @@ record ChartInput(LockstepComparison comparison, List<Run> runs, int focus, int 
             this(name, color, history, divergedAt, name);
         }
 
+        Run(String name, Color color, RunHistory history, int divergedAt, String group) {
+            this(name, color, history, divergedAt, group, null);
+        }
+
         boolean diverged() {
             return divergedAt > 0;
         }
+    }
+
+    /**
+     * How a run's steps relate to its data.
+     *
+     * @param batchSize  examples per step (the last batch of an epoch may be shorter)
+     * @param trainSize  examples in the training split
+     * @param totalSteps steps the run takes in all
+     */
+    record Pace(int batchSize, int trainSize, int totalSteps) {
     }
 
     ChartInput {

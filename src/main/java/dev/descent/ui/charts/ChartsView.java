@@ -84,6 +84,8 @@ public final class ChartsView extends GridPane {
     private final Label smoothingLabel = new Label();
     private final javafx.scene.control.ChoiceBox<BandStyle> bandStyle =
             new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(BandStyle.values()));
+    private final javafx.scene.control.ChoiceBox<XAxis> xAxis =
+            new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(XAxis.values()));
     /** Charts with new data not yet drawn, in grid order. */
     private final Set<LiveChart> due = new LinkedHashSet<>();
     /** Runs only while charts are due: one chart per pulse. */
@@ -185,11 +187,22 @@ public final class ChartsView extends GridPane {
             loss.setBandStyle(now);
             refresh(loss, true);
         });
+        xAxis.setId("loss-x-axis");
+        xAxis.getStyleClass().add("small");
+        xAxis.setValue(XAxis.STEP);
+        xAxis.setTooltip(new Tooltip("What the loss chart's x axis counts: steps, epochs, examples seen (steps times "
+                + "the run's batch size, the last batch of an epoch as long as it is), or each run's training time "
+                + "(pauses left out): runs with other batch sizes or speeds line up by data or by time"));
+        xAxis.valueProperty().addListener((o, was, now) -> {
+            loss.setXAxis(now);
+            refresh(loss, true);
+        });
         // the slider gives way first when the cell is narrow; the buttons keep their text
         smoothing.setMinWidth(40);
         bandStyle.setMinWidth(Region.USE_PREF_SIZE);
+        xAxis.setMinWidth(Region.USE_PREF_SIZE);
         logToggle.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(smoothingLabel, smoothing, bandStyle, logToggle);
+        HBox box = new HBox(smoothingLabel, smoothing, bandStyle, xAxis, logToggle);
         box.getStyleClass().add(CONTROLS);
         box.setAlignment(Pos.CENTER_RIGHT);
         box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -298,14 +311,61 @@ public final class ChartsView extends GridPane {
             int colour = groups.computeIfAbsent(group, k -> groups.size()); // one colour per run of the file
             RunSummary summary = i < summaries.size() ? summaries.get(i) : null;
             int divergedAt = summary != null && summary.status() == RunStatus.DIVERGED ? summary.divergedAtStep() : -1;
+            ChartInput.Pace pace = c == null ? null : new ChartInput.Pace(c.run(i).trainingOf(c.training()).batchSize(),
+                    c.trainSize(), c.totalSteps(i));
             runs.add(new ChartInput.Run(name, java.awt.Color.decode(RunColors.of(colour)),
-                    c == null ? null : c.history(i), divergedAt, group));
+                    c == null ? null : c.history(i), divergedAt, group, pace));
         }
         int focus = selection.focusRunProperty().get();
         if (focus < 0 || focus >= count) {
             focus = count > 0 ? 0 : -1;
         }
         return new ChartInput(c, runs, focus, c == null ? 0 : c.totalSteps(), session.frameStep());
+    }
+
+    /** Keys of the chart options in the user's preferences. */
+    static final String PREF_X_AXIS = "charts.xAxis";
+    static final String PREF_LOG = "charts.logScale";
+    static final String PREF_SMOOTHING = "charts.smoothing";
+    static final String PREF_BAND = "charts.band";
+
+    /**
+     * Takes the chart options (x axis, log scale, smoothing, band) from {@code preferences} and keeps them
+     * there as the user changes them, so the next session starts with the charts as this one left them.
+     * Unknown or damaged values are ignored.
+     */
+    public void rememberOptions(java.util.prefs.Preferences preferences) {
+        xAxis.setValue(option(XAxis.class, preferences.get(PREF_X_AXIS, null), xAxis.getValue()));
+        bandStyle.setValue(option(BandStyle.class, preferences.get(PREF_BAND, null), bandStyle.getValue()));
+        logToggle.setSelected(preferences.getBoolean(PREF_LOG, logToggle.isSelected()));
+        double position = preferences.getDouble(PREF_SMOOTHING, smoothing.getValue());
+        if (position >= smoothing.getMin() && position <= smoothing.getMax()) {
+            smoothing.setValue(position);
+        }
+        xAxis.valueProperty().addListener((o, was, now) -> preferences.put(PREF_X_AXIS, now.name()));
+        bandStyle.valueProperty().addListener((o, was, now) -> preferences.put(PREF_BAND, now.name()));
+        logToggle.selectedProperty().addListener((o, was, now) -> preferences.putBoolean(PREF_LOG, now));
+        smoothing.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                preferences.putDouble(PREF_SMOOTHING, smoothing.getValue());
+            }
+        });
+        smoothing.valueProperty().addListener((o, was, now) -> {
+            if (!smoothing.isValueChanging()) {
+                preferences.putDouble(PREF_SMOOTHING, now.doubleValue());
+            }
+        });
+    }
+
+    private static <E extends Enum<E>> E option(Class<E> type, String name, E otherwise) {
+        if (name != null) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(name)) {
+                    return e;
+                }
+            }
+        }
+        return otherwise;
     }
 
     private void applyTheme() {
@@ -385,6 +445,10 @@ public final class ChartsView extends GridPane {
 
     javafx.scene.control.ChoiceBox<BandStyle> bandStyleChoice() {
         return bandStyle;
+    }
+
+    javafx.scene.control.ChoiceBox<XAxis> xAxisChoice() {
+        return xAxis;
     }
 
     Slider smoothingSlider() {

@@ -31,6 +31,7 @@ final class Hover {
     private final List<Circle> dots = new ArrayList<>();
     private boolean inside;
     private double mouseX;
+    private XAxis axis = XAxis.STEP;
 
     Hover(ChartViewer viewer, XYPlot plot, CurveDataset dataset) {
         this.viewer = viewer;
@@ -56,6 +57,11 @@ final class Hover {
 
     Pane layer() {
         return layer;
+    }
+
+    /** What the x axis counts, for the read-out's head line (steps unless told). */
+    void setAxis(XAxis axis) {
+        this.axis = axis;
     }
 
     /** Re-reads the values under the mouse (after the chart redrew or the mouse moved). */
@@ -91,7 +97,7 @@ final class Hover {
         line.setVisible(true);
 
         List<javafx.scene.Node> rows = new ArrayList<>();
-        Label head = new Label(String.format(Locale.ROOT, "step %,d", Math.round(snapped)));
+        Label head = new Label(axis.describe(snapped));
         head.getStyleClass().add(ChartsView.HOVER_HEAD);
         rows.add(head);
         int dot = 0;
@@ -105,8 +111,8 @@ final class Hover {
             }
             double v = c.value(i);
             Color color = fx(c.color());
-            long at = Math.round(c.x()[i]);
-            String where = at == Math.round(snapped) ? "" : String.format(Locale.ROOT, "  (step %,d)", at);
+            String at = axis.describe(c.x()[i]);
+            String where = at.equals(head.getText()) ? "" : "  (" + at + ")";
             Label row = new Label(c.label() + "  " + format(v) + where);
             Rectangle swatch = new Rectangle(10, 3, color);
             row.setGraphic(swatch);

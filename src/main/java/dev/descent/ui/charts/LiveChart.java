@@ -203,7 +203,9 @@ abstract class LiveChart {
             return;
         }
         shown = List.copyOf(keys);
-        double end = axisEnd(latestStep(curves), input.totalSteps());
+        double total = domainTotal(input);
+        double latest = latestStep(curves);
+        double end = Double.isNaN(total) ? latest * 1.02 : axisEnd(latest, total); // NaN: no known end, fit the data
         double visible = domain.isAutoRange() && end > 0 ? end : domain.getRange().getLength();
         double perPixel = visible / Math.max(50, dataAreaWidth());
         List<Curve> drawn = new ArrayList<>(curves.size());
@@ -302,6 +304,27 @@ abstract class LiveChart {
             plot.setNoDataMessage(noDataMessage(input));
         });
         hover.update();
+    }
+
+    /**
+     * Where the x axis can end at most, in its own units (the runs' last step by default), or NaN when that
+     * is not known in advance (training time): the axis then ends just past the newest point.
+     */
+    protected double domainTotal(ChartInput input) {
+        return input.totalSteps();
+    }
+
+    /** Counts the x axis in {@code axis}'s units from now on: its label, ticks and read-out; back to the whole run. */
+    protected final void useXAxis(XAxis axis) {
+        domainEnd = Double.NaN;
+        zoomed = false;
+        batch(() -> {
+            domain.setLabel(axis.label());
+            domain.setStandardTickUnits(axis.whole() ? NumberAxis.createIntegerTickUnits(Locale.getDefault())
+                    : NumberAxis.createStandardTickUnits(Locale.getDefault()));
+            domain.setAutoRange(true);
+        });
+        hover.setAxis(axis);
     }
 
     /** The curves to draw now; read histories through {@link #reader} so unchanged frames cost nothing. */

@@ -25,6 +25,7 @@ final class LossChart extends LiveChart {
     private double window = 1;
     private BandStyle style = BandStyle.STD;
     private List<BandArea> bands = List.of();
+    private XAxis xAxis = XAxis.STEP;
 
     LossChart() {
         super("Loss", linearAxis());
@@ -69,6 +70,51 @@ final class LossChart extends LiveChart {
         return style;
     }
 
+    /** What the x axis counts (steps, epochs, examples seen, training time); takes effect at the next {@link #refresh}. */
+    void setXAxis(XAxis axis) {
+        if (axis != xAxis) {
+            xAxis = axis;
+            useXAxis(axis);
+        }
+    }
+
+    XAxis xAxis() {
+        return xAxis;
+    }
+
+    /** {@code steps} of {@code run} on the chosen x axis ({@link XAxis#map}). */
+    private double[] x(ChartInput.Run run, double[] steps) {
+        if (xAxis == XAxis.STEP) {
+            return steps;
+        }
+        ChartInput.Pace pace = run.pace();
+        DownsampledSeries.Snapshot seconds = xAxis == XAxis.TIME && run.history() != null
+                ? reader.read(run.history().trainingSeconds()) : null;
+        return xAxis.map(steps, pace == null ? 0 : pace.batchSize(), pace == null ? 0 : pace.trainSize(), seconds);
+    }
+
+    /**
+     * The x axis's end: the most steps, examples or epochs any run takes; none in advance for training time.
+     */
+    @Override
+    protected double domainTotal(ChartInput input) {
+        if (xAxis == XAxis.STEP) {
+            return input.totalSteps();
+        }
+        if (xAxis == XAxis.TIME) {
+            return Double.NaN;
+        }
+        double most = 0;
+        for (ChartInput.Run run : input.runs()) {
+            ChartInput.Pace pace = run.pace();
+            if (pace != null) {
+                most = Math.max(most, xAxis.map(new double[] {pace.totalSteps()}, pace.batchSize(), pace.trainSize(),
+                        null)[0]);
+            }
+        }
+        return most > 0 ? most : Double.NaN;
+    }
+
     @Override
     protected List<BandArea> bands(ChartInput input) {
         return bands;
@@ -92,17 +138,18 @@ final class LossChart extends LiveChart {
             DownsampledSeries.Snapshot train = reader.read(run.history().trainLoss());
             DownsampledSeries.Snapshot val = reader.read(run.history().validationLoss());
             double[] raw = Curves.forAxis(train.means(), log);
+            double[] trainX = x(run, train.steps());
             if (window > 1) {
                 faint.add(new Curve(run.name() + " raw", run.name() + " raw", run.color(), Curve.Line.FAINT,
-                        train.steps(), raw, log));
+                        trainX, raw, log));
                 training.add(new Curve(run.name() + " training", run.name() + " training", run.color(),
-                        Curve.Line.SOLID, train.steps(), smoothed(train.steps(), train.means(), raw), log));
+                        Curve.Line.SOLID, trainX, smoothed(train.steps(), train.means(), raw), log));
             } else {
                 training.add(new Curve(run.name() + " training", run.name() + " training", run.color(),
-                        Curve.Line.SOLID, train.steps(), raw, log));
+                        Curve.Line.SOLID, trainX, raw, log));
             }
             validation.add(new Curve(run.name() + " validation", run.name() + " validation", run.color(),
-                    Curve.Line.DASHED, val.steps(), Curves.forAxis(val.means(), log), log));
+                    Curve.Line.DASHED, x(run, val.steps()), Curves.forAxis(val.means(), log), log));
         }
         bands = List.copyOf(spread);
         List<Curve> all = new ArrayList<>(faint);
@@ -111,7 +158,11 @@ final class LossChart extends LiveChart {
         return all;
     }
 
-    /** A run of several members: its mean training and validation curves, and its band or member lines. */
+    /**
+     * A run of several members: its mean training and validation curves, and its band or member lines. On
+     * another x axis than steps, the mean maps through its first member (the members of a run share batch
+     * size and data; in time, they train side by side).
+     */
     private void ensemble(MemberGroup group, List<Curve> faint, List<Curve> validation, List<Curve> training,
                           List<BandArea> spread) {
         List<DownsampledSeries.Snapshot> trains = new ArrayList<>();
@@ -124,7 +175,7 @@ final class LossChart extends LiveChart {
             DownsampledSeries.Snapshot val = reader.read(run.history().validationLoss());
             if (style == BandStyle.MEMBERS) {
                 faint.add(new Curve(run.name() + " member", run.name() + " member", group.color(), Curve.Line.FAINT,
-                        train.steps(), Curves.forAxis(train.means(), log), log));
+                        x(run, train.steps()), Curves.forAxis(train.means(), log), log));
             }
             if (!run.diverged()) {
                 trains.add(train);
@@ -134,19 +185,22 @@ final class LossChart extends LiveChart {
         Band train = Band.of(trains);
         Band val = Band.of(vals);
         String name = group.name();
+        ChartInput.Run first = group.members().get(0);
+        double[] trainX = x(first, train.steps());
+        double[] valX = x(first, val.steps());
         double[] raw = Curves.forAxis(train.mean(), log);
         if (window > 1) {
             if (style != BandStyle.MEMBERS) {
-                faint.add(new Curve(name + " raw", name + " raw", group.color(), Curve.Line.FAINT, train.steps(), raw, log));
+                faint.add(new Curve(name + " raw", name + " raw", group.color(), Curve.Line.FAINT, trainX, raw, log));
             }
             training.add(new Curve(name + " training", name + " mean training", group.color(), Curve.Line.SOLID,
-                    train.steps(), smoothed(train.steps(), train.mean(), raw), log));
+                    trainX, smoothed(train.steps(), train.mean(), raw), log));
         } else {
             training.add(new Curve(name + " training", name + " mean training", group.color(), Curve.Line.SOLID,
-                    train.steps(), raw, log));
+                    trainX, raw, log));
         }
         validation.add(new Curve(name + " validation", name + " mean validation", group.color(), Curve.Line.DASHED,
-                val.steps(), Curves.forAxis(val.mean(), log), log));
+                valX, Curves.forAxis(val.mean(), log), log));
         if (style != BandStyle.MEMBERS && train.size() > 0) {
             double[] low = new double[train.size()];
             double[] high = new double[train.size()];
@@ -160,7 +214,7 @@ final class LossChart extends LiveChart {
                     high[i] = train.mean()[i] + train.std()[i];
                 }
             }
-            spread.add(new BandArea(name + " band", group.color(), train.steps(), Curves.forAxis(low, log),
+            spread.add(new BandArea(name + " band", group.color(), trainX, Curves.forAxis(low, log),
                     Curves.forAxis(high, log)));
         }
     }

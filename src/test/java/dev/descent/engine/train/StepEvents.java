@@ -22,6 +22,12 @@ public final class StepEvents {
                 gradientNorms.clone(), new double[n], new double[n], new double[0], new double[0], new double[0]);
     }
 
+    /** Step {@code step} (epoch 1) of run 0 with this loss, reached after {@code seconds} of training. */
+    public static StepEvent timed(int step, double loss, double seconds) {
+        return new StepEvent(0, "run", step, 1, loss, 0.1, new MetricLayout(List.of(), List.of()), new double[0],
+                new double[0], new double[0], new double[0], new double[0], new double[0], null, seconds);
+    }
+
     /** Feeds {@code history} steps 1..losses.length with these losses, rate 0.1 and no parameter nodes. */
     public static void losses(RunHistory history, double... losses) {
         for (int i = 0; i < losses.length; i++) {

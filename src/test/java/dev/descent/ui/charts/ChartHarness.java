@@ -42,6 +42,13 @@ final class ChartHarness {
         return this;
     }
 
+    /** Adds a run drawn from {@code history} whose steps relate to its data as {@code pace} says. */
+    ChartHarness run(String name, RunHistory history, ChartInput.Pace pace) {
+        runs.add(new ChartInput.Run(name, Color.decode(dev.descent.ui.model.RunColors.of(runs.size())), history, -1,
+                name, pace));
+        return this;
+    }
+
     /** Adds member {@code name} of run {@code group} (its colour), diverged at {@code divergedAt} or -1. */
     ChartHarness member(String name, String group, RunHistory history, int divergedAt) {
         runs.add(new ChartInput.Run(name, Color.decode(dev.descent.ui.model.RunColors.of(0)), history, divergedAt, group));
