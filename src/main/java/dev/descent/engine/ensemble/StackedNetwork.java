@@ -314,7 +314,9 @@ public final class StackedNetwork {
         StackedPass pass = passes.get(rows);
         if (pass == null) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                pass = new StackedPass(nodes, members, rows, values, gradients, width);
+                pass = MemberLanePass.fits(nodes)
+                        ? new MemberLanePass(nodes, members, rows, values, gradients, width)
+                        : new BatchedProductPass(nodes, members, rows, values, gradients, width);
             }
             passes.put(rows, pass);
         }

@@ -17,6 +17,7 @@ import dev.descent.engine.data.InputNormalizer;
 import dev.descent.engine.ensemble.StackedNetwork;
 import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
+import dev.descent.engine.nn.Network;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.optim.Schedule;
 import dev.descent.engine.vocab.Choice;
@@ -182,6 +183,28 @@ class StackedMembersTest {
         }
         // and the members really differ from one another (their own seeds and settings)
         assertNotEquals(stepsOf(stacked, "g #1").get(0).trainLoss(), stepsOf(stacked, "g #2").get(0).trainLoss());
+    }
+
+    @Test
+    void membersWithALayerTooWideForLanesTrainOnBatchedProductsAndMatchTrainingAlone() throws Exception {
+        // given members of a net whose hidden product has 40×40 weights (more than the lane pass takes)
+        NetworkSpec wide = chain(input("in"), dense("h1", 40, "he_normal"), activation("a1", "relu"),
+                dense("h2", 40, "he_normal"), activation("a2", "tanh"), dense("out", 2), loss("loss", "cross_entropy"));
+        List<RunConfig> runs = List.of(member(wide, 1, OptimizerType.SGD, 0.1, Schedule.CONSTANT),
+                member(wide, 2, OptimizerType.ADAM, 0.01, Schedule.CONSTANT));
+        List<Network> networks = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            networks.add(Network.create(wide, train.shape(), DataType.FLOAT, k));
+        }
+        assertEquals("BatchedProductPass", StackedNetwork.of(networks).pass(32).getClass().getSimpleName());
+        List<Network> small = List.of(Network.create(tiny("relu", "cross_entropy", 2), train.shape(), DataType.FLOAT, 1));
+        assertEquals("MemberLanePass", StackedNetwork.of(small).pass(32).getClass().getSimpleName());
+        // when they train stacked, and each alone
+        Recorder stacked = train(steps(20), runs);
+        // then every step agrees within 1e-5 relative
+        for (RunConfig run : runs) {
+            assertSameSteps(stepsOf(trainAlone(steps(20), run), run.name()), stepsOf(stacked, run.name()));
+        }
     }
 
     @Test
