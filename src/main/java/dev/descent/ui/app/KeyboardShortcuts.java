@@ -55,7 +55,9 @@ final class KeyboardShortcuts {
                         new Shortcut("Ctrl+-", "zoom out (Ctrl and numpad − too)"),
                         new Shortcut("Ctrl+0", "fit the network in the canvas"),
                         new Shortcut("Ctrl+L", "lay the network out"),
-                        new Shortcut("Ctrl+Shift+D", "dark theme")), null),
+                        new Shortcut("Ctrl+Shift+D", "dark theme"),
+                        new Shortcut("F11", "presenter mode: full screen and large; there Space trains or pauses, "
+                                + "Right steps, R resets, PageDown/PageUp page the lesson, Esc leaves")), null),
                 new Section("Run", List.of(
                         new Shortcut("F5", "train every run, or go on after a pause"),
                         new Shortcut("F6", "pause"),

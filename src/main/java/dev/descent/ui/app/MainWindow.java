@@ -116,7 +116,7 @@ public final class MainWindow {
         lessons = new LessonController(stage, root, project, selection, session, inspector, canvas,
                 this::confirmDiscard, (title, lines) -> Dialogs.error(stage, title, lines));
         presenter = new dev.descent.ui.present.PresenterMode(stage, root, theme, canvas, session, this::train, this::step);
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menuRow(), toolBar()));
         root.setCenter(workspace);
         root.setRight(lessons.panel());
         root.setBottom(statusBar());
@@ -233,6 +233,15 @@ public final class MainWindow {
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
         tab.setClosable(false);
         return tab;
+    }
+
+    /** The menu bar, and at its right end presenter mode's indicator (where a tool bar's overflow cannot hide it). */
+    private Node menuRow() {
+        MenuBar bar = menuBar();
+        HBox row = new HBox(bar, presenter.indicator());
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        row.getStyleClass().add("presenter-menu-row");
+        return row;
     }
 
     private MenuBar menuBar() {
@@ -455,7 +464,7 @@ public final class MainWindow {
         presenter.onProperty().addListener((o, was, on) -> present.setSelected(on));
         return new ToolBar(newButton, openButton, saveButton, undoButton, redoButton, new javafx.scene.control.Separator(),
                 trainButton, pauseButton, stepButton, resetButton, SpeedControl.create(session.stepRateProperty()),
-                blocked, spacer, zoomIn, zoomOut, fit, layout, dark, presenter.indicator(), present);
+                blocked, spacer, zoomIn, zoomOut, fit, layout, dark, present);
     }
 
     private Node statusBar() {

@@ -38,6 +38,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class PresenterModeTest {
+    static {
+        // the first window of a fresh JVM loads most of JavaFX, JFreeChart and the panels: on a busy
+        // machine (two cores shared by several builds) that took over TestFX's default 30 s
+        System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
+    }
+
     private WindowFixture fx;
     private Stage stage;
     private PresenterMode presenter;
