@@ -34,18 +34,27 @@ final class StatusLines {
         return line(summaries, total, paused, StepRate.FULL_SPEED);
     }
 
-    /** The step the status line shows: the furthest any run has got. */
-    static int lastStep(List<RunSummary> summaries) {
+    /**
+     * The step a slow-motion frame shows, in the status line and at the charts' end: the step every run
+     * still training has reached (they take each step together, so the others are at most one ahead for
+     * a moment), or, once all have ended, the furthest any got.
+     */
+    static int frameStep(List<RunSummary> summaries) {
         int most = 0;
+        int reached = Integer.MAX_VALUE;
         for (RunSummary s : summaries) {
             most = Math.max(most, s.steps());
+            if (!s.status().isFinal()) {
+                reached = Math.min(reached, s.steps());
+            }
         }
-        return most;
+        return reached == Integer.MAX_VALUE ? most : reached;
     }
 
     /**
-     * As {@link #line(List, int, boolean)}; in slow motion, while training, the chosen rate instead of the
-     * runs' summed speed: "step 37 of 1,500 · slow motion: 5 steps/s · 4 min 53 s left".
+     * As {@link #line(List, int, boolean)}; in slow motion, while training, the {@link #frameStep} and the
+     * chosen rate instead of the runs' summed speed: "step 37 of 1,500 · slow motion: 5 steps/s · 4 min 53 s
+     * left".
      */
     static String line(List<RunSummary> summaries, int total, boolean paused, StepRate rate) {
         boolean allFinal = true;
@@ -76,13 +85,14 @@ final class StatusLines {
                     maxStep, total, duration(seconds), totalRate);
         }
         if (paused) {
-            return String.format(Locale.ROOT, "step %,d of %,d · paused: F8 takes one step, F5 goes on", maxStep, total);
+            int shown = rate.isFullSpeed() ? maxStep : frameStep(summaries);
+            return String.format(Locale.ROOT, "step %,d of %,d · paused: F8 takes one step, F5 goes on", shown, total);
         }
         if (!rate.isFullSpeed()) {
             // a run's measured speed still counts its full-speed steps; the rate holds from now on
             double perSecond = Math.min(rate.perSecond(), slowestRate);
             int left = slowestRate < Double.MAX_VALUE ? slowestLeft : total - maxStep;
-            return String.format(Locale.ROOT, "step %,d of %,d · slow motion: %s · %s left", maxStep, total,
+            return String.format(Locale.ROOT, "step %,d of %,d · slow motion: %s · %s left", frameStep(summaries), total,
                     rate.label(), duration(left / perSecond));
         }
         String left = slowestRate < Double.MAX_VALUE ? " · " + duration(slowestLeft / slowestRate) + " left" : "";

@@ -290,7 +290,7 @@ public final class TrainingSession {
         boolean slowMotion = !stepRate.get().isFullSpeed();
         // in slow motion every frame shows its step, in the status line and (up to it) in the charts
         boolean figures = clock.figuresDue(now, force || slowMotion || state.get() != State.RUNNING);
-        frameStep = slowMotion ? StatusLines.lastStep(summaries) : Long.MAX_VALUE;
+        frameStep = slowMotion ? StatusLines.frameStep(summaries) : Long.MAX_VALUE;
         rows.update(summaries, total, figures);
         noteDivergences(c, summaries);
         boolean allFinal = summaries.stream().allMatch(s -> s.status().isFinal());

@@ -30,7 +30,7 @@ class SlowMotionSessionTest {
     }
 
     private int mostSteps() {
-        return StatusLines.lastStep(session.comparisonProperty().get().summaries());
+        return session.comparisonProperty().get().summaries().stream().mapToInt(s -> s.steps()).max().orElse(0);
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
