@@ -18,10 +18,12 @@ import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -31,6 +33,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class LessonRaceTest {
     private WindowFixture fx;
     private LessonController lessons;
+
+    @BeforeAll
+    static void patientSetup() {
+        // the first window of a fork also starts JavaFX and ND4J; on a loaded machine that takes longer than 10 s
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
+    }
 
     @Start
     void start(Stage stage) {
