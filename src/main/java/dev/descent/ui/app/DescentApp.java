@@ -81,7 +81,7 @@ public final class DescentApp extends Application {
         timer.start();
 
         List<String> args = getParameters().getRaw();
-        Platform.runLater(() -> { // once the window shows: what a crash left behind comes first
+        FirstFrame.then(scene, () -> { // once the window has painted: what a crash left behind comes first
             boolean restored = RecoveryOffer.offer(stage, recovery, project, autosave);
             if (!restored && !args.isEmpty()) {
                 // a file that is missing or fails to load is reported; the example stays open
