@@ -437,8 +437,8 @@ public final class MainWindow {
         dark.setTooltip(new Tooltip("Dark theme (Ctrl+Shift+D)"));
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         return new ToolBar(newButton, openButton, saveButton, undoButton, redoButton, new javafx.scene.control.Separator(),
-                trainButton, pauseButton, stepButton, resetButton, SpeedControl.create(session.stepRateProperty()),
-                blocked, spacer, zoomIn, zoomOut, fit, layout, dark);
+                trainButton, pauseButton, stepButton, resetButton, blocked,
+                SpeedControl.create(session.stepRateProperty()), spacer, zoomIn, zoomOut, fit, layout, dark);
     }
 
     private Node statusBar() {
