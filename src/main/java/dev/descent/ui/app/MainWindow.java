@@ -463,8 +463,8 @@ public final class MainWindow {
         });
         presenter.onProperty().addListener((o, was, on) -> present.setSelected(on));
         return new ToolBar(newButton, openButton, saveButton, undoButton, redoButton, new javafx.scene.control.Separator(),
-                trainButton, pauseButton, stepButton, resetButton, SpeedControl.create(session.stepRateProperty()),
-                blocked, spacer, zoomIn, zoomOut, fit, layout, dark, present);
+                trainButton, pauseButton, stepButton, resetButton, blocked,
+                SpeedControl.create(session.stepRateProperty()), spacer, zoomIn, zoomOut, fit, layout, dark, present);
     }
 
     private Node statusBar() {

@@ -89,11 +89,11 @@ final class StatusLines {
             return String.format(Locale.ROOT, "step %,d of %,d · paused: F8 takes one step, F5 goes on", shown, total);
         }
         if (!rate.isFullSpeed()) {
-            // a run's measured speed still counts its full-speed steps; the rate holds from now on
-            double perSecond = Math.min(rate.perSecond(), slowestRate);
-            int left = slowestRate < Double.MAX_VALUE ? slowestLeft : total - maxStep;
-            return String.format(Locale.ROOT, "step %,d of %,d · slow motion: %s · %s left", frameStep(summaries), total,
-                    rate.label(), duration(left / perSecond));
+            // the time left at the chosen rate: a run's measured speed averages over its first, slow step and
+            // any steps taken at another rate
+            int shown = frameStep(summaries);
+            return String.format(Locale.ROOT, "step %,d of %,d · slow motion: %s · %s left", shown, total,
+                    rate.label(), duration((total - shown) / rate.perSecond()));
         }
         String left = slowestRate < Double.MAX_VALUE ? " · " + duration(slowestLeft / slowestRate) + " left" : "";
         return String.format(Locale.ROOT, "step %,d of %,d · %,.0f steps/s%s", maxStep, total, totalRate, left);
