@@ -3,7 +3,6 @@ package dev.descent.ui.race;
 import dev.descent.engine.landscape.TestFunction;
 import dev.descent.engine.optim.OptimizerType;
 import dev.descent.engine.vocab.Choice;
-import dev.descent.engine.vocab.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +75,10 @@ public final class RaceView extends BorderPane {
     private final Slider momentum = new Slider(0, 0.99, 0.9);
     private final Slider beta1 = new Slider(0, 0.99, 0.9);
     private final Slider beta2 = new Slider(0.9, 0.9999, 0.999);
-    private final Label hyper = new Label();
+    private final Label lrLabel = new Label();
+    private final Label momentumLabel = new Label();
+    private final Label beta1Label = new Label();
+    private final Label beta2Label = new Label();
     private final Label status = new Label();
     private final Button play = new Button("Play");
     private WritableImage contour;
@@ -128,6 +130,7 @@ public final class RaceView extends BorderPane {
         setCenter(centre);
         setRight(side());
         tuned.setValue(racers.get(0).name());
+        syncSliders();
         setFunction(TestFunction.ROSENBROCK, null);
         sceneProperty().addListener((o, a, b) -> runTimer());
     }
@@ -168,7 +171,7 @@ public final class RaceView extends BorderPane {
         });
         speed.setId("race-speed");
         for (int s : SPEEDS) {
-            speed.getItems().add(s == 0 ? "full speed" : s + " steps/s");
+            speed.getItems().add(s == 0 ? "full speed" : s == 1 ? "1 step/s" : s + " steps/s");
         }
         speed.setValue("20 steps/s");
         play.setId("race-play");
@@ -239,8 +242,10 @@ public final class RaceView extends BorderPane {
         momentum.valueProperty().addListener((o, a, b) -> retune());
         beta1.valueProperty().addListener((o, a, b) -> retune());
         beta2.valueProperty().addListener((o, a, b) -> retune());
-        hyper.setId("race-hyper");
-        hyper.getStyleClass().add("race-hyper");
+        lrLabel.setId("race-lr-value");
+        momentumLabel.setId("race-momentum-value");
+        beta1Label.setId("race-beta1-value");
+        beta2Label.setId("race-beta2-value");
         Label key = new Label("Arrows show directions at each point: white, downhill (−∇f); solid colour, the"
                 + " velocity or first moment (momentum, Adam); dashed, the last step of an optimizer that keeps"
                 + " no first moment. Click the map to start there.");
@@ -252,8 +257,7 @@ public final class RaceView extends BorderPane {
         legendTitle.getStyleClass().add("race-heading");
         tuneTitle.getStyleClass().add("race-heading");
         VBox side = new VBox(6, legendTitle, legend, tuneTitle, tuned,
-                new Label("learning rate η (log scale)"), lr, new Label("momentum μ"), momentum,
-                new Label("β₁"), beta1, new Label("β₂"), beta2, hyper, key);
+                lrLabel, lr, momentumLabel, momentum, beta1Label, beta1, beta2Label, beta2, key);
         side.setPadding(new Insets(6, 10, 6, 6));
         side.setPrefWidth(300);
         side.setMinWidth(300);
@@ -433,24 +437,16 @@ public final class RaceView extends BorderPane {
         showHyper(r);
     }
 
+    /** The value of each slider in its title, or why it is off for the optimizer tuned. */
     private void showHyper(Racer r) {
-        StringBuilder text = new StringBuilder(r.title());
-        for (Param p : r.choice().term().params()) {
-            if (p.key().equals("learningRate") || p.key().equals("momentum") || p.key().startsWith("beta")) {
-                text.append(String.format(Locale.ROOT, "   %s = %.4g", symbol(p.key()), r.choice().value(p.key())));
-            }
-        }
-        hyper.setText(text.toString());
-    }
-
-    private static String symbol(String key) {
-        return switch (key) {
-            case "learningRate" -> "η";
-            case "momentum" -> "μ";
-            case "beta1" -> "β₁";
-            case "beta2" -> "β₂";
-            default -> key;
-        };
+        Choice<OptimizerType> c = r.choice();
+        lrLabel.setText(String.format(Locale.ROOT, "learning rate η = %.3g (log scale)", c.value("learningRate")));
+        momentumLabel.setText(c.term().param("momentum").isPresent()
+                ? String.format(Locale.ROOT, "momentum μ = %.3f", c.value("momentum")) : "momentum μ (" + r.title() + " has none)");
+        beta1Label.setText(c.term().param("beta1").isPresent()
+                ? String.format(Locale.ROOT, "β₁ = %.3f", c.value("beta1")) : "β₁ (" + r.title() + " has none)");
+        beta2Label.setText(c.term().param("beta2").isPresent()
+                ? String.format(Locale.ROOT, "β₂ = %.4f", c.value("beta2")) : "β₂ (" + r.title() + " has none)");
     }
 
     /** Fills the contour image once: log10(f − min + 1e-3) quantized into {@link #LEVELS} bands. */

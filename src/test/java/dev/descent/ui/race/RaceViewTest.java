@@ -153,6 +153,30 @@ class RaceViewTest {
         assertEquals(-3, view.racers().get(0).x(0));
     }
 
+    @Test
+    void theSlidersFollowTheTunedOptimizerAndShowTheirValues(FxRobot robot) {
+        // the race opens tuning SGD, which has neither momentum nor betas
+        assertTrue(robot.lookup("#race-momentum").query().isDisabled());
+        assertTrue(robot.lookup("#race-beta1").query().isDisabled());
+        assertEquals("learning rate η = 0.00100 (log scale)", text(robot, "#race-lr-value"));
+        assertEquals("momentum μ (SGD has none)", text(robot, "#race-momentum-value"));
+        // Adam has betas and no momentum
+        robot.interact(() -> view.tunedOptimizer().setValue("adam"));
+        assertFalse(robot.lookup("#race-beta1").query().isDisabled());
+        assertTrue(robot.lookup("#race-momentum").query().isDisabled());
+        assertEquals("learning rate η = 0.0500 (log scale)", text(robot, "#race-lr-value"));
+        assertEquals("β₁ = 0.900", text(robot, "#race-beta1-value"));
+        assertEquals("β₂ = 0.9990", text(robot, "#race-beta2-value"));
+        // a slider moved shows its new value
+        robot.interact(() -> view.learningRateSlider().setValue(-1));
+        assertEquals("learning rate η = 0.100 (log scale)", text(robot, "#race-lr-value"));
+        assertEquals(0.1, view.racers().get(4).choice().value("learningRate"), 1e-12);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
     /** What the chooser's closed button shows. */
     private static String shownText(ComboBox<?> chooser) {
         var skin = (javafx.scene.control.skin.ComboBoxListViewSkin<?>) chooser.getSkin();
