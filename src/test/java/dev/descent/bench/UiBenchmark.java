@@ -41,6 +41,11 @@ import javafx.stage.Stage;
  * set by the bench profile), so both phases see the same garbage collector. Where the CPU went during
  * the window phase is printed per thread group (from /proc), to show what the window costs.
  *
+ * <p>Then the diagnostics phase: the same window with its Inside tab in front of the charts (every
+ * activation strip and histogram, the gradient heatmaps, the update-ratio and optimizer-state charts and
+ * the weights, all live), measured the same way after {@link #DIAGNOSTICS_WARM_UP} s; {@code ui.json}
+ * gains {@code "diagnostics"} with its pulse p99, max and training share of the headless speed.
+ *
  * <p>Diagnostics: {@code -Ddescent.bench.hide=charts,data-view} hides panels by id.
  *
  * <p>{@code -Ddescent.bench.presenter=true} measures the same in presenter mode (full screen, everything
@@ -63,6 +68,10 @@ public final class UiBenchmark {
      * steady state; the first minute of a session costs training more.
      */
     private static final double WINDOW_WARM_UP = Double.parseDouble(System.getProperty("descent.bench.warmup", "60"));
+    /** Warm-up after the Inside tab comes to the front (-Ddescent.bench.diagnostics-warmup=S). */
+    private static final double DIAGNOSTICS_WARM_UP =
+            Double.parseDouble(System.getProperty("descent.bench.diagnostics-warmup", "20"));
+    private static volatile Result diagnosticsResult;
     private static Path out;
     private static Experiment experiment;
     private static final CountDownLatch windowClosed = new CountDownLatch(1);
@@ -90,7 +99,7 @@ public final class UiBenchmark {
         fx.start();
         windowClosed.await();
         double after = headless();
-        report(windowResult, before, after);
+        report(windowResult, diagnosticsResult, before, after);
         System.exit(0);
     }
 
@@ -169,25 +178,18 @@ public final class UiBenchmark {
                         Thread.sleep(50);
                     }
                     Thread.sleep((long) (WINDOW_WARM_UP * 1000));
-                    Platform.runLater(() -> recording[0] = true);
-                    Map<String, Long> cpu0 = cpuTicks();
-                    long s0 = steps(fx.session.comparisonProperty().get());
-                    long t0 = System.nanoTime();
-                    Thread.sleep((long) (SECONDS * 1000));
-                    long s1 = steps(fx.session.comparisonProperty().get());
-                    double seconds = (System.nanoTime() - t0) / 1e9;
-                    Map<String, Long> cpu1 = cpuTicks();
-                    CountDownLatch stopped = new CountDownLatch(1);
+                    windowResult = measure(fx, pulses, recording);
+                    // the diagnostics phase: the Inside tab in front, every figure of it live
+                    CountDownLatch shown = new CountDownLatch(1);
                     Platform.runLater(() -> {
-                        recording[0] = false;
-                        recorder.stop();
-                        stopped.countDown();
+                        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#chart-tabs");
+                        tabs.getTabs().stream().filter(t -> t.getText().equals("Inside")).findFirst()
+                                .ifPresent(t -> tabs.getSelectionModel().select(t));
+                        shown.countDown();
                     });
-                    stopped.await();
-                    Map<String, Double> share = new TreeMap<>();
-                    cpu1.forEach((group, ticks) -> share.put(group,
-                            (ticks - cpu0.getOrDefault(group, 0L)) / 100.0 / seconds));
-                    windowResult = new Result(List.copyOf(pulses), (s1 - s0) / seconds, share);
+                    shown.await();
+                    Thread.sleep((long) (DIAGNOSTICS_WARM_UP * 1000));
+                    diagnosticsResult = measure(fx, pulses, recording);
                 } catch (Exception e) {
                     e.printStackTrace();
                 } finally {
@@ -201,6 +203,33 @@ public final class UiBenchmark {
             driver.setDaemon(true);
             driver.start();
         }
+    }
+
+    /** Records pulses and training steps for {@link #SECONDS} s on the window as it is. */
+    private static Result measure(WindowFixture fx, List<Long> pulses, boolean[] recording)
+            throws Exception {
+        Platform.runLater(() -> {
+            pulses.clear();
+            recording[0] = true;
+        });
+        Map<String, Long> cpu0 = cpuTicks();
+        long s0 = steps(fx.session.comparisonProperty().get());
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (SECONDS * 1000));
+        long s1 = steps(fx.session.comparisonProperty().get());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Long> cpu1 = cpuTicks();
+        CountDownLatch stopped = new CountDownLatch(1);
+        List<Long> measured = new ArrayList<>();
+        Platform.runLater(() -> {
+            recording[0] = false;
+            measured.addAll(pulses);
+            stopped.countDown();
+        });
+        stopped.await();
+        Map<String, Double> share = new TreeMap<>();
+        cpu1.forEach((group, ticks) -> share.put(group, (ticks - cpu0.getOrDefault(group, 0L)) / 100.0 / seconds));
+        return new Result(List.copyOf(measured), (s1 - s0) / seconds, share);
     }
 
     /** CPU clock ticks (1/100 s) used so far by this process's threads, summed per group of threads. */
@@ -245,36 +274,51 @@ public final class UiBenchmark {
         return System.getProperty("descent.bench.threads") != null ? "other: " + thread : "other";
     }
 
-    private static void report(Result window, double before, double after) throws Exception {
-        List<Long> sorted = new ArrayList<>(window.pulses());
-        Collections.sort(sorted);
-        double p50 = sorted.get(sorted.size() / 2) / 1e6;
-        double p99 = sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99))) / 1e6;
-        double max = sorted.get(sorted.size() - 1) / 1e6;
+    private static void report(Result window, Result diagnostics, double before, double after) throws Exception {
         double withoutWindow = (before + after) / 2;
-        double withWindow = window.stepsPerSecond();
         System.out.println();
         System.out.printf(Locale.ROOT, "window responsiveness%s, 4 runs training, all charts live, %.0f s (%s)%n",
                 PRESENTER ? " in presenter mode" : "", SECONDS,
                 String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-XX")).toList()));
-        System.out.printf(Locale.ROOT, "  pulses measured       %d%n", sorted.size());
-        System.out.printf(Locale.ROOT, "  pulse interval p50    %.1f ms   (goal: smooth)%n", p50);
-        System.out.printf(Locale.ROOT, "  pulse interval p99    %.1f ms   (goal <= 25 ms)%n", p99);
-        System.out.printf(Locale.ROOT, "  pulse interval max    %.1f ms   (goal <= 100 ms)%n", max);
-        System.out.printf(Locale.ROOT, "  steps/s with window   %.0f%n", withWindow);
-        System.out.printf(Locale.ROOT, "  steps/s without       %.0f   (%.0f before, %.0f after; with/without = %.0f%%, goal >= 80%%)%n",
-                withoutWindow, before, after, 100 * withWindow / withoutWindow);
+        double[] charts = print(window, withoutWindow);
+        System.out.printf(Locale.ROOT, "  steps/s without       %.0f   (%.0f before, %.0f after)%n", withoutWindow, before, after);
         System.out.printf(Locale.ROOT, "  training threads used %.2f cores with the window, %.2f without%n",
                 window.cpu().getOrDefault(TRAINING, 0.0),
                 headlessTrainingCores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
         System.out.println("  CPU during the window phase, in cores:");
         window.cpu().forEach((group, cores) -> System.out.printf(Locale.ROOT, "    %-20s %.2f%n", group, cores));
+        String inside = "";
+        if (diagnostics != null) {
+            System.out.printf(Locale.ROOT, "diagnostics: the Inside tab in front, every figure live, %.0f s%n", SECONDS);
+            double[] d = print(diagnostics, withoutWindow);
+            System.out.println("  CPU during the diagnostics phase, in cores:");
+            diagnostics.cpu().forEach((group, cores) -> System.out.printf(Locale.ROOT, "    %-20s %.2f%n", group, cores));
+            inside = String.format(Locale.ROOT, ", \"diagnostics\": {\"pulse_p99_ms\": %.2f, \"pulse_max_ms\": %.2f, "
+                    + "\"training_share\": %.3f, \"steps_per_s\": %.1f}", d[1], d[2], d[3], diagnostics.stepsPerSecond());
+        }
         Path json = out.resolve(PRESENTER ? "ui-presenter.json" : "ui.json");
         Files.writeString(json, String.format(Locale.ROOT,
                 "{\"pulse_p50_ms\": %.2f, \"pulse_p99_ms\": %.2f, \"pulse_max_ms\": %.2f, "
-                        + "\"steps_per_s_with_window\": %.1f, \"steps_per_s_without_window\": %.1f}%n",
-                p50, p99, max, withWindow, withoutWindow));
+                        + "\"steps_per_s_with_window\": %.1f, \"steps_per_s_without_window\": %.1f%s}%n",
+                charts[0], charts[1], charts[2], window.stepsPerSecond(), withoutWindow, inside));
         System.out.println("wrote " + json);
+    }
+
+    /** Prints one phase's pulses and speed; returns p50, p99, max (ms) and the share of the headless speed. */
+    private static double[] print(Result phase, double withoutWindow) {
+        List<Long> sorted = new ArrayList<>(phase.pulses());
+        Collections.sort(sorted);
+        double p50 = sorted.get(sorted.size() / 2) / 1e6;
+        double p99 = sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99))) / 1e6;
+        double max = sorted.get(sorted.size() - 1) / 1e6;
+        double share = phase.stepsPerSecond() / withoutWindow;
+        System.out.printf(Locale.ROOT, "  pulses measured       %d%n", sorted.size());
+        System.out.printf(Locale.ROOT, "  pulse interval p50    %.1f ms   (goal: smooth)%n", p50);
+        System.out.printf(Locale.ROOT, "  pulse interval p99    %.1f ms   (goal <= 25 ms)%n", p99);
+        System.out.printf(Locale.ROOT, "  pulse interval max    %.1f ms   (goal <= 100 ms)%n", max);
+        System.out.printf(Locale.ROOT, "  steps/s with window   %.0f   (with/without = %.0f%%, goal >= 80%%)%n",
+                phase.stepsPerSecond(), 100 * share);
+        return new double[] {p50, p99, max, share};
     }
 }

@@ -118,7 +118,7 @@ public final class ChartsView extends GridPane {
         selection.focusRunProperty().addListener((o, was, now) -> refresh(gradients, true));
         session.rows().addListener((ListChangeListener<RunRow>) c -> onFrame(true));
         project.experimentProperty().addListener((o, was, now) -> onFrame(true));
-        session.datasetProperty().addListener((o, was, now) -> onFrame(true)); // the plans' step counts
+        session.dataLoadingProperty().addListener((o, was, now) -> onFrame(true)); // the plans' step counts
         theme.darkProperty().addListener((o, was, now) -> applyTheme());
         theme.presenterProperty().addListener((o, was, now) -> {
             applyTheme();

@@ -412,9 +412,9 @@ public final class TrainingSession {
         return c == null ? null : c.experiment();
     }
 
-    /** The project's data as loaded (null while loading or when it cannot be read). */
-    public ReadOnlyObjectProperty<dev.descent.engine.data.Dataset> datasetProperty() {
-        return data.datasetProperty();
+    /** Whether the project's data is loading (false again once {@link #dataset()} is the new data, or null). */
+    public ReadOnlyBooleanProperty dataLoadingProperty() {
+        return data.loadingProperty();
     }
 
     /** The project's data as loaded, or null. */

@@ -70,7 +70,7 @@ class SchedulePreviewTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> curve(charts.learningRateChart(), "SGD plan") != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> curve(charts.learningRateChart(), "SGD plan") != null));
         // then each run has a faint curve over all its steps, with its schedule's η at each step drawn
         Curve[] plans = new Curve[2];
         for (int run = 0; run < 2; run++) {
