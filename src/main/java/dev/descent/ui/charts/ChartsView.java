@@ -186,7 +186,9 @@ public final class ChartsView extends GridPane {
         // the slider gives way first when the cell is narrow; the buttons keep their text
         smoothing.setMinWidth(40);
         bandStyle.setMinWidth(Region.USE_PREF_SIZE);
+        xAxis.setPrefWidth(96); // a ChoiceBox asks for the width of its popup's items, far more than "Examples"
         xAxis.setMinWidth(Region.USE_PREF_SIZE);
+        xAxis.setMaxWidth(Region.USE_PREF_SIZE);
         logToggle.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(smoothingLabel, smoothing, bandStyle, xAxis, logToggle);
         box.getStyleClass().add(CONTROLS);
