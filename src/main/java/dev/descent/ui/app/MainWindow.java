@@ -222,7 +222,8 @@ public final class MainWindow {
         Tab insideTab = tab("Inside", inside);
         TabPane tabs = new TabPane(tab("Training", charts), insideTab);
         tabs.setId("chart-tabs");
-        tabs.getTabs().add(tab("Compare", new dev.descent.ui.compare.CompareView(session, selection)));
+        compareView = new dev.descent.ui.compare.CompareView(session, selection);
+        tabs.getTabs().add(tab("Compare", compareView));
         tabs.getTabs().add(tab("Side by side", new dev.descent.ui.multiples.SideBySideView(data, session, theme)));
         inside.activeProperty().bind(insideTab.selectedProperty());
         return tabs;
@@ -261,7 +262,9 @@ public final class MainWindow {
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs);
         MenuItem exportMetrics = item("menu-export-metrics", "_Metrics CSV…", null, this::exportMetrics);
         exportMetrics.disableProperty().bind(session.hasComparisonProperty().not());
-        MenuItem exportChart = item("menu-export-chart", "_Chart PNG…", null, this::exportChart);
+        MenuItem exportChart = item("menu-export-chart", "_Charts (PNG or SVG)…", null, this::exportChart);
+        MenuItem exportSummary = item("menu-export-summary", "_Summary Table CSV…", null, this::exportSummary);
+        exportSummary.disableProperty().bind(session.hasComparisonProperty().not());
         MenuItem quit = item("menu-quit", "_Quit", shortcut(KeyCode.Q), () -> {
             if (confirmDiscard("quitting")) {
                 session.reset();
@@ -270,7 +273,7 @@ public final class MainWindow {
         });
         Menu export = new Menu("E_xport");
         export.setId("menu-export");
-        export.getItems().addAll(exportMetrics, exportChart,
+        export.getItems().addAll(exportMetrics, exportChart, exportSummary,
                 item("menu-export-pytorch", "_PyTorch Script…", null, this::exportPyTorch));
         file.getItems().addAll(newItem, open, examples, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
@@ -516,6 +519,8 @@ public final class MainWindow {
     // ---- the Compare area (issue 9): its own window until the tabs exist ----
 
     private Stage compareStage;
+    /** The Compare tab (its summary table is what File > Export > Summary Table CSV writes). */
+    private dev.descent.ui.compare.CompareView compareView;
 
     /** Shows the Compare area (mean and band per run, stability maps, summary table) in a window of its own. */
     private void showCompare() {
@@ -650,15 +655,35 @@ public final class MainWindow {
         }
     }
 
+    /** File > Export > Charts: the four training charts as a PNG or, named .svg, an SVG (a name without an ending gets .png). */
     private void exportChart() {
         Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.SAVE, "Export charts",
                 currentDirectory(), slug(project.experiment().name()) + "-charts.png",
-                List.of(new FileChooser.ExtensionFilter("PNG image", "*.png"))));
+                List.of(new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                        new FileChooser.ExtensionFilter("SVG image", "*.svg"))));
         if (chosen != null) {
+            if (chosen.getFileName() != null && !chosen.getFileName().toString().contains(".")) {
+                chosen = chosen.resolveSibling(chosen.getFileName() + ".png");
+            }
             try {
-                charts.exportPng(chosen);
+                charts.export(chosen);
             } catch (IOException e) {
                 Dialogs.error(stage, "Could not export the charts", List.of(String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    /** File > Export > Summary Table CSV: the Compare tab's table as it is sorted now. */
+    private void exportSummary() {
+        compareView.refresh();
+        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.SAVE, "Export the summary table",
+                currentDirectory(), slug(project.experiment().name()) + "-summary.csv",
+                List.of(new FileChooser.ExtensionFilter("CSV", "*.csv"))));
+        if (chosen != null) {
+            try {
+                compareView.table().writeCsv(chosen);
+            } catch (IOException e) {
+                Dialogs.error(stage, "Could not export the summary table", List.of(String.valueOf(e.getMessage())));
             }
         }
     }

@@ -9,15 +9,9 @@ import dev.descent.ui.model.RunRow;
 import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.Theme;
 import dev.descent.ui.model.TrainingSession;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -37,7 +31,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
-import javax.imageio.ImageIO;
 
 /**
  * The live charts, in a 2 × 2 grid: loss (with a log-scale toggle and a smoothing slider), the focus
@@ -200,7 +193,9 @@ public final class ChartsView extends GridPane {
         // the slider gives way first when the cell is narrow; the buttons keep their text
         smoothing.setMinWidth(40);
         bandStyle.setMinWidth(Region.USE_PREF_SIZE);
+        xAxis.setPrefWidth(96); // a ChoiceBox asks for the width of its popup's items, far more than "Examples"
         xAxis.setMinWidth(Region.USE_PREF_SIZE);
+        xAxis.setMaxWidth(Region.USE_PREF_SIZE);
         logToggle.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(smoothingLabel, smoothing, bandStyle, xAxis, logToggle);
         box.getStyleClass().add(CONTROLS);
@@ -382,43 +377,29 @@ public final class ChartsView extends GridPane {
      * never sees half a file. FX thread.
      */
     public void exportPng(Path file) throws IOException {
-        BufferedImage image = render();
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
-                throw new IOException("no PNG writer is available");
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        if (ChartFile.formatOf(file) != ChartFile.Format.PNG) {
+            throw new IOException("cannot write " + file + ": the file name must end in .png");
         }
+        export(file);
     }
 
-    private BufferedImage render() {
+    /**
+     * Writes the four charts, two by two as in the window, to {@code file}: an SVG (vector shapes and text,
+     * JFreeSVG) when its name ends in .svg, a PNG when in .png. FX thread.
+     *
+     * @throws IOException with one line naming the file and the reason (another ending, a directory that
+     *                     cannot be made or written)
+     */
+    public void export(Path file) throws IOException {
         int w = EXPORT_CHART_WIDTH;
         int h = EXPORT_CHART_HEIGHT;
-        BufferedImage image = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        ChartFile.writeImage(file, 2 * w, 2 * h, (g, width, height) -> {
             g.setPaint(ChartPalette.of(theme).background());
-            g.fillRect(0, 0, 2 * w, 2 * h);
+            g.fillRect(0, 0, width, height);
             for (int i = 0; i < charts.size(); i++) {
                 charts.get(i).draw(g, new Rectangle2D.Double((i % 2) * w, (i / 2) * h, w, h));
             }
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     // ---- for tests ----

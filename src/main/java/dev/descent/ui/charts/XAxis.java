@@ -17,10 +17,10 @@ import java.util.Locale;
  * A step between two whole steps (the centre of a downsampled bucket) maps linearly between theirs.
  */
 enum XAxis {
-    STEP("Step", "step"),
-    EPOCH("Epoch", "epoch"),
-    EXAMPLES("Examples seen", "examples seen"),
-    TIME("Training time", "training time (s)");
+    STEP("Steps", "step"),
+    EPOCH("Epochs", "epoch"),
+    EXAMPLES("Examples", "examples seen"),
+    TIME("Time", "training time (s)");
 
     private final String text;
     private final String label;

@@ -164,6 +164,15 @@ public final class SummaryTable extends VBox {
         return b.toString();
     }
 
+    /**
+     * Writes {@link #csv()} to {@code file} (replaced in one rename).
+     *
+     * @throws java.io.IOException with one line naming the file and the reason
+     */
+    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        dev.descent.ui.charts.ChartFile.writeText(file, csv());
+    }
+
     private static String csvText(String text) {
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

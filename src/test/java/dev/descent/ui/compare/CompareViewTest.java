@@ -247,6 +247,27 @@ class CompareViewTest {
         assertTrue(csv.get(7).startsWith("SGD lr=1 batch=32,3,3/3 diverged,,"), csv.get(7));
     }
 
+    @Test
+    void theSummaryTableSavesAsACsvFileOrSaysInOneLineWhyNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // when the table is saved as a file
+        java.nio.file.Path file = dir.resolve("summary.csv");
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+            view.table().writeCsv(file);
+            return null;
+        });
+        // then the file holds the CSV the table copies: the header and one line per run
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertEquals(8, lines.size());
+        assertEquals(WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.table().csv()), String.join("\n", lines) + "\n");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Adam,3,,0.4")), lines.toString());
+        // and a directory that is a file says so in one line
+        java.nio.file.Path blocked = file.resolve("again.csv");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> view.table().writeCsv(blocked));
+        assertEquals("cannot write " + blocked + ": " + file + " is a file, not a directory", e.getMessage());
+    }
+
     private static SummaryTable.Row row(List<SummaryTable.Row> rows, String run) {
         return rows.stream().filter(r -> r.run().equals(run)).findFirst().orElseThrow();
     }
