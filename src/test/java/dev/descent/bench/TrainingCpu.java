@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * CPU time of the training threads ({@code descent-run-*}) that appear while it watches: a daemon polls
+ * CPU time of the training threads ({@code descent-worker-*}, the comparison's workers) that appear while it watches: a daemon polls
  * every thread's CPU time every 20 ms and keeps each training thread's latest reading, so a thread's
  * last 20 ms at most go uncounted. On a shared machine this, not the wall clock, says what one core
  * gives a run.
@@ -41,7 +41,7 @@ final class TrainingCpu implements AutoCloseable {
 
     private synchronized void poll(Map<Long, Long> into) {
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null || !info.getThreadName().startsWith("descent-run-")) {
+            if (info == null || !info.getThreadName().startsWith("descent-worker-")) {
                 continue;
             }
             long cpu = threads.getThreadCpuTime(info.getThreadId());

@@ -369,6 +369,34 @@ final class MemberLanePass extends StackedPass {
         return Nd4j.create(values, new long[] {rows, nodes.get(i).width()}, 'c');
     }
 
+    /** Adds to {@code count[m]} every value of lane m that {@code rule} counts (the rule chosen once, not per value). */
+    private void countSaturated(Saturation rule, float[][] tested, int[] count) {
+        double low = rule.low();
+        double high = rule.high();
+        for (float[] t : tested) {
+            switch (rule.kind()) {
+                case NEVER -> {
+                    return;
+                }
+                case BELOW, AT_OR_BELOW -> {
+                    for (int m = 0; m < members; m++) {
+                        count[m] += t[m] > low ? 0 : 1;
+                    }
+                }
+                case ABS_ABOVE -> {
+                    for (int m = 0; m < members; m++) {
+                        count[m] += t[m] > low || !(t[m] > -low) ? 1 : 0;
+                    }
+                }
+                case OUTPUT_OUTSIDE -> {
+                    for (int m = 0; m < members; m++) {
+                        count[m] += !(t[m] > low) || t[m] > high ? 1 : 0;
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public void activationStats(double[][] means, double[][] stds, double[][] saturated) {
         double[] sum = new double[members];
@@ -387,14 +415,13 @@ final class MemberLanePass extends StackedPass {
             Arrays.fill(count, 0);
             for (int k = 0; k < out.length; k++) {
                 float[] v = out[k];
-                float[] t = tested[k];
                 for (int m = 0; m < members; m++) {
                     double x = v[m];
                     sum[m] += x;
                     squares[m] += x * x;
-                    count[m] += saturated(rule, t[m]) ? 1 : 0;
                 }
             }
+            countSaturated(rule, tested, count);
             int n = out.length;
             for (int m = 0; m < members; m++) {
                 double mean = sum[m] / n;

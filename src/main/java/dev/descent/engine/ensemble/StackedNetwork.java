@@ -48,6 +48,7 @@ public final class StackedNetwork {
     private final INDArray gradients;
     private final List<Node> nodes;
     private final float[] previous;
+    private final float[] normScratch;
     private final Map<Integer, StackedPass> passes = new HashMap<>();
 
     /** One node of the chain, as the stacked pass needs it. */
@@ -82,6 +83,7 @@ public final class StackedNetwork {
             this.values = Nd4j.create(DataType.FLOAT, members, width);
             this.gradients = Nd4j.create(DataType.FLOAT, members, width);
             this.previous = new float[members * width];
+            this.normScratch = new float[members * width];
             for (int m = 0; m < members; m++) {
                 parametersOf(m).assign(networks.get(m).parameters());
             }
@@ -288,10 +290,12 @@ public final class StackedNetwork {
 
     /**
      * ‖v_s‖₂ of every member's segment s of the [M, P] matrix {@code flat} (the parameters or gradients
-     * of this network) into {@code out[m][s]}: one pass over the matrix, sums of squares in double.
+     * of this network) into {@code out[m][s]}: one pass over a heap copy of the matrix, squares summed in
+     * double in four interleaved partial sums, (s₀ + s₁) + (s₂ + s₃), so that the additions do not wait
+     * on one another (one running sum made this 3× slower).
      */
     private void segmentNorms(INDArray flat, double[][] out) {
-        float[] v = new float[members * width];
+        float[] v = normScratch;
         floats(flat).get(0, v, 0, v.length);
         for (int m = 0; m < members; m++) {
             int row = m * width;
@@ -299,12 +303,26 @@ public final class StackedNetwork {
                 ParameterSegment seg = segments.get(s);
                 int from = row + (int) seg.offset();
                 int to = from + (int) seg.length();
-                double sum = 0;
-                for (int i = from; i < to; i++) {
-                    double x = v[i];
-                    sum += x * x;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int i = from;
+                for (; i + 4 <= to; i += 4) {
+                    double a = v[i];
+                    double b = v[i + 1];
+                    double c = v[i + 2];
+                    double d = v[i + 3];
+                    s0 += a * a;
+                    s1 += b * b;
+                    s2 += c * c;
+                    s3 += d * d;
                 }
-                out[m][s] = Math.sqrt(sum);
+                for (; i < to; i++) {
+                    double a = v[i];
+                    s0 += a * a;
+                }
+                out[m][s] = Math.sqrt((s0 + s1) + (s2 + s3));
             }
         }
     }

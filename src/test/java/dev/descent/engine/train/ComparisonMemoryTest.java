@@ -118,17 +118,18 @@ class ComparisonMemoryTest {
 
     @Test
     void theHeapEstimateOfARunCoversWhatItsHistoryAndTrainerReallyTake() throws Exception {
-        // given 40 runs that have trained 50 steps, so every history series exists
+        // given 12 runs that have trained 1,025 steps, so every history series exists and has grown its
+        // buckets to their full capacity (they start small and double: 1,024 buckets are full at step 1,024)
         long before = usedHeap();
-        List<RunConfig> runs = runs(40);
+        List<RunConfig> runs = runs(12);
         long used;
-        try (LockstepComparison comparison = LockstepComparison.create(new TrainingConfig(1, 1, 32, 10, 50,
+        try (LockstepComparison comparison = LockstepComparison.create(new TrainingConfig(1, 1, 32, 10, 1025,
                 DataType.FLOAT), train, validation, runs)) {
             comparison.start();
             assertTrue(comparison.await(120, java.util.concurrent.TimeUnit.SECONDS));
             used = usedHeap() - before;
             // then the estimate is at least what they hold on the heap, and not wildly more
-            double estimate = 40.0 * LockstepComparison.runHeapBytes(NETWORK);
+            double estimate = 12.0 * LockstepComparison.runHeapBytes(NETWORK);
             assertTrue(estimate >= used && estimate < 3 * used, "estimate " + MemoryEstimate.format(estimate)
                     + ", measured " + MemoryEstimate.format(used));
         }
