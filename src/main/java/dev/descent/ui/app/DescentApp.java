@@ -83,9 +83,15 @@ public final class DescentApp extends Application {
         List<String> args = getParameters().getRaw();
         FirstFrame.then(scene, () -> { // once the window has painted: what a crash left behind comes first
             boolean restored = RecoveryOffer.offer(stage, recovery, project, autosave);
-            if (!restored && !args.isEmpty()) {
+            // files the system asks to open (macOS: the Finder's event) after this ask first, like File > Open
+            List<Path> requested = OpenFileRequests.SYSTEM.attach(file -> {
+                if (window.confirmDiscard("opening another experiment")) {
+                    window.openFile(file);
+                }
+            }, Platform::runLater);
+            if (!restored && (!args.isEmpty() || !requested.isEmpty())) {
                 // a file that is missing or fails to load is reported; the example stays open
-                window.openFile(Path.of(args.get(0)));
+                window.openFile(args.isEmpty() ? requested.get(0) : Path.of(args.get(0)));
             } else if (!restored && !preferences.getBoolean(START_PAGE_SHOWN, false)) {
                 preferences.putBoolean(START_PAGE_SHOWN, true); // the first launch shows the lessons
                 window.lessons().showStartPage();

@@ -120,6 +120,7 @@ public final class Launcher {
 
     private static int launchHere(String[] args) {
         NativeStartup.startEngine(); // before the toolkit loads a single native library
+        MacOpenFiles.install(OpenFileRequests.SYSTEM); // macOS only: AWT's libraries, after ND4J's
         try {
             Application.launch(DescentApp.class, args);
             return 0;
