@@ -132,6 +132,10 @@ public final class InsideView extends BorderPane {
         model.setComparison(session.comparisonProperty().get());
         active.addListener((o, was, now) -> refresh(true));
         theme.darkProperty().addListener((o, was, now) -> refresh(true));
+        theme.presenterProperty().addListener((o, was, now) -> {
+            applyTheme(); // presenter mode's colours and sizes
+            refresh(true);
+        });
         refresh(true);
     }
 
@@ -340,20 +344,20 @@ public final class InsideView extends BorderPane {
         Color bg = Color.web(theme.background());
         Color fg = Color.web(theme.foreground());
         Color grid = Color.web(theme.grid());
+        List<PlotCanvas> plots = new ArrayList<>();
         for (ActivationRow row : activations.values()) {
-            row.strip.colours(bg, fg, grid);
-            row.histogram.colours(bg, fg, grid);
-            row.spark.colours(bg, fg, grid);
+            plots.addAll(List.of(row.strip, row.histogram, row.spark));
         }
-        norms.values().forEach(v -> {
-            v[0].colours(bg, fg, grid);
-            v[1].colours(bg, fg, grid);
-        });
-        weights.values().forEach(v -> v.colours(bg, fg, grid));
-        heatmaps.forEach(v -> v.colours(bg, fg, grid));
-        ratios.colours(bg, fg, grid);
-        effectiveRates.colours(bg, fg, grid);
-        stateCharts.values().forEach(v -> v.colours(bg, fg, grid));
+        norms.values().forEach(v -> plots.addAll(List.of(v)));
+        plots.addAll(weights.values());
+        plots.addAll(heatmaps);
+        plots.add(ratios);
+        plots.add(effectiveRates);
+        plots.addAll(stateCharts.values());
+        for (PlotCanvas plot : plots) {
+            plot.scale(theme.scale()); // before the colours: they redraw
+            plot.colours(bg, fg, grid);
+        }
     }
 
     private void draw(LockstepComparison comparison, Snapshots snapshots, RunHistory history) {

@@ -16,6 +16,8 @@ abstract class PlotCanvas extends Region {
     private Color background = Color.WHITE;
     private Color foreground = Color.BLACK;
     private Color grid = Color.LIGHTGRAY;
+    /** Text, lines and the preferred size are this many times their base size (presenter mode: 1.6). */
+    private double scale = 1;
 
     PlotCanvas(double prefWidth, double prefHeight) {
         getChildren().add(canvas);
@@ -28,6 +30,21 @@ abstract class PlotCanvas extends Region {
         this.background = background;
         this.foreground = foreground;
         this.grid = grid;
+        redraw();
+    }
+
+    /**
+     * Draws {@code factor} times as large: the same picture through {@link GraphicsContext#scale} (vectors
+     * at the canvas's own resolution), the preferred size grown with it.
+     */
+    void scale(double factor) {
+        if (factor == scale) {
+            return;
+        }
+        if (getPrefWidth() > 0 && getPrefHeight() > 0) {
+            setPrefSize(getPrefWidth() / scale * factor, getPrefHeight() / scale * factor);
+        }
+        scale = factor;
         redraw();
     }
 
@@ -64,8 +81,11 @@ abstract class PlotCanvas extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(background);
         g.fillRect(0, 0, w, h);
+        g.save();
+        g.scale(scale, scale);
         g.setFont(SMALL);
-        draw(g, w, h);
+        draw(g, w / scale, h / scale);
+        g.restore();
     }
 
     /** Draws onto a cleared canvas of {@code w} × {@code h}. */
