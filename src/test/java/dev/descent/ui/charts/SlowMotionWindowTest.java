@@ -63,11 +63,14 @@ class SlowMotionWindowTest {
         });
     }
 
-    /** The furthest step any curve of {@code chart} reaches, or -1 with none. */
+    /**
+     * The furthest step any trained curve of {@code chart} reaches, or -1 with none (the learning-rate
+     * chart's faint planned schedules reach the last step before training and are not counted).
+     */
     private static double lastStep(LiveChart chart) {
         double last = -1;
         for (Curve c : chart.dataset().curves()) {
-            if (c.size() > 0) {
+            if (c.size() > 0 && c.line() != Curve.Line.FAINT) {
                 last = Math.max(last, c.x()[c.size() - 1]);
             }
         }
