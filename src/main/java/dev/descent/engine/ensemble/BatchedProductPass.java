@@ -282,7 +282,7 @@ final class BatchedProductPass extends StackedPass {
 
     @Override
     public INDArray layerOutput(int m, String id) {
-        return outputs[positionOf(id)].get(NDArrayIndex.point(m), NDArrayIndex.all(), NDArrayIndex.all());
+        return outputs[positionOf(id)].get(NDArrayIndex.point(m), NDArrayIndex.all(), NDArrayIndex.all()).dup('c');
     }
 
     @Override

@@ -69,7 +69,7 @@ public abstract sealed class StackedPass permits BatchedProductPass, MemberLaneP
     /** Every member backward, from the loss gradient {@link #forward()} left: fills the network's gradients. */
     public abstract void backward();
 
-    /** Member {@code m}'s output of node {@code id} from the last forward, a [rows, width] array. */
+    /** Member {@code m}'s output of node {@code id} from the last forward, a fresh [rows, width] c-order copy. */
     public abstract INDArray layerOutput(int m, String id);
 
     /**

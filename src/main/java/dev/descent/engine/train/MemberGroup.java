@@ -191,8 +191,8 @@ final class MemberGroup implements Steppable {
             if (active[m] && t.snapshotDue(step)) {
                 stacked.copyTo(m, t.network());
                 int member = m;
-                // a copy: ND4J's getDoublesAt, which histograms read contiguous arrays with, fails at a non-zero offset
-                t.snapshots().take(step, t.network(), id -> pass.layerOutput(member, id).dup());
+                // layerOutput gives a copy: ND4J's getDoublesAt, which histograms read contiguous arrays with, fails at a non-zero offset
+                t.snapshots().take(step, t.network(), id -> pass.layerOutput(member, id));
             }
         }
         stacked.gradientNorms(gradientNorms);
