@@ -487,10 +487,18 @@ public final class MainWindow {
         progress.setId("status-line");
         progress.textProperty().bind(session.statusLineProperty());
         Label message = new Label();
+        message.setId("status-message");
         message.getStyleClass().add(Styles.DANGER);
         message.textProperty().bind(session.messageProperty());
+        message.setMinWidth(0); // a long divergence sentence ends in an ellipsis here; the tooltip holds all of it
+        Tooltip wholeMessage = new Tooltip();
+        wholeMessage.setWrapText(true);
+        wholeMessage.setMaxWidth(640);
+        wholeMessage.textProperty().bind(message.textProperty());
+        message.textProperty().addListener((o, was, text) -> message.setTooltip(text == null || text.isEmpty() ? null : wholeMessage));
         Label backend = new Label();
         backend.setId("backend");
+        backend.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the message gives way, not the backend
         backend.textProperty().bind(engine.descriptionProperty());
         backend.getStyleClass().add(Styles.MUTED);
         state.getStyleClass().add(Styles.STATUS_ITEM);
