@@ -32,6 +32,10 @@ class SlowMotionWindowTest {
     @Start
     void start(Stage stage) {
         fx = new WindowFixture(stage);
+        // a window wide enough for the whole tool bar: the stage is shared by the suite's window tests, and
+        // one left narrower puts the Speed choice into the tool bar's overflow menu
+        stage.setWidth(1440);
+        stage.setHeight(900);
         charts = (ChartsView) stage.getScene().lookup("#charts");
     }
 
