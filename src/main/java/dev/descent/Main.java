@@ -1,6 +1,7 @@
 package dev.descent;
 
 import dev.descent.cli.DescentCommand;
+import dev.descent.lesson.LessonFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,9 +19,9 @@ public final class Main {
     /**
      * Files that the window opens when one is the only argument, as a file manager passes it: experiments
      * ({@code .descent}, the extension the installers associate, and {@code .json}) and lessons
-     * ({@code .descent-lesson}). See docs/experiment-format.md.
+     * ({@link LessonFiles#EXTENSION}). See docs/experiment-format.md.
      */
-    static final List<String> WINDOW_FILE_EXTENSIONS = List.of(".descent", ".json", ".descent-lesson");
+    static final List<String> WINDOW_FILE_EXTENSIONS = List.of(".descent", ".json", LessonFiles.EXTENSION);
 
     /** Whether these arguments open the window (none, or one file it opens) rather than the command line. */
     static boolean opensWindow(String[] args) {

@@ -31,7 +31,7 @@ class LessonReaderTest {
 
     @Test
     void aValidLessonReadsItsStepsPointersGoalAndLocks() throws ExperimentException {
-        Lesson lesson = LessonReader.parse(LessonFiles.lesson(), null);
+        Lesson lesson = LessonReader.parse(TestLessons.lesson(), null);
 
         assertEquals("Learning rates", lesson.title());
         assertEquals("Too small a step learns nothing.", lesson.summary());
@@ -48,16 +48,16 @@ class LessonReaderTest {
 
     @Test
     void aGoalAgainstAnotherRunReadsItsMargin() throws ExperimentException {
-        Lesson lesson = LessonReader.parse(LessonFiles.lesson("""
+        Lesson lesson = LessonReader.parse(TestLessons.lesson("""
                 "goal": { "run": "SGD", "metric": "val_loss", "below": { "run": "Adam", "by": 0.05 } }"""), null);
         assertEquals(Goal.beating("SGD", Metric.VAL_LOSS, false, "Adam", 0.05), lesson.challenge().goal());
     }
 
     @Test
     void theExperimentMayBeAPathRelativeToTheLesson(@TempDir Path dir) throws IOException, ExperimentException {
-        Files.writeString(dir.resolve("exp.json"), LessonFiles.EXPERIMENT);
+        Files.writeString(dir.resolve("exp.json"), TestLessons.EXPERIMENT);
         Path file = dir.resolve("x.lesson.json");
-        Files.writeString(file, LessonFiles.lesson().replaceFirst("\"experiment\": \\{", "\"experiment\": \"exp.json\", \"x\": {")
+        Files.writeString(file, TestLessons.lesson().replaceFirst("\"experiment\": \\{", "\"experiment\": \"exp.json\", \"x\": {")
                 .replace("\"x\": {", "\"unused\": {"));
         // the inline copy became an unknown key: the reader names it, and reads the path
         ExperimentException e = assertThrows(ExperimentException.class, () -> LessonReader.read(file));
@@ -68,7 +68,7 @@ class LessonReaderTest {
     @Test
     void aPathToAMissingExperimentSaysWhich(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("x.lesson.json");
-        Files.writeString(file, LessonFiles.lesson().replaceFirst("\"experiment\": \\{[\\s\\S]*?\"runs\": \\[[^\\]]*\\] \\}\\s*,",
+        Files.writeString(file, TestLessons.lesson().replaceFirst("\"experiment\": \\{[\\s\\S]*?\"runs\": \\[[^\\]]*\\] \\}\\s*,",
                 "\"experiment\": \"nope.json\","));
         ExperimentException e = assertThrows(ExperimentException.class, () -> LessonReader.read(file));
         assertEquals("experiment (nope.json): cannot read the file: there is no file " + dir.resolve("nope.json"),
@@ -78,30 +78,30 @@ class LessonReaderTest {
     @Test
     void aMissingFormatIsNamed() {
         assertEquals("lesson is missing; a lesson file starts with \"lesson\": 1",
-                onlyProblem(LessonFiles.lesson().replace("\"lesson\": 1,", "")));
+                onlyProblem(TestLessons.lesson().replace("\"lesson\": 1,", "")));
     }
 
     @Test
     void aNewerFormatIsRefused() {
         assertEquals("lesson: must be 1, got 2 (written by a newer Descent)",
-                onlyProblem(LessonFiles.lesson().replace("\"lesson\": 1,", "\"lesson\": 2,")));
+                onlyProblem(TestLessons.lesson().replace("\"lesson\": 1,", "\"lesson\": 2,")));
     }
 
     @Test
     void anUnknownKeyIsNamedWithTheValidOnes() {
         assertEquals("unknown key 'titel'; valid keys are lesson, title, summary, experiment, steps, challenge, race",
-                onlyProblem(LessonFiles.lesson().replace("\"title\": \"Learning rates\"", "\"titel\": \"x\", \"title\": \"y\"")));
+                onlyProblem(TestLessons.lesson().replace("\"title\": \"Learning rates\"", "\"titel\": \"x\", \"title\": \"y\"")));
     }
 
     @Test
     void aMissingTitleIsNamed() {
-        assertEquals("title is missing", onlyProblem(LessonFiles.lesson().replace("\"title\": \"Learning rates\",", "")));
+        assertEquals("title is missing", onlyProblem(TestLessons.lesson().replace("\"title\": \"Learning rates\",", "")));
     }
 
     @Test
     void aTitleWithALineBreakIsRefused() {
         assertEquals("title: holds the control character \\n; write it on one line",
-                onlyProblem(LessonFiles.lesson().replace("\"Learning rates\"", "\"Learning\\nrates\"")));
+                onlyProblem(TestLessons.lesson().replace("\"Learning rates\"", "\"Learning\\nrates\"")));
     }
 
     @Test
@@ -113,12 +113,12 @@ class LessonReaderTest {
     @Test
     void aStepNeedsText() {
         assertEquals("steps[1]: text is missing",
-                onlyProblem(LessonFiles.lesson().replace("{ \"text\": \"Now fix it.\" }", "{ \"title\": \"Fix\" }")));
+                onlyProblem(TestLessons.lesson().replace("{ \"text\": \"Now fix it.\" }", "{ \"title\": \"Fix\" }")));
     }
 
     @Test
     void emptyStepsAreRefused() {
-        String json = LessonFiles.lesson().replaceFirst("\"steps\": \\[[\\s\\S]*?\\} \\],\\s*\"challenge\"",
+        String json = TestLessons.lesson().replaceFirst("\"steps\": \\[[\\s\\S]*?\\} \\],\\s*\"challenge\"",
                 "\"steps\": [], \"challenge\"");
         assertEquals("steps: must be an array of at least one step, got an empty array", onlyProblem(json));
     }
@@ -128,71 +128,71 @@ class LessonReaderTest {
         assertEquals("steps[0].watch[0]: unknown pointer 'chart-los'; valid pointers are canvas, palette, inspector, runs,"
                         + " chart-loss, chart-gradient, chart-accuracy, chart-lr, data-view, node:<id>, run:<name>,"
                         + " inside-<view> and compare-<view>",
-                onlyProblem(LessonFiles.lesson().replace("\"chart-loss\", \"node:h1\"", "\"chart-los\", \"node:h1\"")));
+                onlyProblem(TestLessons.lesson().replace("\"chart-loss\", \"node:h1\"", "\"chart-los\", \"node:h1\"")));
     }
 
     @Test
     void aPointerToAMissingNodeListsTheNodes() {
         assertEquals("steps[0].watch[1]: no node 'h9' in the lesson's network; its nodes are in, h1, a1, out, loss",
-                onlyProblem(LessonFiles.lesson().replace("\"node:h1\"", "\"node:h9\"")));
+                onlyProblem(TestLessons.lesson().replace("\"node:h1\"", "\"node:h9\"")));
     }
 
     @Test
     void aPointerToAMissingRunListsTheRuns() {
         assertEquals("steps[0].watch[2]: no run 'Adagrad' in the lesson's experiment; its runs are SGD, Adam",
-                onlyProblem(LessonFiles.lesson().replace("\"run:SGD\"", "\"run:Adagrad\"")));
+                onlyProblem(TestLessons.lesson().replace("\"run:SGD\"", "\"run:Adagrad\"")));
     }
 
     @Test
     void anUnknownMetricListsTheMetrics() {
         assertEquals("challenge.goal: unknown metric 'accuracy'; valid metrics are val_accuracy, best_val_accuracy,"
                         + " val_loss, best_val_loss",
-                onlyProblem(LessonFiles.lesson().replace("\"metric\": \"val_accuracy\"", "\"metric\": \"accuracy\"")));
+                onlyProblem(TestLessons.lesson().replace("\"metric\": \"val_accuracy\"", "\"metric\": \"accuracy\"")));
     }
 
     @Test
     void aGoalWithBothSidesIsRefused() {
         assertEquals("challenge.goal: gives both above and below; give one: a number, or {\"run\": NAME, \"by\": MARGIN}"
                         + " to beat another run",
-                onlyProblem(LessonFiles.lesson().replace("\"above\": 0.8", "\"above\": 0.8, \"below\": 0.9")));
+                onlyProblem(TestLessons.lesson().replace("\"above\": 0.8", "\"above\": 0.8, \"below\": 0.9")));
     }
 
     @Test
     void anAccuracyAboveOneIsRefused() {
         assertEquals("challenge.goal: above must be in [0, 1] for val_accuracy (0.9 is 90%), got 90",
-                onlyProblem(LessonFiles.lesson().replace("\"above\": 0.8", "\"above\": 90")));
+                onlyProblem(TestLessons.lesson().replace("\"above\": 0.8", "\"above\": 90")));
     }
 
     @Test
     void aGoalOnAMissingRunListsTheRuns() {
         assertEquals("challenge.goal: no run 'Nesterov' in the lesson's experiment; its runs are SGD, Adam",
-                onlyProblem(LessonFiles.lesson().replace("\"run\": \"SGD\", \"metric\"", "\"run\": \"Nesterov\", \"metric\"")));
+                onlyProblem(TestLessons.lesson().replace("\"run\": \"SGD\", \"metric\"", "\"run\": \"Nesterov\", \"metric\"")));
     }
 
     @Test
     void aRunCannotBeatItself() {
         assertEquals("challenge.goal.below: names the measured run itself; name another run to beat",
-                onlyProblem(LessonFiles.lesson("\"goal\": { \"run\": \"SGD\", \"metric\": \"val_loss\", \"below\": {\"run\": \"SGD\"} }")));
+                onlyProblem(TestLessons.lesson("\"goal\": { \"run\": \"SGD\", \"metric\": \"val_loss\", \"below\": {\"run\": \"SGD\"} }")));
     }
 
     @Test
     void aNegativeMarginIsRefused() {
         assertEquals("challenge.goal.above: by must be a number >= 0, got -0.1",
-                onlyProblem(LessonFiles.lesson("\"goal\": { \"run\": \"SGD\", \"metric\": \"val_accuracy\", \"above\": {\"run\": \"Adam\", \"by\": -0.1} }")));
+                onlyProblem(TestLessons.lesson("\"goal\": { \"run\": \"SGD\", \"metric\": \"val_accuracy\", \"above\": {\"run\": \"Adam\", \"by\": -0.1} }")));
     }
 
     @Test
     void anUnknownEditablePartShowsTheSyntax() {
         assertEquals("challenge.editable[0]: unknown part 'optimizer'; write seed, dataset, normalizer, training[.KEY],"
                         + " network[, [ID] or [ID].KEY] or runs[, [NAME] or [NAME].FIELD], with * for every node or run",
-                onlyProblem(LessonFiles.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]", "\"editable\": [\"optimizer\"]")
+                onlyProblem(TestLessons.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]", "\"editable\": [\"optimizer\"]")
                         .replace("\"learningRate\": 0.5", "\"learningRate\": 0.001")));
     }
 
     @Test
     void anEditableSettingANodeLacksIsNamed() {
         assertEquals("challenge.editable[1]: node 'a1' has no setting 'init'; its settings are function",
-                onlyProblem(LessonFiles.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]",
+                onlyProblem(TestLessons.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]",
                         "\"editable\": [\"runs[SGD].optimizer\", \"network[a1].init\"]")));
     }
 
@@ -200,27 +200,27 @@ class LessonReaderTest {
     void anEditableFieldARunLacksIsNamed() {
         assertEquals("challenge.editable[0]: a run has no field 'lr'; its fields are optimizer, schedule, init,"
                         + " activation, normalizer, normalization",
-                onlyProblem(LessonFiles.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]",
+                onlyProblem(TestLessons.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]",
                         "\"editable\": [\"runs[SGD].lr\"]").replace("\"learningRate\": 0.5", "\"learningRate\": 0.001")));
     }
 
     @Test
     void aSolutionThatChangesALockedPartIsRefusedNamingIt() {
-        String json = LessonFiles.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]", "\"editable\": [\"runs[Adam]\"]");
+        String json = TestLessons.lesson().replace("\"editable\": [\"runs[SGD].optimizer\"]", "\"editable\": [\"runs[Adam]\"]");
         assertEquals("challenge.solution: runs[SGD].optimizer: changed, but the lesson locks it; it lets the student"
                 + " change runs[Adam]", onlyProblem(json));
     }
 
     @Test
     void anExperimentsOwnProblemsKeepTheirPathAfterExperiment() {
-        List<String> all = problems(LessonFiles.lesson().replaceFirst("\"type\": \"adam\"", "\"type\": \"adamx\""));
+        List<String> all = problems(TestLessons.lesson().replaceFirst("\"type\": \"adam\"", "\"type\": \"adamx\""));
         assertEquals("experiment: runs[1].optimizer: unknown optimizer 'adamx'; valid optimizers are sgd, momentum,"
                 + " nesterov, rmsprop, adagrad, adadelta, adam, adamw, adamax, nadam, amsgrad", all.get(0));
     }
 
     @Test
     void everyProblemIsFoundInOnePass() {
-        String json = LessonFiles.lesson().replace("\"title\": \"Learning rates\",", "")
+        String json = TestLessons.lesson().replace("\"title\": \"Learning rates\",", "")
                 .replace("\"node:h1\"", "\"node:h9\"").replace("\"hint\": \"Try a larger learning rate.\",", "");
         assertEquals(List.of("title is missing",
                 "steps[0].watch[1]: no node 'h9' in the lesson's network; its nodes are in, h1, a1, out, loss",
@@ -231,7 +231,7 @@ class LessonReaderTest {
 
     /** The test lesson with {@code "race": RACE} as its last key. */
     private static String withRace(String race) {
-        String json = LessonFiles.lesson().strip();
+        String json = TestLessons.lesson().strip();
         return json.substring(0, json.length() - 1) + ", \"race\": " + race + " }";
     }
 
@@ -259,7 +259,7 @@ class LessonReaderTest {
 
     @Test
     void aLessonWithoutARaceHasNone() throws ExperimentException {
-        assertNull(LessonReader.parse(LessonFiles.lesson(), null).race());
+        assertNull(LessonReader.parse(TestLessons.lesson(), null).race());
     }
 
     @Test

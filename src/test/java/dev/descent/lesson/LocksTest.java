@@ -26,7 +26,7 @@ class LocksTest {
 
     private static Experiment read() {
         try {
-            return ExperimentReader.parse(LessonFiles.EXPERIMENT, null);
+            return ExperimentReader.parse(TestLessons.EXPERIMENT, null);
         } catch (ExperimentException e) {
             throw new AssertionError(e);
         }

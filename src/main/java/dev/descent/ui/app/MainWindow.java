@@ -560,8 +560,8 @@ public final class MainWindow {
         if (!confirmDiscard("opening another experiment")) {
             return;
         }
-        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.OPEN, "Open an experiment",
-                currentDirectory(), null, EXPERIMENTS));
+        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.OPEN, "Open an experiment or a lesson",
+                currentDirectory(), null, OPENABLE));
         if (chosen != null) {
             openFile(chosen);
         }
@@ -569,7 +569,7 @@ public final class MainWindow {
 
     /** Opens {@code path}; a file that fails to load is reported and the current work stays open. */
     public void openFile(Path path) {
-        if (LessonController.isLessonFile(path)) {
+        if (dev.descent.lesson.LessonFiles.isLesson(path)) {
             if (lessons.openFile(path)) {
                 recent.add(path);
                 refreshRecentMenu();
@@ -785,6 +785,11 @@ public final class MainWindow {
 
     private static final List<FileChooser.ExtensionFilter> EXPERIMENTS = List.of(
             new FileChooser.ExtensionFilter("Descent experiments", "*.descent", "*.json"),
+            new FileChooser.ExtensionFilter("All files", "*.*"));
+    /** What File > Open offers: experiments and lessons ({@link dev.descent.lesson.LessonFiles}). */
+    private static final List<FileChooser.ExtensionFilter> OPENABLE = List.of(
+            new FileChooser.ExtensionFilter("Descent experiments and lessons", "*.descent", "*.json",
+                    "*" + dev.descent.lesson.LessonFiles.EXTENSION),
             new FileChooser.ExtensionFilter("All files", "*.*"));
 
     /** The folder of the project's file, where dialogs start; null for a project not yet saved. */

@@ -118,7 +118,7 @@ public final class LessonController {
             Lesson l = LessonLibrary.builtIn(file);
             MenuItem item = new MenuItem(n++ + ". " + l.title());
             item.setMnemonicParsing(false);
-            item.setId("lesson-" + stem(file));
+            item.setId("lesson-" + dev.descent.lesson.LessonFiles.stem(file));
             item.setOnAction(e -> open(LessonLibrary.builtIn(file)));
             menu.getItems().add(item);
         }
@@ -145,11 +145,6 @@ public final class LessonController {
     }
 
     // ---- opening and closing ----
-
-    /** Whether {@code path} names a lesson file rather than an experiment ({@code *.lesson.*}). */
-    public static boolean isLessonFile(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().contains(".lesson.");
-    }
 
     /**
      * Reads and opens the lesson in {@code path}, the caller having asked about unsaved changes; one that
@@ -320,10 +315,6 @@ public final class LessonController {
 
     private static String capitalized(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String stem(String file) {
-        return file.substring(0, file.indexOf(".lesson."));
     }
 
     // ---- state ----

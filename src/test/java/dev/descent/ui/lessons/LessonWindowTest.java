@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -273,9 +275,10 @@ class LessonWindowTest {
         assertFalse(page.isShowing());
     }
 
-    @Test
-    void aLessonFileOpensAsALessonFromFileOpen() throws Exception {
-        Path file = dir.resolve("mine.lesson.json");
+    @ParameterizedTest
+    @ValueSource(strings = {"mine.lesson.json", "Mine.descent-lesson", "MINE.DESCENT-LESSON"})
+    void aLessonFileOpensAsALessonFromFileOpen(String name) throws Exception {
+        Path file = dir.resolve(name);
         Files.copy(Path.of("sample-data", "lessons", "learning-rate.lesson.json"), file);
         onFx(() -> fx.window.openFile(file));
         assertEquals("The learning rate", lessons.lesson().title());

@@ -1,8 +1,8 @@
 package dev.descent.lesson;
 
 /** A small lesson for tests, as text: 2-8-2 tanh on moons, runs SGD (lr 0.001) and Adam, 3 epochs. */
-final class LessonFiles {
-    private LessonFiles() {
+final class TestLessons {
+    private TestLessons() {
     }
 
     static final String EXPERIMENT = """
