@@ -4,7 +4,6 @@ import dev.descent.export.ExportException;
 import dev.descent.export.PyTorchExport;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
-import dev.descent.experiment.ExperimentReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws BadInputException {
         List<PyTorchExport.Exported> written;
         try {
-            Experiment experiment = ExperimentReader.read(file);
+            Experiment experiment = ExperimentInput.read(file);
             written = PyTorchExport.write(experiment, directory, new PyTorchExport.Options(run, freshInit));
         } catch (ExperimentException e) {
             throw BadInputException.of(file.toString(), e.problems());

@@ -3,7 +3,6 @@ package dev.descent.cli;
 import dev.descent.engine.Engine;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
-import dev.descent.experiment.ExperimentReader;
 import dev.descent.lesson.ChallengeCheck;
 import dev.descent.lesson.Lesson;
 import dev.descent.lesson.LessonReader;
@@ -79,7 +78,7 @@ final class LessonCommand implements Runnable {
             } else if (attempt != null) {
                 where = attempt.file.toString();
                 try {
-                    tried = ExperimentReader.read(attempt.file);
+                    tried = ExperimentInput.read(attempt.file);
                 } catch (ExperimentException e) {
                     throw BadInputException.of(where, e.problems());
                 }

@@ -4,7 +4,6 @@ import dev.descent.engine.train.LrRangeTest;
 import dev.descent.engine.train.RunConfig;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
-import dev.descent.experiment.ExperimentReader;
 import dev.descent.experiment.PreparedExperiment;
 import dev.descent.experiment.RunSpec;
 import java.io.IOException;
@@ -73,7 +72,7 @@ final class LrRangeCommand implements Callable<Integer> {
         }
         Experiment experiment;
         try {
-            experiment = ExperimentReader.read(file);
+            experiment = ExperimentInput.read(file);
         } catch (ExperimentException e) {
             throw BadInputException.of(file.toString(), e.problems());
         }

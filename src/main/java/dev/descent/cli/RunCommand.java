@@ -9,7 +9,6 @@ import dev.descent.engine.train.RunConfig;
 import dev.descent.engine.train.RunSummary;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
-import dev.descent.experiment.ExperimentReader;
 import dev.descent.experiment.ExperimentWriter;
 import dev.descent.experiment.PreparedExperiment;
 import dev.descent.experiment.SweepPoints;
@@ -74,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         Shards.Spec slice = shard == null ? null : Shards.parse(shard);
         PreparedExperiment prepared;
         try {
-            Experiment experiment = ExperimentReader.read(file);
+            Experiment experiment = ExperimentInput.read(file);
             Engine.initialize();
             prepared = PreparedExperiment.prepare(experiment);
         } catch (ExperimentException e) {

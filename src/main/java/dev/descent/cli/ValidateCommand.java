@@ -4,7 +4,6 @@ import dev.descent.engine.Engine;
 import dev.descent.engine.graph.Problem;
 import dev.descent.experiment.Experiment;
 import dev.descent.experiment.ExperimentException;
-import dev.descent.experiment.ExperimentReader;
 import dev.descent.experiment.PreparedExperiment;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws BadInputException {
         List<Problem> problems;
         try {
-            Experiment experiment = ExperimentReader.read(file);
+            Experiment experiment = ExperimentInput.read(file);
             Engine.initialize();
             problems = PreparedExperiment.problems(experiment);
         } catch (ExperimentException e) {
