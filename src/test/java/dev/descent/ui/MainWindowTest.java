@@ -674,6 +674,54 @@ class MainWindowTest {
     }
 
     @Test
+    void aFileAskedAtStartAfterARestoreAsksAndKeepingTheChangesLeavesItInOpenRecent(FxRobot robot) throws Exception {
+        // given changes a crash recovery restored (unsaved), and a file asked for on the command line
+        Path asked = dir.resolve("asked.json");
+        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("asked"), asked);
+        onFx(() -> fx.project.edit("restore recovered changes", e -> e.withName("restored work")));
+        // when the window opens the file asked at start, then it asks before replacing the restored changes
+        WaitForAsyncUtils.asyncFx(() -> fx.window.openAtStart(asked, true));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = dialog(robot);
+        assertEquals("Save the changes to \"restored work\" before opening asked.json?", pane.getHeaderText());
+        // when the user keeps the restored changes, then they stay, and the file waits in Open Recent
+        answer(robot, pane, "Cancel");
+        assertEquals("restored work", fx.project.experiment().name());
+        assertTrue(fx.project.dirtyProperty().get());
+        assertEquals(List.of(asked), fx.recent.list());
+        assertEquals("Kept the restored changes; asked.json was not opened (File > Open Recent has it)",
+                robot.lookup("#status-notice").queryAs(Label.class).getText());
+        // when the user then opens it from Open Recent without saving, then it opens and the remark goes
+        choose("recent-0");
+        answer(robot, dialog(robot), "Don't Save");
+        assertEquals("asked", fx.project.experiment().name());
+        assertEquals("", fx.window.notice());
+        assertFalse(robot.lookup("#status-notice").query().isVisible());
+    }
+
+    @Test
+    void aFileAskedAtStartAfterARestoreOpensWhenTheUserDoesNotSave(FxRobot robot) throws Exception {
+        Path asked = dir.resolve("asked.json");
+        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("asked"), asked);
+        onFx(() -> fx.project.edit("restore recovered changes", e -> e.withName("restored work")));
+        WaitForAsyncUtils.asyncFx(() -> fx.window.openAtStart(asked, true));
+        WaitForAsyncUtils.waitForFxEvents();
+        answer(robot, dialog(robot), "Don't Save");
+        assertEquals("asked", fx.project.experiment().name());
+        assertEquals(asked, fx.project.fileProperty().get());
+        assertEquals("", fx.window.notice());
+    }
+
+    @Test
+    void aFileAskedAtStartWithoutARestoreOpensWithoutAsking(FxRobot robot) throws Exception {
+        Path asked = dir.resolve("asked.json");
+        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("asked"), asked);
+        onFx(() -> fx.window.openAtStart(asked, false));
+        assertTrue(noDialogShows(robot));
+        assertEquals("asked", fx.project.experiment().name());
+    }
+
+    @Test
     void savingWhenAskedSavesTheWorkBeforeOpening(FxRobot robot) throws Exception {
         // given unsaved work with a file, and another experiment to open
         Path mine = dir.resolve("mine.json");

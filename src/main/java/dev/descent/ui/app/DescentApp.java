@@ -89,9 +89,9 @@ public final class DescentApp extends Application {
                     window.openFile(file);
                 }
             }, Platform::runLater);
-            if (!restored && (!args.isEmpty() || !requested.isEmpty())) {
-                // a file that is missing or fails to load is reported; the example stays open
-                window.openFile(args.isEmpty() ? requested.get(0) : Path.of(args.get(0)));
+            Path asked = !args.isEmpty() ? Path.of(args.get(0)) : requested.isEmpty() ? null : requested.get(0);
+            if (asked != null) {
+                window.openAtStart(asked, restored);
             } else if (!restored && !preferences.getBoolean(START_PAGE_SHOWN, false)) {
                 preferences.putBoolean(START_PAGE_SHOWN, true); // the first launch shows the lessons
                 window.lessons().showStartPage();

@@ -17,6 +17,7 @@ import dev.descent.ui.model.TrainingSession;
 import dev.descent.ui.palette.PaletteView;
 import dev.descent.ui.runs.RunsPanel;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -470,6 +471,14 @@ public final class MainWindow {
                 SpeedControl.create(session.stepRateProperty()), spacer, zoomIn, zoomOut, fit, layout, dark, present);
     }
 
+    /** A passing remark in the status bar (what the window did instead of what was asked); empty when none. */
+    private final javafx.beans.property.StringProperty notice = new javafx.beans.property.SimpleStringProperty("");
+
+    /** The status bar's remark, empty when there is none. */
+    public String notice() {
+        return notice.get();
+    }
+
     private Node statusBar() {
         StatusBar bar = new StatusBar();
         statusBar = bar;
@@ -503,7 +512,13 @@ public final class MainWindow {
         backend.getStyleClass().add(Styles.MUTED);
         state.getStyleClass().add(Styles.STATUS_ITEM);
         progress.getStyleClass().add(Styles.STATUS_ITEM);
-        bar.getLeftItems().addAll(state, progress, message);
+        Label noticeLabel = new Label();
+        noticeLabel.setId("status-notice");
+        noticeLabel.getStyleClass().addAll(Styles.MUTED, Styles.STATUS_ITEM);
+        noticeLabel.textProperty().bind(notice);
+        noticeLabel.visibleProperty().bind(notice.isNotEmpty());
+        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        bar.getLeftItems().addAll(state, progress, message, noticeLabel);
         bar.getRightItems().add(backend);
         return bar;
     }
@@ -550,6 +565,7 @@ public final class MainWindow {
 
     private void newProject() {
         if (confirmDiscard("starting a new experiment")) {
+            notice.set("");
             session.reset();
             selection.clear();
             project.replace(Examples.blank(), null);
@@ -567,8 +583,38 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Opens the file asked for at start (the command line, the file manager); after a crash recovery restored
+     * changes it asks first ({@link #openAfterRestore}), so that neither the file nor the changes are dropped.
+     */
+    public void openAtStart(Path asked, boolean restored) {
+        if (restored) {
+            openAfterRestore(asked);
+        } else {
+            openFile(asked); // a file that is missing or fails to load is reported; the example stays open
+        }
+    }
+
+    /**
+     * Opens {@code file} asked for at start (the command line or the file manager) after the changes a crash
+     * left were restored: asks first, as File > Open does, since opening would replace them. When the user
+     * keeps the restored changes, the file goes to File > Open Recent and the status bar says so.
+     */
+    void openAfterRestore(Path file) {
+        if (confirmDiscard("opening " + file.getFileName())) {
+            openFile(file);
+            return;
+        }
+        if (Files.isRegularFile(file)) {
+            recent.add(file);
+            refreshRecentMenu();
+        }
+        notice.set("Kept the restored changes; " + file.getFileName() + " was not opened (File > Open Recent has it)");
+    }
+
     /** Opens {@code path}; a file that fails to load is reported and the current work stays open. */
     public void openFile(Path path) {
+        notice.set("");
         if (dev.descent.lesson.LessonFiles.isLesson(path)) {
             if (lessons.openFile(path)) {
                 recent.add(path);
@@ -590,6 +636,7 @@ public final class MainWindow {
 
     private void openExample(Examples.Example example) {
         if (confirmDiscard("opening an example")) {
+            notice.set("");
             session.reset();
             selection.clear();
             Experiment e = Examples.load(example.file());
@@ -734,8 +781,10 @@ public final class MainWindow {
 
     private void refreshRecentMenu() {
         recentMenu.getItems().clear();
-        for (Path path : recent.list()) {
-            recentMenu.getItems().add(item(null, path.getFileName() + "  —  " + path.getParent(), null, () -> {
+        List<Path> files = recent.list();
+        for (int i = 0; i < files.size(); i++) {
+            Path path = files.get(i);
+            recentMenu.getItems().add(item("recent-" + i, path.getFileName() + "  —  " + path.getParent(), null, () -> {
                 if (confirmDiscard("opening another experiment")) {
                     openFile(path);
                 }
