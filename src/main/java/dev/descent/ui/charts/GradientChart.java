@@ -113,7 +113,10 @@ final class GradientChart extends LiveChart {
     @Override
     protected String title(ChartInput input) {
         ChartInput.Run run = input.focusRun();
-        return run == null ? "Gradient norm by layer" : "Gradient norm by layer · " + run.name();
+        if (run == null) {
+            return "Gradient norm by layer";
+        }
+        return isCompact() ? run.name() : "Gradient norm by layer · " + run.name(); // the grid's heading says what
     }
 
     @Override

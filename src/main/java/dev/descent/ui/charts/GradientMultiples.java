@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import org.jfree.data.Range;
 import org.jfree.data.general.DatasetUtils;
 
@@ -22,11 +18,14 @@ import org.jfree.data.general.DatasetUtils;
  * (log10 of the L2 norms), so a run whose gradients vanish or explode stands out at a glance. Redraws at
  * most {@value #REFRESH_MILLIS} ms apart, and only while showing. FX thread only.
  */
-public final class GradientMultiples extends GridPane {
+public final class GradientMultiples extends dev.descent.ui.CellGrid {
     /** Shortest time between two redraws of every cell. */
     static final long REFRESH_MILLIS = 500;
-    /** Most cells drawn: each is a full chart. */
-    public static final int MAX_CELLS = 16;
+    /** Most cells drawn: each is a full chart (as many as the boundaries above). */
+    public static final int MAX_CELLS = 36;
+    /** The smallest a cell is readable at, before the presenter's scale: a title, a plot with its axes. */
+    static final double CELL_WIDTH = 220;
+    static final double CELL_HEIGHT = 150;
 
     private final TrainingSession session;
     private final List<GradientChart> cells = new ArrayList<>();
@@ -38,10 +37,12 @@ public final class GradientMultiples extends GridPane {
     private Range shared;
 
     public GradientMultiples(TrainingSession session, Theme theme) {
+        super(CELL_WIDTH, CELL_HEIGHT);
         this.session = session;
         setId("gradient-multiples");
         getStylesheets().add(ChartsView.class.getResource("charts.css").toExternalForm());
-        setMinSize(0, 0);
+        scaleWith(theme);
+        rebuild(Map.of()); // until the first Train: what will show here
         palette = ChartPalette.of(theme);
         this.theme = theme;
         javafx.beans.InvalidationListener restyle = o -> {
@@ -110,28 +111,16 @@ public final class GradientMultiples extends GridPane {
     }
 
     private void rebuild(Map<String, Integer> firsts) {
-        getChildren().clear();
-        getColumnConstraints().clear();
-        getRowConstraints().clear();
         cells.clear();
         names.clear();
         shared = null;
-        int n = firsts.size();
-        int columns = n <= 1 ? 1 : n <= 4 ? 2 : n <= 9 ? 3 : 4;
-        int rows = Math.max(1, (n + columns - 1) / columns);
-        for (int i = 0; i < columns; i++) {
-            ColumnConstraints col = new ColumnConstraints();
-            col.setPercentWidth(100.0 / columns);
-            col.setHgrow(Priority.ALWAYS);
-            getColumnConstraints().add(col);
+        if (firsts.isEmpty()) {
+            javafx.scene.control.Label none = new javafx.scene.control.Label("Press Train to see every run's gradients side by side");
+            none.getStyleClass().add("chart-note");
+            showMessage(none);
+            return;
         }
-        for (int i = 0; i < rows; i++) {
-            RowConstraints row = new RowConstraints();
-            row.setPercentHeight(100.0 / rows);
-            row.setVgrow(Priority.ALWAYS);
-            getRowConstraints().add(row);
-        }
-        int k = 0;
+        List<javafx.scene.layout.Region> nodes = new ArrayList<>();
         for (String name : firsts.keySet()) {
             GradientChart chart = new GradientChart();
             chart.compact();
@@ -141,9 +130,9 @@ public final class GradientMultiples extends GridPane {
             chart.node().setUserData(name);
             cells.add(chart);
             names.add(name);
-            add(chart.node(), k % columns, k / columns);
-            k++;
+            nodes.add(chart.node());
         }
+        showCells(nodes);
     }
 
     /** The runs shown, one per cell, in cell order. */

@@ -173,7 +173,7 @@ abstract class LiveChart {
     }
 
     /** Where this chart sits in the window. */
-    Node node() {
+    javafx.scene.layout.Region node() {
         return node;
     }
 
@@ -512,6 +512,11 @@ abstract class LiveChart {
     }
 
     /** For a small chart in a grid: no legend, smaller title. */
+    /** Whether this chart is a small multiple ({@link #compact()}). */
+    protected final boolean isCompact() {
+        return compactLegend;
+    }
+
     final void compact() {
         compactLegend = true;
         title.setFont(labelFont());

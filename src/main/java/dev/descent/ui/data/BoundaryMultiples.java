@@ -17,11 +17,8 @@ import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -32,12 +29,15 @@ import javafx.scene.paint.Color;
  * most {@value #REQUESTS_PER_SECOND} times a second while the grid shows, and redraws when it answers.
  * FX thread only.
  */
-public final class BoundaryMultiples extends GridPane {
+public final class BoundaryMultiples extends dev.descent.ui.CellGrid {
     static final int REQUESTS_PER_SECOND = 2;
     /** Cells per side of each small boundary (the data view's own has {@link PredictionGrid#BOUNDARY_CELLS}). */
     static final int CELLS = 40;
-    /** Most cells shown. */
-    public static final int MAX_CELLS = 16;
+    /** Most cells shown (a sweep's points beyond it are on the Compare tab's stability map). */
+    public static final int MAX_CELLS = 36;
+    /** The smallest a cell is readable at, before the presenter's scale: a title over a 160 x 110 picture. */
+    static final double CELL_WIDTH = 170;
+    static final double CELL_HEIGHT = 140;
     private static final long MIN_INTERVAL = TimeUnit.SECONDS.toNanos(1) / REQUESTS_PER_SECOND;
     private static final long TIMEOUT = TimeUnit.SECONDS.toNanos(3);
 
@@ -109,15 +109,16 @@ public final class BoundaryMultiples extends GridPane {
     }
 
     public BoundaryMultiples(DataModel data, TrainingSession session, Theme theme) {
+        super(CELL_WIDTH, CELL_HEIGHT);
         this.data = data;
         this.session = session;
         this.theme = theme;
         setId("boundary-multiples");
         getStylesheets().add(DataView.class.getResource("data.css").toExternalForm());
         getStyleClass().add(DataView.STYLE);
-        setHgap(6);
-        setVgap(6);
-        setMinSize(0, 0);
+        scaleWith(theme);
+        vvalueProperty().addListener(o -> onFrame()); // cells scrolled into view ask for their picture
+        rebuild(null); // until the first Train: what will show here
         session.frameProperty().addListener(o -> onFrame());
         session.comparisonProperty().addListener(o -> onFrame());
         theme.darkProperty().addListener(o -> cells.forEach(c -> {
@@ -154,7 +155,8 @@ public final class BoundaryMultiples extends GridPane {
         long now = System.nanoTime();
         for (Cell cell : cells) {
             long steps = c.history(cell.member).trainLoss().totalPoints();
-            if (steps > 0 && steps != cell.requestedSteps && steps != cell.shownSteps && cell.throttle.mayAsk(now)) {
+            if (steps > 0 && steps != cell.requestedSteps && steps != cell.shownSteps && inView(cell)
+                    && cell.throttle.mayAsk(now)) {
                 request(c, cell, steps, now);
             }
         }
@@ -190,9 +192,6 @@ public final class BoundaryMultiples extends GridPane {
     private void rebuild(LockstepComparison c) {
         generation++;
         answers.clear();
-        getChildren().clear();
-        getColumnConstraints().clear();
-        getRowConstraints().clear();
         cells.clear();
         Dataset d = trainedOn;
         range = d == null ? null : PlotRange.of(d);
@@ -205,11 +204,11 @@ public final class BoundaryMultiples extends GridPane {
             }
         }
         if (c == null) {
-            getChildren().add(message("Press Train to see every run's decision boundary side by side"));
+            showMessage(message("Press Train to see every run's decision boundary side by side"));
             return;
         }
         if (grid == null) {
-            getChildren().add(message("Side by side pictures need two-feature classification or one-feature regression data"));
+            showMessage(message("Side by side pictures need two-feature classification or one-feature regression data"));
             return;
         }
         Map<String, Integer> firsts = new LinkedHashMap<>();
@@ -217,26 +216,10 @@ public final class BoundaryMultiples extends GridPane {
             String group = c.run(i).group() == null ? c.run(i).name() : c.run(i).group();
             firsts.putIfAbsent(group, i);
         }
-        int n = firsts.size();
-        int columns = n <= 1 ? 1 : n <= 4 ? 2 : n <= 9 ? 3 : 4;
-        int rows = Math.max(1, (n + columns - 1) / columns);
-        for (int i = 0; i < columns; i++) {
-            ColumnConstraints col = new ColumnConstraints();
-            col.setPercentWidth(100.0 / columns);
-            getColumnConstraints().add(col);
-        }
-        for (int i = 0; i < rows; i++) {
-            RowConstraints row = new RowConstraints();
-            row.setPercentHeight(100.0 / rows);
-            getRowConstraints().add(row);
-        }
-        int k = 0;
         for (Map.Entry<String, Integer> e : firsts.entrySet()) {
-            Cell cell = new Cell(e.getKey(), e.getValue());
-            cells.add(cell);
-            add(cell, k % columns, k / columns);
-            k++;
+            cells.add(new Cell(e.getKey(), e.getValue()));
         }
+        showCells(cells);
     }
 
     private static Label message(String text) {

@@ -44,6 +44,9 @@ final class DataPainter {
                    Palette palette) {
     }
 
+    /** Plots narrower than this (pixels) are small multiples: their dots shrink and the legend is left out. */
+    static final double SMALL_PLOT_WIDTH = 220;
+
     private DataPainter() {
     }
 
@@ -104,7 +107,8 @@ final class DataPainter {
         boolean regression = data.task() == Task.REGRESSION;
         int n = data.size();
         int stride = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
-        double radius = n / stride > 1500 ? 2.5 : 3.5;
+        boolean small = pw < SMALL_PLOT_WIDTH; // a small multiple: smaller dots, no legend over the data
+        double radius = small ? 2 : n / stride > 1500 ? 2.5 : 3.5;
         g.setLineWidth(1);
         g.setStroke(p.palette().background());
         Color regressionColor = p.palette().muted();
@@ -118,7 +122,7 @@ final class DataPainter {
             g.strokeOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
         }
         g.restore();
-        if (!regression && data.classCount() <= 10) {
+        if (!regression && data.classCount() <= 10 && !small) {
             legend(g, px + pw, py, data.classNames(), p.palette());
         }
     }
