@@ -216,7 +216,11 @@ public final class BandChart extends Region {
         x.getStyleClass().add("compare-axis");
         y.getStyleClass().add("compare-axis");
         plot.getChildren().addAll(x, y);
+        int every = decadesPerLabel(bottom - TOP, logMax - logMin);
         for (int d = (int) logMin; d <= (int) logMax; d++) {
+            if (Math.floorMod(d, every) != 0) {
+                continue;
+            }
             Text t = new Text(4, yOf(Math.pow(10, d)) + 4, "1e" + d);
             t.getStyleClass().add("compare-tick");
             plot.getChildren().add(t);
@@ -226,6 +230,23 @@ public final class BandChart extends Region {
         Text start = new Text(LEFT, getHeight() - 6, "0");
         start.getStyleClass().add("compare-tick");
         plot.getChildren().addAll(end, start);
+    }
+
+    /** Labels at least this many pixels apart on the loss axis: a label's height and some air. */
+    static final double LABEL_SPACING = 16;
+
+    /**
+     * Every how many decades the loss axis is labelled so that labels never overlap: the smallest of 1, 2,
+     * 5, 10, 20, ... with {@code k * height / decades >= }{@value #LABEL_SPACING}.
+     */
+    static int decadesPerLabel(double height, double decades) {
+        double perDecade = height / Math.max(1, decades);
+        for (int k : new int[] {1, 2, 5, 10, 20, 50, 100}) {
+            if (k * perDecade >= LABEL_SPACING) {
+                return k;
+            }
+        }
+        return 100;
     }
 
     private Polyline polyline(double[] xs, double[] ys, int n) {

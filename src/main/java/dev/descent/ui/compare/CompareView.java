@@ -81,7 +81,10 @@ public final class CompareView extends BorderPane {
         setTop(toolbar());
         ScrollPane maps = new ScrollPane(map);
         maps.setFitToHeight(true);
-        SplitPane upper = new SplitPane(chart, maps);
+        BorderPane mapsWithKey = new BorderPane(maps);
+        mapsWithKey.setRight(map.legend());
+        BorderPane.setMargin(map.legend(), new javafx.geometry.Insets(4, 4, 4, 8));
+        SplitPane upper = new SplitPane(chart, mapsWithKey);
         upper.setDividerPositions(0.55);
         SplitPane all = new SplitPane(upper, table);
         all.setOrientation(Orientation.VERTICAL);

@@ -64,6 +64,14 @@ public final class StabilityMap extends HBox {
     private double logMin;
     private double logMax;
 
+    /** The colour bar, kept beside the maps by the view (it scrolled out of sight at their end). */
+    private final StackPane legend = new StackPane();
+
+    /** The colour bar of the last {@link #show}, a node of its own so that it stays in view beside the maps. */
+    public StackPane legend() {
+        return legend;
+    }
+
     /** @param onSelect called with the point whose cell was clicked */
     public StabilityMap(Consumer<RunGroup> onSelect) {
         this.onSelect = onSelect;
@@ -102,7 +110,7 @@ public final class StabilityMap extends HBox {
             for (CompareData.Grid grid : data.grids()) {
                 grid.points().forEach(p -> update(cellOf.get(p.name()), p, selectedRun));
             }
-            getChildren().set(getChildren().size() - 1, colourBar());
+            legend.getChildren().setAll(colourBar());
             return;
         }
         shownPoints = points;
@@ -113,13 +121,14 @@ public final class StabilityMap extends HBox {
             Label none = new Label("No swept run: add \"sweep\" to a run to see where training is stable.");
             none.getStyleClass().add("muted");
             getChildren().add(none);
+            legend.getChildren().clear();
             return;
         }
         scale(data);
         for (CompareData.Grid grid : data.grids()) {
             getChildren().add(grid(grid, selectedRun));
         }
-        getChildren().add(colourBar());
+        legend.getChildren().setAll(colourBar());
     }
 
     private double scaleLow;

@@ -205,6 +205,25 @@ class CompareViewTest {
         assertEquals(3 + 3 * 3, picked.get().firstIndex(), "the point's first member in the comparison");
     }
 
+    @Test
+    void theColourBarStaysInViewBesideTheMapsHoweverTheyScroll(FxRobot robot) {
+        // the colour bar is not inside the maps' scroll pane (it was their last child, cut at 1440x900)
+        StackPane legend = view.map().legend();
+        assertFalse(legend.getChildren().isEmpty(), "the colour bar shows");
+        for (javafx.scene.Node n = legend; n != null; n = n.getParent()) {
+            assertFalse(n instanceof javafx.scene.control.ScrollPane, "the colour bar scrolls with the maps");
+        }
+        assertTrue(legend.lookupAll(".map-colour-bar").size() == 1);
+        assertTrue(legend.isVisible() && legend.getWidth() > 0, "laid out beside the maps");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"200, 3, 1", "200, 22, 2", "120, 22, 5", "100, 80, 20", "300, 1, 1"})
+    void theLossAxisLabelsEnoughDecadesNeverToOverlap(double height, double decades, int every) {
+        assertEquals(every, BandChart.decadesPerLabel(height, decades));
+        assertTrue(every * height / decades >= BandChart.LABEL_SPACING);
+    }
+
     private static StackPane cell(List<StackPane> cells, String run) {
         return cells.stream().filter(c -> run.equals(c.getUserData())).findFirst().orElseThrow();
     }
