@@ -117,7 +117,6 @@ public final class BoundaryMultiples extends dev.descent.ui.CellGrid {
         getStylesheets().add(DataView.class.getResource("data.css").toExternalForm());
         getStyleClass().add(DataView.STYLE);
         scaleWith(theme);
-        vvalueProperty().addListener(o -> onFrame()); // cells scrolled into view ask for their picture
         rebuild(null); // until the first Train: what will show here
         session.frameProperty().addListener(o -> onFrame());
         session.comparisonProperty().addListener(o -> onFrame());
@@ -155,8 +154,7 @@ public final class BoundaryMultiples extends dev.descent.ui.CellGrid {
         long now = System.nanoTime();
         for (Cell cell : cells) {
             long steps = c.history(cell.member).trainLoss().totalPoints();
-            if (steps > 0 && steps != cell.requestedSteps && steps != cell.shownSteps && inView(cell)
-                    && cell.throttle.mayAsk(now)) {
+            if (steps > 0 && steps != cell.requestedSteps && steps != cell.shownSteps && cell.throttle.mayAsk(now)) {
                 request(c, cell, steps, now);
             }
         }
