@@ -16,11 +16,16 @@ import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.Theme;
 import dev.descent.ui.model.TrainingSession;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Bounds;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -57,6 +62,11 @@ import javafx.util.Duration;
  */
 public final class InsideView extends BorderPane {
     static final int REFRESHES_PER_SECOND = 4;
+    /**
+     * Canvas pixels painted in one pulse at most (at least one plot): a refresh spreads its figures over a
+     * few pulses instead of rasterizing all of them in one (the software pipeline took 50 ms for them).
+     */
+    static final double PIXELS_PER_PULSE = 120_000;
     static final String STYLE = "inside-view";
     static final String SECTION = "inside-section";
     static final String NOTE = "inside-note";
@@ -86,6 +96,17 @@ public final class InsideView extends BorderPane {
     private final Label stepLabel = new Label();
     private final ToggleButton live = new ToggleButton("Live");
     private final VBox content = new VBox();
+    private final ScrollPane scroll = new ScrollPane();
+    /** Plots told to redraw and not painted yet, oldest first. */
+    private final Set<PlotCanvas> pending = new LinkedHashSet<>();
+    /** Paints pending plots on screen, {@value #PIXELS_PER_PULSE} pixels' worth a pulse; runs while any wait. */
+    private final AnimationTimer painter = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            paintPending();
+        }
+    };
+    private boolean painting;
     private final Label empty = new Label("Train to see inside the network: activations, gradients, update sizes"
             + " and weights appear here step by step.");
     // per-run figures, rebuilt when the run or its layout changes
@@ -114,8 +135,11 @@ public final class InsideView extends BorderPane {
         getStyleClass().add(STYLE);
         getStylesheets().add(InsideView.class.getResource("inside.css").toExternalForm());
         setTop(controls());
-        ScrollPane scroll = new ScrollPane(content);
+        scroll.setContent(content);
         scroll.setFitToWidth(true);
+        // what scrolls into view or resizes is painted then
+        scroll.vvalueProperty().addListener((o, was, now) -> startPainting());
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> startPainting());
         content.setPadding(new Insets(6, 10, 10, 10));
         content.setSpacing(4);
         setCenter(scroll);
@@ -130,7 +154,13 @@ public final class InsideView extends BorderPane {
         selection.focusRunProperty().addListener((o, was, now) -> model.setRun(now.intValue()));
         model.runProperty().addListener((o, was, now) -> refresh(true));
         model.setComparison(session.comparisonProperty().get());
-        active.addListener((o, was, now) -> refresh(true));
+        active.addListener((o, was, now) -> {
+            if (now) {
+                refresh(true);
+            } else {
+                stopPainting();
+            }
+        });
         theme.darkProperty().addListener((o, was, now) -> refresh(true));
         theme.presenterProperty().addListener((o, was, now) -> {
             applyTheme(); // presenter mode's colours and sizes
@@ -355,6 +385,7 @@ public final class InsideView extends BorderPane {
         plots.add(effectiveRates);
         plots.addAll(stateCharts.values());
         for (PlotCanvas plot : plots) {
+            plot.scheduler(this::schedule);
             plot.scale(theme.scale()); // before the colours: they redraw
             plot.colours(bg, fg, grid);
         }
@@ -494,6 +525,58 @@ public final class InsideView extends BorderPane {
         }
         heatmapScale.setText(String.format(Locale.ROOT, "log10 ‖∂L/∂θ‖₂ from %.1f (dark) to %.1f (bright), every run",
                 low, high));
+    }
+
+    private void schedule(PlotCanvas plot) {
+        pending.add(plot);
+        startPainting();
+    }
+
+    private void startPainting() {
+        if (!painting && !pending.isEmpty() && active.get()) {
+            painting = true;
+            painter.start();
+        }
+    }
+
+    private void stopPainting() {
+        painting = false;
+        painter.stop();
+    }
+
+    /**
+     * Paints the oldest pending plots that are on screen, up to {@link #PIXELS_PER_PULSE} pixels; those
+     * scrolled out of view wait until they scroll in. Stops when none on screen wait.
+     */
+    void paintPending() {
+        Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+        double painted = 0;
+        boolean waiting = false;
+        for (Iterator<PlotCanvas> it = pending.iterator(); it.hasNext(); ) {
+            PlotCanvas plot = it.next();
+            if (plot.getScene() == null) {
+                it.remove(); // no longer part of the view
+                continue;
+            }
+            if (!plot.localToScene(plot.getLayoutBounds()).intersects(view)) {
+                continue;
+            }
+            if (painted > 0 && painted + plot.area() > PIXELS_PER_PULSE) {
+                waiting = true;
+                break;
+            }
+            it.remove();
+            plot.paint();
+            painted += Math.max(1, plot.area());
+        }
+        if (!waiting) {
+            stopPainting();
+        }
+    }
+
+    /** Plots waiting to be painted (for tests). */
+    Set<PlotCanvas> pendingPlots() {
+        return pending;
     }
 
     /** A section's title with a one-line hint; {@code help} is its tooltip. */

@@ -1,5 +1,6 @@
 package dev.descent.ui.inside;
 
+import java.util.function.Consumer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -8,7 +9,9 @@ import javafx.scene.text.Font;
 
 /**
  * A self-drawn plot that fills its region: the canvas follows the region's size and {@link #draw} runs
- * on every resize and every {@link #redraw}. FX thread only.
+ * after every resize and every {@link #redraw}: at once, or, with a {@link #scheduler}, when the scheduler
+ * calls {@link #paint} (the Inside tab paints a few plots per pulse, and only those on screen). FX thread
+ * only.
  */
 abstract class PlotCanvas extends Region {
     static final Font SMALL = Font.font(11);
@@ -18,6 +21,10 @@ abstract class PlotCanvas extends Region {
     private Color grid = Color.LIGHTGRAY;
     /** Text, lines and the preferred size are this many times their base size (presenter mode: 1.6). */
     private double scale = 1;
+    /** Whether the picture is older than the plot's data, size or colours. */
+    private boolean stale = true;
+    /** Told of every {@link #redraw} instead of painting at once; null: paint at once. */
+    private Consumer<PlotCanvas> scheduler;
 
     PlotCanvas(double prefWidth, double prefHeight) {
         getChildren().add(canvas);
@@ -71,8 +78,34 @@ abstract class PlotCanvas extends Region {
         }
     }
 
-    /** Draws the plot again at its current size. */
+    /** Who paints this plot after a {@link #redraw}; null: it paints at once. */
+    void scheduler(Consumer<PlotCanvas> scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Whether the picture is older than what the plot was told to show. */
+    boolean stale() {
+        return stale;
+    }
+
+    /** Pixels of the canvas (what painting it costs, roughly). */
+    double area() {
+        return canvas.getWidth() * canvas.getHeight();
+    }
+
+    /** Marks the plot to be drawn again at its current size: now, or when its scheduler paints it. */
     final void redraw() {
+        stale = true;
+        if (scheduler == null) {
+            paint();
+        } else {
+            scheduler.accept(this);
+        }
+    }
+
+    /** Draws the plot now at its current size. */
+    final void paint() {
+        stale = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w < 1 || h < 1) {

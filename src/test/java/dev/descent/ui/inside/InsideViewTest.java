@@ -301,4 +301,64 @@ class InsideViewTest {
         assertTrue(out.low() > -6 && out.high() < 6, out.toString());
         assertNotNull(onFx(() -> inside.activationHistogram("a1")));
     }
+
+    /** Every plot of the view, wherever it sits in the scene graph. */
+    private static List<PlotCanvas> plots(javafx.scene.Parent root) {
+        List<PlotCanvas> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : root.getChildrenUnmodifiable()) {
+            if (n instanceof PlotCanvas p) {
+                out.add(p);
+            } else if (n instanceof javafx.scene.Parent p) {
+                out.addAll(plots(p));
+            }
+        }
+        return out;
+    }
+
+    private boolean onScreen(PlotCanvas p) {
+        var scroll = (javafx.scene.control.ScrollPane) inside.getCenter();
+        return p.localToScene(p.getLayoutBounds()).intersects(scroll.localToScene(scroll.getLayoutBounds()));
+    }
+
+    @Test
+    void aRefreshPaintsItsPlotsOverSeveralPulsesAndOnlyThoseOnScreen() throws Exception {
+        // given the trained example, its Inside tab showing and painted
+        open(Examples.FIRST, 30);
+        showInside();
+        trainToTheEnd();
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        // when it refreshes and one pulse paints
+        double[] painted = onFx(() -> {
+            inside.refresh(true);
+            List<PlotCanvas> before = List.copyOf(inside.pendingPlots());
+            inside.paintPending();
+            double area = 0;
+            int count = 0;
+            for (PlotCanvas p : before) {
+                if (!p.stale()) {
+                    area += p.area();
+                    count++;
+                }
+            }
+            return new double[] {before.size(), count, area};
+        });
+        // then that pulse painted some of them, not more than its budget (or a single plot)
+        assertTrue(painted[0] > 10, "plots to paint: " + painted[0]);
+        assertTrue(painted[1] >= 1 && painted[1] < painted[0], painted[1] + " of " + painted[0]);
+        assertTrue(painted[1] == 1 || painted[2] <= InsideView.PIXELS_PER_PULSE, "pixels " + painted[2]);
+        // and a moment later every plot on screen is painted, those scrolled out of view wait
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        List<Boolean[]> states = onFx(() -> plots(inside).stream().map(p -> new Boolean[] {onScreen(p), p.stale()})
+                .toList());
+        assertTrue(states.stream().anyMatch(s -> s[0]), "some plot on screen");
+        assertTrue(states.stream().filter(s -> s[0]).noneMatch(s -> s[1]), "a plot on screen left stale");
+        // when the view scrolls to its end, what comes into view is painted
+        onFx(() -> {
+            ((javafx.scene.control.ScrollPane) inside.getCenter()).setVvalue(1);
+            return null;
+        });
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertTrue(onFx(() -> plots(inside).stream().filter(this::onScreen).noneMatch(PlotCanvas::stale)),
+                "a plot scrolled into view left stale");
+    }
 }
