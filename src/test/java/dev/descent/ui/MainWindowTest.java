@@ -676,9 +676,7 @@ class MainWindowTest {
     @Test
     void aFileAskedAtStartAfterARestoreAsksAndKeepingTheChangesLeavesItInOpenRecent(FxRobot robot) throws Exception {
         // given changes a crash recovery restored (unsaved), and a file asked for on the command line
-        Path asked = dir.resolve("asked.json");
-        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("asked"), asked);
-        onFx(() -> fx.project.edit("restore recovered changes", e -> e.withName("restored work")));
+        Path asked = restoredWorkAndAFileAsked();
         // when the window opens the file asked at start, then it asks before replacing the restored changes
         WaitForAsyncUtils.asyncFx(() -> fx.window.openAtStart(asked, true));
         WaitForAsyncUtils.waitForFxEvents();
@@ -701,15 +699,21 @@ class MainWindowTest {
 
     @Test
     void aFileAskedAtStartAfterARestoreOpensWhenTheUserDoesNotSave(FxRobot robot) throws Exception {
-        Path asked = dir.resolve("asked.json");
-        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("asked"), asked);
-        onFx(() -> fx.project.edit("restore recovered changes", e -> e.withName("restored work")));
+        Path asked = restoredWorkAndAFileAsked();
         WaitForAsyncUtils.asyncFx(() -> fx.window.openAtStart(asked, true));
         WaitForAsyncUtils.waitForFxEvents();
         answer(robot, dialog(robot), "Don't Save");
         assertEquals("asked", fx.project.experiment().name());
         assertEquals(asked, fx.project.fileProperty().get());
         assertEquals("", fx.window.notice());
+    }
+
+    /** Unsaved changes as a crash recovery leaves them, and an experiment on disk asked for at start. */
+    private Path restoredWorkAndAFileAsked() throws Exception {
+        Path asked = dir.resolve("asked.json");
+        ExperimentWriter.write(Examples.load(Examples.FIRST).withName("asked"), asked);
+        onFx(() -> fx.project.edit("restore recovered changes", e -> e.withName("restored work")));
+        return asked;
     }
 
     @Test
