@@ -97,7 +97,7 @@ final class StartPage {
             cards.getChildren().add(card);
         }
         Label footer = new Label("Reopen this page from Help > Lessons or Lessons > Start Page. A lesson file of your own"
-                + " (*.lesson.json) opens with File > Open.");
+                + " (*.lesson.json or *.descent-lesson) opens with File > Open or from the file manager.");
         footer.setWrapText(true);
         footer.getStyleClass().add("start-footer");
         VBox page = new VBox(14, heading, intro, cards, footer);
