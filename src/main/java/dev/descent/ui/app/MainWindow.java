@@ -605,10 +605,12 @@ public final class MainWindow {
             openFile(file);
             return;
         }
-        if (Files.isRegularFile(file)) {
-            recent.add(file);
-            refreshRecentMenu();
+        if (!Files.isRegularFile(file)) {
+            notice.set("Kept the restored changes; " + file.getFileName() + " was not opened: there is no such file");
+            return;
         }
+        recent.add(file);
+        refreshRecentMenu();
         notice.set("Kept the restored changes; " + file.getFileName() + " was not opened (File > Open Recent has it)");
     }
 
