@@ -254,11 +254,12 @@ final class RunWorkers {
         if (!s.opened) {
             return Action.OPEN;
         }
-        if (lockstep && !control.isStopped() && s.steps >= slowest + MAX_LEAD) {
-            return null; // ahead: waits for the slowest (which a worker is on, or will take)
-        }
-        if (pacing && s.pacedTick >= pacer.ticks() && !control.isStopped()) {
-            return null; // has taken its step of this tick: waits for the next
+        boolean ahead = lockstep && !control.isStopped() && s.steps >= slowest + MAX_LEAD;
+        boolean tickUsed = pacing && s.pacedTick >= pacer.ticks() && !control.isStopped();
+        if (ahead || tickUsed) {
+            // ahead: waits for the slowest (which a worker is on, or will take); tickUsed: for the next tick.
+            // Either way a pause is announced at once, or a run waiting ahead would say "training" forever.
+            return control.isPaused() && !s.announcedPause ? Action.PAUSE : null;
         }
         return switch (control.turn(s.turn)) {
             case STEP -> Action.STEP;

@@ -1,0 +1,85 @@
+package dev.descent.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The worker pool's scheduling, on runs whose timing the test controls. */
+class RunWorkersTest {
+
+    /** A run that takes instant steps, optionally after an open that waits for the test. */
+    private static final class FakeRun implements Steppable {
+        final CountDownLatch mayOpen;
+        volatile int steps;
+        volatile boolean paused;
+        volatile boolean stopped;
+
+        FakeRun(CountDownLatch mayOpen) {
+            this.mayOpen = mayOpen;
+        }
+
+        @Override public boolean hasRequests() { return false; }
+        @Override public void serveRequests() { }
+        @Override public boolean open() {
+            try {
+                return mayOpen.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        @Override public boolean advance() {
+            steps++;
+            return true;
+        }
+        @Override public void paused() { paused = true; }
+        @Override public void resumed() { paused = false; }
+        @Override public void stop() { stopped = true; }
+        @Override public int stepsTaken() { return steps; }
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < deadline, "timed out: " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aRunWaitingAheadInLockstepAnnouncesThePauseToo() throws Exception {
+        // given two runs in lockstep, the second slow to open, so the first waits MAX_LEAD steps ahead of it
+        CountDownLatch slowOpen = new CountDownLatch(1);
+        FakeRun ahead = new FakeRun(new CountDownLatch(0));
+        FakeRun behind = new FakeRun(slowOpen);
+        RunControl control = new RunControl();
+        RunWorkers workers = new RunWorkers(List.of(ahead, behind), control);
+        workers.lockstep(true);
+        workers.start(2, false);
+        try {
+            waitFor("the first run ahead", () -> ahead.steps == RunWorkers.MAX_LEAD);
+            // when Pause is pressed while it waits, and the second run then opens and holds
+            control.pause();
+            slowOpen.countDown();
+            waitFor("the second run paused", () -> behind.paused);
+            // then the run waiting ahead says it is paused as well (it said "training" for ever)
+            waitFor("the first run paused", () -> ahead.paused);
+            assertEquals(RunWorkers.MAX_LEAD, ahead.steps);
+            assertEquals(0, behind.steps);
+            // and a single step moves each of them by one, then holds them again
+            control.step();
+            waitFor("one step each", () -> behind.steps == 1 && ahead.steps == RunWorkers.MAX_LEAD + 1);
+            waitFor("both held after the step", () -> ahead.paused && behind.paused);
+            Thread.sleep(100);
+            assertEquals(1, behind.steps, "held after its step");
+            assertEquals(RunWorkers.MAX_LEAD + 1, ahead.steps, "held after its step");
+        } finally {
+            control.stop();
+            workers.close();
+        }
+    }
+}
