@@ -41,7 +41,7 @@ final class TrainingCpu implements AutoCloseable {
 
     private synchronized void poll(Map<Long, Long> into) {
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null || !info.getThreadName().startsWith("descent-worker-")) {
+            if (info == null || !info.getThreadName().startsWith(dev.descent.engine.train.LockstepComparison.WORKER_THREAD_PREFIX)) {
                 continue;
             }
             long cpu = threads.getThreadCpuTime(info.getThreadId());

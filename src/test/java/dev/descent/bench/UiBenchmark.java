@@ -256,7 +256,7 @@ public final class UiBenchmark {
     }
 
     private static String group(String thread) {
-        if (thread.startsWith("descent-run")) {
+        if (thread.startsWith(dev.descent.engine.train.LockstepComparison.WORKER_THREAD_PREFIX)) {
             return TRAINING;
         }
         if (thread.startsWith("JavaFX Applicat") || thread.equals("Event Thread")) {

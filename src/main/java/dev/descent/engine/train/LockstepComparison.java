@@ -43,6 +43,11 @@ public final class LockstepComparison implements AutoCloseable {
      */
     public static final int MAX_RUNS = 1000;
     /**
+     * How the names of the threads that train start (then the worker's number). Exactly 15 characters, so
+     * that it survives Linux's 15-character thread names ({@code /proc/.../comm}), where profilers read it.
+     */
+    public static final String WORKER_THREAD_PREFIX = "descent-worker-";
+    /**
      * Most members (runs of the file times sweep points times seeds) trained in one comparison: a sweep's
      * members are read as a map and a band, not one by one.
      */

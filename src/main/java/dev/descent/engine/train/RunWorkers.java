@@ -62,7 +62,7 @@ final class RunWorkers {
     /** Starts {@code count} named worker threads; {@code background}: below interactive threads. */
     void start(int count, boolean background) {
         for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(() -> work(background), "descent-worker-" + i);
+            Thread thread = new Thread(() -> work(background), LockstepComparison.WORKER_THREAD_PREFIX + i);
             thread.setDaemon(true);
             threads.add(thread);
         }
