@@ -147,6 +147,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(dir.toString(), "cannot write results: " + DataException.reasonOf(e));
         }
+        comparison.recordNothingForTheWindow(); // the files are the results
         for (int i = 0; i < comparison.runCount(); i++) {
             comparison.addListener(i, metrics.listener(i));
         }

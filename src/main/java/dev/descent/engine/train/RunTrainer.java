@@ -62,6 +62,7 @@ final class RunTrainer implements Steppable {
     private final BlockingQueue<Consumer<Network>> requests = new LinkedBlockingQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Snapshots snapshots;
+    private volatile boolean keepsSnapshots = true;
 
     private volatile RunStatus status = RunStatus.READY;
     private volatile int steps;
@@ -114,6 +115,15 @@ final class RunTrainer implements Steppable {
 
     void addListener(TrainingListener listener) {
         listeners.add(listener);
+    }
+
+    void removeListener(TrainingListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Takes no more snapshots (they are for the window only); before the run starts. */
+    void keepNoSnapshots() {
+        keepsSnapshots = false;
     }
 
     /** The run's settings now (with the hyperparameter changes applied so far). */
@@ -299,7 +309,7 @@ final class RunTrainer implements Steppable {
             return diverged(DivergenceLocator.locate(step, network, pass, segments, weightsBefore, loss, null, null));
         }
         pass.backward();
-        if (snapshots.due(step, step == total)) {
+        if (snapshotDue(step)) {
             snapshots.take(step, network, pass);
         }
         double[] gradients = norms(gradientNorms);
@@ -574,7 +584,7 @@ final class RunTrainer implements Steppable {
 
     /** Whether step {@code step} takes a snapshot. */
     boolean snapshotDue(int step) {
-        return snapshots.due(step, step == total);
+        return keepsSnapshots && snapshots.due(step, step == total);
     }
 
     /** Ends the run as diverged at {@code where}. */

@@ -4,6 +4,7 @@ import static dev.descent.testing.Specs.mlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.engine.data.Dataset;
@@ -360,5 +361,71 @@ class LockstepComparisonTest {
         Lead apart = new Lead(List.of("cheap", "costly"));
         trainOnWorkers(steps(150), runs, 2, false, apart);
         assertTrue(apart.most.get() > RunWorkers.MAX_LEAD, "the cheap run stayed within " + apart.most.get());
+    }
+
+    @Test
+    void workerThreadsAreFoundByTheirPrefixWhereProfilersReadThem() throws Exception {
+        // given a comparison training (Linux keeps 15 characters of a thread's name in /proc, where the UI
+        // benchmark and top read them)
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(tasks), "no /proc here");
+        try (LockstepComparison c = LockstepComparison.create(steps(100000), train, validation,
+                List.of(run("x", OptimizerType.SGD, 0.1)))) {
+            c.start(LockstepComparison.Priority.NORMAL, 1);
+            waitFor(() -> c.summaries().get(0).steps() > 0);
+            // then a thread there is named with the workers' prefix, whole
+            List<String> names = new ArrayList<>();
+            try (var threads = java.nio.file.Files.list(tasks)) {
+                for (java.nio.file.Path t : threads.toList()) {
+                    try {
+                        names.add(java.nio.file.Files.readString(t.resolve("comm")).strip());
+                    } catch (java.io.IOException gone) {
+                        // the thread ended while we looked
+                    }
+                }
+            }
+            assertTrue(names.stream().anyMatch(n -> n.startsWith(LockstepComparison.WORKER_THREAD_PREFIX)),
+                    "no thread named " + LockstepComparison.WORKER_THREAD_PREFIX + "… among " + names);
+            c.stop();
+        }
+    }
+
+    @Test
+    void runsThatRecordNothingForTheWindowGiveTheSameResults() throws Exception {
+        // given runs trained once as the window trains them and once recording nothing for it
+        TrainingConfig config = new TrainingConfig(7, 3, 16, 20, 0, DataType.FLOAT);
+        // (two runs alone, and two seeds of a third trained stacked)
+        NetworkSpec net = mlp(16, "tanh", 2, "cross_entropy");
+        List<RunConfig> runs = List.of(run("sgd", OptimizerType.SGD, 0.1), run("adam", OptimizerType.ADAM, 0.01),
+                new RunConfig("g #0", net, Choice.of(OptimizerType.SGD).with("learningRate", 0.1),
+                        Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.STANDARDIZE), "g", 0, 0),
+                new RunConfig("g #1", net, Choice.of(OptimizerType.SGD).with("learningRate", 0.1),
+                        Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.STANDARDIZE), "g", 1, 0));
+        List<List<String>> lines = new ArrayList<>();
+        for (boolean recording : new boolean[]{true, false}) {
+            Recorder r = new Recorder();
+            try (LockstepComparison c = LockstepComparison.create(config, train, validation, runs)) {
+                if (!recording) {
+                    c.recordNothingForTheWindow();
+                }
+                c.addListener(r);
+                c.start();
+                assertTrue(c.await(60, TimeUnit.SECONDS));
+                // then the histories and snapshots are kept only when recording
+                for (int i = 0; i < c.runCount(); i++) {
+                    assertEquals(recording, c.history(i).trainLoss().totalPoints() > 0, c.run(i).name());
+                    assertEquals(recording, !c.snapshots(i).all().isEmpty(), c.run(i).name());
+                }
+                assertThrows(IllegalStateException.class, c::recordNothingForTheWindow);
+            }
+            List<String> all = new ArrayList<>();
+            for (String name : List.of("sgd", "adam", "g #0", "g #1")) {
+                all.addAll(r.linesOf(name));
+            }
+            lines.add(all);
+        }
+        // and every number of every step is the same either way
+        assertFalse(lines.get(0).isEmpty());
+        assertEquals(lines.get(0), lines.get(1));
     }
 }
