@@ -47,6 +47,8 @@ public final class ChartsView extends GridPane {
     static final String STYLE = "charts-view";
     static final String CHART_CELL = "chart-cell";
     static final String CONTROLS = "chart-controls";
+    /** Width of the x-axis chooser at the base font size: room for its longest choice, "Examples". */
+    private static final double X_AXIS_CHOOSER_WIDTH = 96;
     static final String HOVER_LINE = "chart-hover-line";
     static final String HOVER_BOX = "chart-hover-box";
     static final String HOVER_HEAD = "chart-hover-head";
@@ -193,7 +195,7 @@ public final class ChartsView extends GridPane {
         // the slider gives way first when the cell is narrow; the buttons keep their text
         smoothing.setMinWidth(40);
         bandStyle.setMinWidth(Region.USE_PREF_SIZE);
-        xAxis.setPrefWidth(96); // a ChoiceBox asks for the width of its popup's items, far more than "Examples"
+        // a ChoiceBox asks for the width of its popup's items, far more than "Examples"; applyTheme scales it
         xAxis.setMinWidth(Region.USE_PREF_SIZE);
         xAxis.setMaxWidth(Region.USE_PREF_SIZE);
         logToggle.setMinWidth(Region.USE_PREF_SIZE);
@@ -369,6 +371,7 @@ public final class ChartsView extends GridPane {
             chart.applyTheme(palette);
             chart.applyScale(theme.scale());
         }
+        xAxis.setPrefWidth(X_AXIS_CHOOSER_WIDTH * theme.scale());
     }
 
     /**

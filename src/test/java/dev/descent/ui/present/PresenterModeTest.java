@@ -132,6 +132,34 @@ class PresenterModeTest {
         assertTrue(robot.lookup("#presenter-indicator").queryAs(Label.class).isVisible());
     }
 
+    /** The rendered size of the text that control {@code id} shows (its first text). */
+    private double controlTextSize(FxRobot robot, String id) {
+        return robot.lookup(id).lookup(".text").queryAs(Text.class).getFont().getSize();
+    }
+
+    @Test
+    void theChartsOwnControlsScaleWithTheWindow(FxRobot robot) throws Exception {
+        // given the loss chart's choosers (x axis, band style) and its log toggle as the window opens
+        List<String> controls = List.of("#loss-x-axis", "#loss-band", "#loss-log");
+        List<Double> before = new ArrayList<>();
+        for (String id : controls) {
+            before.add(controlTextSize(robot, id));
+        }
+        // when presenter mode is on
+        onFx(presenter::enter);
+        // then each shows its text at least 1.6 times as large (the choosers stayed at 12 px)
+        for (int i = 0; i < controls.size(); i++) {
+            double now = controlTextSize(robot, controls.get(i));
+            assertTrue(now >= 1.6 * before.get(i) - 1e-9, controls.get(i) + ": " + now + " against " + before.get(i));
+        }
+        // and the x-axis chooser, whose width is set, still shows its longest choice whole
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Object> chooser = robot.lookup("#loss-x-axis").queryAs(javafx.scene.control.ChoiceBox.class);
+        Object longest = chooser.getItems().stream().filter(i -> i.toString().equals("Examples")).findFirst().orElseThrow();
+        onFx(() -> chooser.setValue(longest));
+        assertEquals("Examples", robot.lookup("#loss-x-axis").lookup(".text").queryAs(Text.class).getText());
+    }
+
     @Test
     void theLessonTextIsLargeInPresenterMode(FxRobot robot) throws Exception {
         // given a lesson open
