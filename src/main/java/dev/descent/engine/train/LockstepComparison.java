@@ -273,8 +273,8 @@ public final class LockstepComparison implements AutoCloseable {
     /**
      * Keeps neither metric histories nor snapshots, which only the window and challenge checks read: for
      * runs whose results are what their listeners write ({@code descent run}). Saves the time a step spends
-     * recording them (measured on bench/sweep-spiral.json: a third of its wall clock, 56 → 41 s of CPU). Before {@link #start}; {@link #history} and
-     * {@link #snapshots} then stay empty.
+     * recording them (on bench/sweep-spiral.json a third of the wall clock, 56 → 41 s of CPU). Before
+     * {@link #start}; {@link #history} and {@link #snapshots} then stay empty.
      *
      * @throws IllegalStateException once training has started
      */
