@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * The installers' configuration (installer/, the pom's installer profile) says what the rest of Descent
@@ -70,5 +73,44 @@ class InstallerConfigTest {
             assertTrue(m.find(), association);
             assertTrue(dev.descent.MainAccess.opensWindow("file." + m.group(1)), association);
         }
+    }
+
+    /**
+     * The .msi's WiX source: well-formed (WiX refuses the rest), read by jpackage from the resource dir
+     * windows.args names, and its PATH component is installed by the one feature, for the folder that
+     * holds descent-cli.exe, and removed on uninstall. The .msi itself is built by the hosted workflow only.
+     */
+    @Test
+    void theWindowsInstallerPutsTheCommandLineOnThePath() throws Exception {
+        String args = Files.readString(JPACKAGE.resolve("windows.args"));
+        Matcher dir = Pattern.compile("--resource-dir\\s+(\\S+)").matcher(args);
+        assertTrue(dir.find(), "windows.args names a resource dir: " + args);
+        Path wxs = Path.of(dir.group(1), "main.wxs");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(wxs.toFile());
+
+        Element environment = (Element) doc.getElementsByTagName("Environment").item(0);
+        assertTrue(environment != null, wxs + " sets no environment variable");
+        assertEquals("PATH", environment.getAttribute("Name"));
+        assertEquals("[INSTALLDIR]", environment.getAttribute("Value"));
+        assertEquals("last", environment.getAttribute("Part"));
+        assertEquals("no", environment.getAttribute("Permanent"), "uninstalling removes the entry");
+        Element component = (Element) environment.getParentNode();
+        assertEquals("Component", component.getLocalName());
+        assertEquals("INSTALLDIR", ((Element) component.getParentNode()).getAttribute("Id"));
+
+        Element feature = (Element) doc.getElementsByTagName("Feature").item(0);
+        List<String> refs = new ArrayList<>();
+        for (String tag : List.of("ComponentRef", "ComponentGroupRef")) {
+            var nodes = feature.getElementsByTagName(tag);
+            for (int i = 0; i < nodes.getLength(); i++) {
+                refs.add(((Element) nodes.item(i)).getAttribute("Id"));
+            }
+        }
+        // jpackage's own fragments stay installed beside ours
+        assertEquals(List.of(component.getAttribute("Id"), "Shortcuts", "Files", "FileAssociations"), refs);
+        // the launcher on the PATH is the one the Windows build names descent-cli
+        assertTrue(Files.readString(Path.of("pom.xml")).contains("<installer.cli>descent-cli</installer.cli>"));
     }
 }
