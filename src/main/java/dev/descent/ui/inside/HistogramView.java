@@ -17,7 +17,15 @@ final class HistogramView extends PlotCanvas {
         super(200, 54);
     }
 
+    /**
+     * Shows {@code now} over {@code initial}; the same histograms in the same colour keep the picture (a
+     * run's histograms change only when it takes a snapshot, every few thousand steps in a long run, while
+     * the tab refreshes 4 times a second).
+     */
     void show(Histogram now, Histogram initial, Color colour) {
+        if (now == this.now && initial == this.initial && colour.equals(this.colour)) {
+            return;
+        }
         this.now = now;
         this.initial = initial;
         this.colour = colour;

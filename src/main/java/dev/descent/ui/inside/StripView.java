@@ -26,12 +26,30 @@ final class StripView extends PlotCanvas {
         super(420, 64);
     }
 
-    /** Shows {@code pick} of every snapshot, with a marker at {@code marker}. */
+    /**
+     * Shows {@code pick} of every snapshot, with a marker at {@code marker}. The picture is kept while the
+     * snapshots are the same list (a run replaces its list when it takes a snapshot) and the marker stays
+     * in the same pixel column: {@code pick} must then be the same function of a snapshot.
+     */
     void show(List<Snapshot> all, Function<Snapshot, Histogram> pick, int marker) {
+        if (all == this.snapshots && this.pick != null && markerColumn(all, marker) == markerColumn(all, this.marker)) {
+            this.marker = marker;
+            return;
+        }
         this.snapshots = all;
         this.pick = pick;
         this.marker = marker;
         redraw();
+    }
+
+    /** The pixel column of the marker at {@code step} (clamped to the plot), -1 when none is drawn. */
+    private int markerColumn(List<Snapshot> all, int step) {
+        int plotW = (int) Math.max(1, getWidth() - AXIS - 2);
+        int lastStep = all.isEmpty() ? 1 : all.get(all.size() - 1).step();
+        if (lastStep <= 1) {
+            return -1;
+        }
+        return (int) Math.round(plotW * Math.min(1, (Math.max(1, step) - 1) / (double) (lastStep - 1)));
     }
 
     /** The value range [low, high] over every snapshot shown. */
@@ -88,7 +106,7 @@ final class StripView extends PlotCanvas {
         g.fillText(format(range[1]), 2, 11);
         g.fillText(format(range[0]), 2, h - 3);
         if (lastStep > 1) {
-            double mx = AXIS + plotW * (marker - 1) / (double) (lastStep - 1);
+            double mx = AXIS + plotW * Math.min(1, (Math.max(1, marker) - 1) / (double) (lastStep - 1));
             g.setStroke(foreground());
             g.setLineDashes(3, 3);
             g.strokeLine(Math.round(mx) + 0.5, 1, Math.round(mx) + 0.5, plotH + 1);

@@ -327,9 +327,9 @@ class InsideViewTest {
         showInside();
         trainToTheEnd();
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        // when it refreshes and one pulse paints
+        // when every plot is told to redraw and one pulse paints
         double[] painted = onFx(() -> {
-            inside.refresh(true);
+            plots(inside).forEach(PlotCanvas::redraw);
             List<PlotCanvas> before = List.copyOf(inside.pendingPlots());
             inside.paintPending();
             double area = 0;
@@ -360,6 +360,35 @@ class InsideViewTest {
         });
         assertTrue(eventually(() -> onFx(() -> plots(inside).stream().filter(this::onScreen).noneMatch(PlotCanvas::stale))),
                 "a plot scrolled into view left stale");
+    }
+
+    @Test
+    void aRefreshWithoutANewSnapshotKeepsTheHistogramsAndStripsAsTheyAre() throws Exception {
+        // given the trained example, its Inside tab showing and painted
+        open(Examples.FIRST, 30);
+        showInside();
+        trainToTheEnd();
+        assertTrue(eventually(() -> onFx(() -> plots(inside).stream().filter(this::onScreen).noneMatch(PlotCanvas::stale))),
+                "a plot on screen left stale");
+        // when it refreshes with no new snapshot (the tab refreshes 4 times a second; snapshots come every
+        // few hundred or thousand steps)
+        // (plots out of view still wait from before: only those newly told to redraw count)
+        List<PlotCanvas> waiting = onFx(() -> {
+            var before = java.util.Set.copyOf(inside.pendingPlots());
+            inside.refresh(true);
+            return inside.pendingPlots().stream().filter(p -> !before.contains(p)).toList();
+        });
+        // then no histogram or strip is drawn again
+        assertTrue(waiting.stream().noneMatch(p -> p instanceof HistogramView || p instanceof StripView),
+                "redrawn for nothing: " + waiting.stream().map(p -> p.getClass().getSimpleName()).toList());
+        // when the scrub moves back, the histograms of that step are drawn, and the strips move their marker
+        List<PlotCanvas> scrubbed = onFx(() -> {
+            var before = java.util.Set.copyOf(inside.pendingPlots());
+            inside.scrub().setValue(300);
+            return inside.pendingPlots().stream().filter(p -> !before.contains(p)).toList();
+        });
+        assertTrue(scrubbed.stream().anyMatch(p -> p instanceof HistogramView), "the scrubbed histograms");
+        assertTrue(scrubbed.stream().anyMatch(p -> p instanceof StripView), "the strips' marker");
     }
 
     /** Whether {@code done} holds within 10 s, asked every 50 ms. */
