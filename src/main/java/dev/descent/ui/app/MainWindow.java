@@ -221,12 +221,14 @@ public final class MainWindow {
     private TabPane chartTabs() {
         InsideView inside = new InsideView(selection, session, theme);
         Tab insideTab = tab("Inside", inside);
-        TabPane tabs = new TabPane(tab("Training", charts), insideTab);
+        Tab trainingTab = tab("Training", charts);
+        TabPane tabs = new TabPane(trainingTab, insideTab);
         tabs.setId("chart-tabs");
         compareView = new dev.descent.ui.compare.CompareView(session, selection);
         tabs.getTabs().add(tab("Compare", compareView));
         tabs.getTabs().add(tab("Side by side", new dev.descent.ui.multiples.SideBySideView(data, session, theme)));
         inside.activeProperty().bind(insideTab.selectedProperty());
+        charts.activeProperty().bind(trainingTab.selectedProperty());
         return tabs;
     }
 

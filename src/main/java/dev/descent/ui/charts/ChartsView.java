@@ -90,6 +90,11 @@ public final class ChartsView extends GridPane {
             drawNext(now);
         }
     };
+    /**
+     * Whether the charts are in front (their tab selected): while not, frames draw nothing (the charts took
+     * a quarter of the FX thread behind the Inside tab), and they catch up when they come back.
+     */
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
     private LockstepComparison shown;
     private long nextDraw;
     private boolean first = true;
@@ -119,8 +124,21 @@ public final class ChartsView extends GridPane {
             applyTheme();
             onFrame(true);
         });
+        active.addListener((o, was, now) -> {
+            if (now) {
+                onFrame(true);
+            } else {
+                due.clear();
+                drawer.stop();
+            }
+        });
         applyTheme();
         onFrame(true);
+    }
+
+    /** On while the charts are in front; while off, frames draw nothing and the charts catch up when it turns on. */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
     }
 
     private void layoutGrid() {
@@ -225,20 +243,11 @@ public final class ChartsView extends GridPane {
      * the charts end at the status line's step at every moment.
      */
     private void onFrame(boolean force) {
-        LockstepComparison c = session.comparisonProperty().get();
-        if (force || first || c != shown) {
-            learningRate.setPlans(c != null ? SchedulePlans.of(c) : SchedulePlans.of(project.experiment(), session.dataset()));
+        if (!active.get()) {
+            return;
         }
-        if (first || c != shown) {
-            first = false;
-            shown = c;
-            ChartInput input = input(c);
-            boolean ensembles = MemberGroup.of(input.runs()).stream().anyMatch(MemberGroup::ensemble);
-            bandStyle.setVisible(ensembles);
-            bandStyle.setManaged(ensembles);
-            for (LiveChart chart : charts) {
-                chart.reset(input);
-            }
+        LockstepComparison c = session.comparisonProperty().get();
+        if (adopt(c, force)) {
             force = true;
         }
         if (force || !session.stepRateProperty().get().isFullSpeed()) {
@@ -394,6 +403,7 @@ public final class ChartsView extends GridPane {
      *                     cannot be made or written)
      */
     public void export(Path file) throws IOException {
+        catchUp();
         int w = EXPORT_CHART_WIDTH;
         int h = EXPORT_CHART_HEIGHT;
         ChartFile.writeImage(file, 2 * w, 2 * h, (g, width, height) -> {
@@ -403,6 +413,39 @@ public final class ChartsView extends GridPane {
                 charts.get(i).draw(g, new Rectangle2D.Double((i % 2) * w, (i / 2) * h, w, h));
             }
         });
+    }
+
+    /**
+     * Takes {@code c} as the comparison shown: a new one resets every chart (true); the planned schedules
+     * are read again then and when {@code replan}.
+     */
+    private boolean adopt(LockstepComparison c, boolean replan) {
+        if (replan || first || c != shown) {
+            learningRate.setPlans(c != null ? SchedulePlans.of(c) : SchedulePlans.of(project.experiment(), session.dataset()));
+        }
+        if (!first && c == shown) {
+            return false;
+        }
+        first = false;
+        shown = c;
+        ChartInput input = input(c);
+        boolean ensembles = MemberGroup.of(input.runs()).stream().anyMatch(MemberGroup::ensemble);
+        bandStyle.setVisible(ensembles);
+        bandStyle.setManaged(ensembles);
+        for (LiveChart chart : charts) {
+            chart.reset(input);
+        }
+        return true;
+    }
+
+    /** Brings every chart up to the runs' latest data, wherever its tab is (an export must not be stale). */
+    private void catchUp() {
+        LockstepComparison c = session.comparisonProperty().get();
+        adopt(c, true);
+        ChartInput input = input(c);
+        for (LiveChart chart : charts) {
+            chart.refresh(input, false);
+        }
     }
 
     // ---- for tests ----

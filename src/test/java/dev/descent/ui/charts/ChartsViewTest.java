@@ -262,6 +262,42 @@ class ChartsViewTest {
     }
 
     @Test
+    void behindAnotherTabTheChartsDrawNothingAndCatchUpForAnExportOrWhenShown(@TempDir Path dir) throws Exception {
+        // given the Inside tab in front of the charts and a count of the charts' redraws
+        AtomicInteger events = new AtomicInteger();
+        javafx.scene.control.TabPane tabs = onFx(() -> (javafx.scene.control.TabPane) charts.getScene().lookup("#chart-tabs"));
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (LiveChart chart : List.of(charts.lossChart(), charts.gradientChart(), charts.accuracyChart(),
+                    charts.learningRateChart())) {
+                chart.chart.addChangeListener(e -> events.incrementAndGet());
+            }
+            tabs.getSelectionModel().select(1);
+            events.set(0);
+        }).get();
+        // when the example trains to its end
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.asyncFx(fx.session::train).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.FINISHED);
+        Thread.sleep(500);
+        // then the hidden charts drew nothing
+        assertEquals(0, events.get(), "redraws behind the Inside tab");
+        double lastStep = lastStep(history(0).trainLoss().snapshot());
+        // when the charts are exported from behind the tab, the export draws the whole training
+        Path png = dir.resolve("charts.png");
+        WaitForAsyncUtils.asyncFx(() -> {
+            charts.export(png);
+            return null;
+        }).get();
+        assertTrue(Files.size(png) > 0);
+        assertEquals(lastStep, (double) onFx(() -> lastStep(curve(charts.lossChart(), "SGD training"))), 0.0);
+        // when the Training tab comes back, its charts show the last step
+        events.set(0);
+        WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().select(0)).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
+                lastStep(curve(charts.lossChart(), "SGD training")) == lastStep && events.get() > 0));
+    }
+
+    @Test
     void exportWritesOnePngWithAllFourCharts(@TempDir Path dir) throws Exception {
         // given the trained example
         trainToTheEnd();
