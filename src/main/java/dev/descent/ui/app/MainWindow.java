@@ -225,7 +225,8 @@ public final class MainWindow {
         TabPane tabs = new TabPane(trainingTab, insideTab);
         tabs.setId("chart-tabs");
         compareView = new dev.descent.ui.compare.CompareView(session, selection);
-        tabs.getTabs().add(tab("Compare", compareView));
+        compareTab = tab("Compare", compareView);
+        tabs.getTabs().add(compareTab);
         tabs.getTabs().add(tab("Side by side", new dev.descent.ui.multiples.SideBySideView(data, session, theme)));
         inside.activeProperty().bind(insideTab.selectedProperty());
         charts.activeProperty().bind(trainingTab.selectedProperty());
@@ -268,6 +269,8 @@ public final class MainWindow {
         MenuItem exportChart = item("menu-export-chart", "_Charts (PNG or SVG)…", null, this::exportChart);
         MenuItem exportSummary = item("menu-export-summary", "_Summary Table CSV…", null, this::exportSummary);
         exportSummary.disableProperty().bind(session.hasComparisonProperty().not());
+        MenuItem exportCompare = item("menu-export-compare", "Compare _View (PNG or SVG)…", null, this::exportCompare);
+        exportCompare.disableProperty().bind(session.hasComparisonProperty().not());
         MenuItem quit = item("menu-quit", "_Quit", shortcut(KeyCode.Q), () -> {
             if (confirmDiscard("quitting")) {
                 session.reset();
@@ -276,7 +279,7 @@ public final class MainWindow {
         });
         Menu export = new Menu("E_xport");
         export.setId("menu-export");
-        export.getItems().addAll(exportMetrics, exportChart, exportSummary,
+        export.getItems().addAll(exportMetrics, exportChart, exportCompare, exportSummary,
                 item("menu-export-pytorch", "_PyTorch Script…", null, this::exportPyTorch));
         file.getItems().addAll(newItem, open, examples, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
@@ -546,6 +549,7 @@ public final class MainWindow {
     private Stage compareStage;
     /** The Compare tab (its summary table is what File > Export > Summary Table CSV writes). */
     private dev.descent.ui.compare.CompareView compareView;
+    private Tab compareTab;
 
     /** Shows the Compare area (mean and band per run, stability maps, summary table) in a window of its own. */
     private void showCompare() {
@@ -721,15 +725,41 @@ public final class MainWindow {
                 List.of(new FileChooser.ExtensionFilter("PNG image", "*.png"),
                         new FileChooser.ExtensionFilter("SVG image", "*.svg"))));
         if (chosen != null) {
-            if (chosen.getFileName() != null && !chosen.getFileName().toString().contains(".")) {
-                chosen = chosen.resolveSibling(chosen.getFileName() + ".png");
-            }
+            chosen = pngUnlessNamed(chosen);
             try {
                 charts.export(chosen);
             } catch (IOException e) {
                 Dialogs.error(stage, "Could not export the charts", List.of(String.valueOf(e.getMessage())));
             }
         }
+    }
+
+    /**
+     * File > Export > Compare View: the Compare tab's band chart and stability maps as a PNG or, named .svg,
+     * an SVG. The tab comes to the front first, so what is written is what the user sees (and is laid out).
+     */
+    private void exportCompare() {
+        compareTab.getTabPane().getSelectionModel().select(compareTab);
+        stage.getScene().getRoot().applyCss();
+        stage.getScene().getRoot().layout();
+        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.SAVE, "Export the Compare view",
+                currentDirectory(), slug(project.experiment().name()) + "-compare.png",
+                List.of(new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                        new FileChooser.ExtensionFilter("SVG image", "*.svg"))));
+        if (chosen != null) {
+            chosen = pngUnlessNamed(chosen);
+            try {
+                compareView.export(chosen);
+            } catch (IOException e) {
+                Dialogs.error(stage, "Could not export the Compare view", List.of(String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    /** {@code chosen}, with .png added when its name has no ending. */
+    private static Path pngUnlessNamed(Path chosen) {
+        return chosen.getFileName() != null && !chosen.getFileName().toString().contains(".")
+                ? chosen.resolveSibling(chosen.getFileName() + ".png") : chosen;
     }
 
     /** File > Export > Summary Table CSV: the Compare tab's table as it is sorted now. */

@@ -2,8 +2,12 @@ package dev.descent.ui.compare;
 
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.experiment.Experiment;
+import dev.descent.ui.charts.ChartFile;
+import dev.descent.ui.charts.NodePicture;
 import dev.descent.ui.model.SelectionModel;
 import dev.descent.ui.model.TrainingSession;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -171,6 +175,56 @@ public final class CompareView extends BorderPane {
         show();
         table.select(group.name());
         select.accept(group);
+    }
+
+    /**
+     * Writes the band chart and the stability maps with their colour bar, side by side as in the tab, to
+     * {@code file}: an SVG (vectors and text) when its name ends in .svg, a PNG when in .png. The whole of
+     * the maps is written, also what is scrolled out of view. The view must be laid out (its tab shown
+     * once). FX thread.
+     *
+     * @throws IOException with one line naming the file and the reason
+     */
+    public void export(Path file) throws IOException {
+        ChartFile.formatOf(file); // refuse another ending before drawing
+        refresh();
+        applyCss();
+        layout();
+        javafx.scene.Node legend = map.legend();
+        double gap = 16;
+        double chartW = chart.getWidth();
+        double mapW = map.getLayoutBounds().getWidth();
+        double legendW = legend.isVisible() ? legend.getLayoutBounds().getWidth() : 0;
+        double h = Math.max(chart.getHeight(), Math.max(map.getLayoutBounds().getHeight(), legend.getLayoutBounds().getHeight()));
+        int width = (int) Math.ceil(chartW + gap + mapW + gap + legendW);
+        int height = (int) Math.ceil(h);
+        if (width < 1 || height < 1 || chartW <= 0) {
+            throw new IOException("cannot write " + file + ": the Compare tab has not been shown yet");
+        }
+        java.awt.Color background = background();
+        ChartFile.writeImage(file, width, height, (g, w, hh) -> {
+            g.setPaint(background);
+            g.fillRect(0, 0, w, hh);
+            NodePicture.paint(g, chart);
+            g.translate(chartW + gap, 0);
+            NodePicture.paint(g, map);
+            g.translate(mapW + gap, 0);
+            NodePicture.paint(g, legend);
+        });
+    }
+
+    /** The tab's own background colour (the theme's), white if it has none. */
+    private java.awt.Color background() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.layout.Region r && r.getBackground() != null) {
+                for (var fill : r.getBackground().getFills()) {
+                    if (fill.getFill() instanceof javafx.scene.paint.Color c && c.getOpacity() > 0.99) {
+                        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue());
+                    }
+                }
+            }
+        }
+        return java.awt.Color.WHITE;
     }
 
     /** The runs shown. */

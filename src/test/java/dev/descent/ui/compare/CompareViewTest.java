@@ -287,6 +287,54 @@ class CompareViewTest {
         assertEquals("cannot write " + blocked + ": " + file + " is a file, not a directory", e.getMessage());
     }
 
+    @Test
+    void theBandChartAndTheMapsExportAsVectorsOrPixelsOrSayInOneLineWhyNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // when the view is exported as an SVG
+        java.nio.file.Path svg = dir.resolve("compare.svg");
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+            view.export(svg);
+            return null;
+        });
+        // then it holds the maps' text (titles, ×, the diverged share, the colour bar's title), their cells in
+        // the two ends of the colour scale, and the band chart's bands and curves as paths
+        String text = java.nio.file.Files.readString(svg);
+        for (String shown : List.of(">SGD<", ">×<", ">1/3<", "log final loss", ">1e")) {
+            assertTrue(text.contains(shown), shown + " missing from the SVG");
+        }
+        assertTrue(text.contains("rgb(68,1,84)") && text.contains("rgb(253,231,37)"), "the map's colours");
+        long paths = text.split("<path", -1).length - 1;
+        long bands = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.chart().lookupAll("." + BandChart.BAND).size());
+        assertTrue(bands >= 2 && paths >= bands, paths + " paths for " + bands + " bands");
+
+        // when it is exported as a PNG
+        java.nio.file.Path png = dir.resolve("compare.png");
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+            view.export(png);
+            return null;
+        });
+        // then the picture is as wide as the chart, the maps and the colour bar, and shows the lowest loss's cell
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        double chartWidth = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.chart().getWidth());
+        assertTrue(image.getWidth() > chartWidth + 100, image.getWidth() + " wide, the chart " + chartWidth);
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = (int) chartWidth; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == 0x440154) {
+                    dark++;
+                }
+            }
+        }
+        assertTrue(dark > 200, dark + " pixels of the lowest loss's colour");
+
+        // and another ending says so in one line, writing nothing
+        java.nio.file.Path txt = dir.resolve("compare.txt");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> view.export(txt)); // refused before anything is drawn
+        assertEquals("cannot write " + txt + ": the file name must end in .png or .svg", e.getMessage());
+        assertFalse(java.nio.file.Files.exists(txt));
+    }
+
     private static SummaryTable.Row row(List<SummaryTable.Row> rows, String run) {
         return rows.stream().filter(r -> r.run().equals(run)).findFirst().orElseThrow();
     }

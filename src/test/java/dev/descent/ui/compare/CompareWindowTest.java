@@ -39,9 +39,11 @@ class CompareWindowTest {
             """;
 
     private WindowFixture fx;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         fx = new WindowFixture(stage);
     }
 
@@ -90,5 +92,32 @@ class CompareWindowTest {
         assertEquals(4, fx.selection.focusRunProperty().get());
         assertEquals("Adam lr=0.01 #0", fx.session.comparisonProperty().get().run(4).name());
         assertTrue(view.map().cells().get(1).getStyleClass().contains(StabilityMap.SELECTED));
+    }
+
+    @Test
+    void fileExportCompareViewWritesTheTabsChartAndMaps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir,
+                                                        FxRobot robot) throws Exception {
+        // given the experiment trained to its end, the Training tab in front, and a file chosen in the dialog
+        Experiment experiment = ExperimentReader.parse(FILE, null);
+        WaitForAsyncUtils.asyncFx(() -> fx.project.replace(experiment, null)).get();
+        assertTrue(WaitForAsyncUtils.waitForAsyncFx(5000, () -> fx.menuItem("menu-export-compare").isDisable()),
+                "nothing to export before training");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.asyncFx(fx.session::train);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.FINISHED);
+        java.nio.file.Path file = dir.resolve("compare.svg");
+        WaitForAsyncUtils.asyncFx(() -> fx.window.setFileDialogs((owner, request) -> file)).get();
+
+        // when File > Export > Compare View is chosen
+        robot.interact(() -> fx.menuItem("menu-export-compare").fire());
+
+        // then the Compare tab is in front and the file shows its band chart and Adam's map
+        javafx.scene.control.TabPane tabs = WaitForAsyncUtils.waitForAsyncFx(5000,
+                () -> (javafx.scene.control.TabPane) stage.getScene().lookup("#chart-tabs"));
+        assertEquals("Compare", WaitForAsyncUtils.waitForAsyncFx(5000, () -> tabs.getSelectionModel().getSelectedItem().getText()));
+        String svg = java.nio.file.Files.readString(file);
+        assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), "an SVG");
+        assertTrue(svg.contains(">Adam<") && svg.contains("log final loss"), "Adam's map and its colour bar");
+        assertTrue(svg.contains("<path"), "the band chart's curves");
     }
 }
