@@ -26,7 +26,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
@@ -49,6 +48,8 @@ public final class ChartsView extends GridPane {
     static final String CONTROLS = "chart-controls";
     /** Width of the x-axis chooser at the base font size: room for its longest choice, "Examples". */
     private static final double X_AXIS_CHOOSER_WIDTH = 96;
+    /** The band chooser's width: its longest item, "min–max", and the arrow (it asked for 150). */
+    private static final double BAND_CHOOSER_WIDTH = 92;
     static final String HOVER_LINE = "chart-hover-line";
     static final String HOVER_BOX = "chart-hover-box";
     static final String HOVER_HEAD = "chart-hover-head";
@@ -109,10 +110,18 @@ public final class ChartsView extends GridPane {
         getStylesheets().add(ChartsView.class.getResource("charts.css").toExternalForm());
         layoutGrid();
         StackPane lossCell = (StackPane) loss.node();
-        HBox controls = controls();
+        javafx.scene.layout.FlowPane controls = controls();
         StackPane.setAlignment(controls, Pos.TOP_RIGHT);
         StackPane.setMargin(controls, new javafx.geometry.Insets(0, 0, 0, 56)); // leave the chart's title free
         lossCell.getChildren().add(controls);
+        // controls that wrap to a second row push the chart down by that row, so they never cover its note
+        controls.heightProperty().addListener((o, was, now) ->
+                javafx.application.Platform.runLater(() -> loss.reserveTop(extraRows(controls)))); // after the layout pass
+        // in a narrow cell the smoothing slider's label goes first (its tooltip and position still say it)
+        Runnable fit = () -> fitControls(controls, lossCell.getWidth() - 56);
+        lossCell.widthProperty().addListener(o -> fit.run());
+        bandStyle.managedProperty().addListener(o -> fit.run());
+        theme.presenterProperty().addListener(o -> javafx.application.Platform.runLater(fit));
 
         session.frameProperty().addListener((o, was, now) -> onFrame(false));
         selection.focusRunProperty().addListener((o, was, now) -> refresh(gradients, true));
@@ -166,7 +175,37 @@ public final class ChartsView extends GridPane {
         setMinSize(0, 0);
     }
 
-    private HBox controls() {
+    /** Hides the smoothing label when the controls would not fit in {@code width} on one row with it. */
+    private void fitControls(javafx.scene.layout.FlowPane controls, double width) {
+        double row = controls.snappedLeftInset() + controls.snappedRightInset();
+        int shown = 0;
+        for (javafx.scene.Node n : controls.getChildren()) {
+            if (n != smoothingLabel && n.isManaged()) {
+                row += n.prefWidth(-1);
+                shown++;
+            }
+        }
+        double label = smoothingLabel.prefWidth(-1) + controls.getHgap();
+        row += Math.max(0, shown - 1) * controls.getHgap();
+        boolean fits = row + label <= width;
+        smoothingLabel.setManaged(fits);
+        smoothingLabel.setVisible(fits);
+    }
+
+    /** How much taller than one row the controls are (0 while they fit on one line). */
+    private double extraRows(javafx.scene.layout.FlowPane controls) {
+        double row = 0;
+        for (javafx.scene.Node n : controls.getChildren()) {
+            if (n.isManaged()) {
+                row = Math.max(row, n.getLayoutBounds().getHeight());
+            }
+        }
+        double oneRow = row + controls.snappedTopInset() + controls.snappedBottomInset();
+        return Math.max(0, controls.getHeight() - oneRow);
+    }
+
+    /** The loss chart's controls: they wrap onto a second row, right-aligned, when the cell is too narrow. */
+    private javafx.scene.layout.FlowPane controls() {
         logToggle.setId("loss-log");
         logToggle.getStyleClass().add("small");
         logToggle.setTooltip(new Tooltip("Logarithmic loss axis: late, small improvements stay visible"));
@@ -213,14 +252,17 @@ public final class ChartsView extends GridPane {
         // the slider gives way first when the cell is narrow; the buttons keep their text
         smoothing.setMinWidth(40);
         bandStyle.setMinWidth(Region.USE_PREF_SIZE);
+        bandStyle.setMaxWidth(Region.USE_PREF_SIZE);
         // a ChoiceBox asks for the width of its popup's items, far more than "Examples"; applyTheme scales it
         xAxis.setMinWidth(Region.USE_PREF_SIZE);
         xAxis.setMaxWidth(Region.USE_PREF_SIZE);
         logToggle.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(smoothingLabel, smoothing, bandStyle, xAxis, logToggle);
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(smoothingLabel, smoothing, bandStyle, xAxis, logToggle);
         box.getStyleClass().add(CONTROLS);
-        box.setAlignment(Pos.CENTER_RIGHT);
-        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        box.setAlignment(Pos.TOP_RIGHT);
+        box.setRowValignment(javafx.geometry.VPos.CENTER);
+        box.setMinWidth(0);
+        box.setMaxHeight(Region.USE_PREF_SIZE);
         box.setPickOnBounds(false);
         return box;
     }
@@ -381,6 +423,7 @@ public final class ChartsView extends GridPane {
             chart.applyScale(theme.scale());
         }
         xAxis.setPrefWidth(X_AXIS_CHOOSER_WIDTH * theme.scale());
+        bandStyle.setPrefWidth(BAND_CHOOSER_WIDTH * theme.scale());
     }
 
     /**

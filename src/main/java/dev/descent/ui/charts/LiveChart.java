@@ -51,6 +51,9 @@ abstract class LiveChart {
     static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL, 1f,
             new float[] {7f, 5f}, 0f);
     static final Stroke FAINT = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL);
+    /** The chart's own padding below and left of it, in pixels. */
+    private static final double CHART_BOTTOM = 6;
+    private static final double CHART_LEFT = 12;
     /** Alpha of a faint (raw) curve: visible, but clearly behind the smoothed one. */
     static final int FAINT_ALPHA = 70;
 
@@ -126,7 +129,7 @@ abstract class LiveChart {
         note.setPadding(new RectangleInsets(0, 8, 4, 8));
         note.setVisible(false);
         chart.addSubtitle(note);
-        chart.setPadding(new RectangleInsets(0, 4, 6, 12));
+        chart.setPadding(new RectangleInsets(0, 4, CHART_BOTTOM, CHART_LEFT));
         chart.setAntiAlias(true);
         // measure text with AWT, not by laying out a JavaFX Text per string: several times faster
         chart.getRenderingHints().put(FXHints.KEY_USE_FX_FONT_METRICS, false);
@@ -170,6 +173,17 @@ abstract class LiveChart {
         axis.setTickLabelFont(labelFont());
         axis.setAxisLineVisible(false);
         axis.setTickMarksVisible(false);
+    }
+
+    /**
+     * Leaves {@code pixels} free above the chart's title (for controls laid over the chart that take a
+     * second row); 0 gives the whole cell back.
+     */
+    final void reserveTop(double pixels) {
+        double top = Math.max(0, Math.ceil(pixels));
+        if (chart.getPadding().getTop() != top) {
+            chart.setPadding(new RectangleInsets(top, 4, CHART_BOTTOM, CHART_LEFT));
+        }
     }
 
     /** Where this chart sits in the window. */

@@ -236,11 +236,15 @@ final class LossChart extends LiveChart {
     protected String note(ChartInput input) {
         List<String> parts = new ArrayList<>();
         List<String> members = new ArrayList<>();
+        int diverged = 0;
+        int total = 0;
         for (MemberGroup group : MemberGroup.of(input.runs())) {
             if (group.ensemble()) {
                 if (!group.divergedText().isEmpty()) {
                     members.add(group.divergedText());
                 }
+                diverged += group.divergedCount();
+                total += group.members().size();
                 continue;
             }
             ChartInput.Run run = group.members().get(0);
@@ -250,7 +254,11 @@ final class LossChart extends LiveChart {
         }
         String runs = parts.isEmpty() ? "" : capped(parts) + (parts.size() == 1
                 ? " (its training stopped there)" : " (their training stopped there)");
-        String ensembles = members.isEmpty() ? "" : capped(members) + " (left out of the mean)";
+        // one run names itself; several are counted, in one line a narrow chart still has room for
+        String ensembles = members.isEmpty() ? ""
+                : members.size() == 1 ? members.get(0) + " (left out of the mean)"
+                : String.format(java.util.Locale.ROOT, "%d/%d members diverged (%d runs), left out of the means",
+                        diverged, total, members.size());
         return runs.isEmpty() ? ensembles : ensembles.isEmpty() ? runs : runs + "; " + ensembles;
     }
 
@@ -274,7 +282,7 @@ final class LossChart extends LiveChart {
         LegendItemCollection items = new LegendItemCollection();
         List<MemberGroup> groups = MemberGroup.of(input.runs());
         if (groups.size() > LEGEND_RUNS) { // a sweep: a legend naming every point would cover the chart
-            items.add(new LegendItem(groups.size() + " runs: the Compare tab lists each", null, null, null,
+            items.add(new LegendItem(groups.size() + " runs (the Compare tab lists them)", null, null, null,
                     new Line2D.Double(0, 0, 0, 0), SOLID, new java.awt.Color(0, 0, 0, 0)));
         } else {
             for (MemberGroup group : groups) {

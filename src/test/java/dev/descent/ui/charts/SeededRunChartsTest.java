@@ -105,4 +105,35 @@ class SeededRunChartsTest {
                 .map(r -> r.run()).toList()).get();
         assertEquals(List.of("SGD", "Adam"), names);
     }
+
+    @Test
+    void inANarrowCellTheLossChartsControlsWrapInsteadOfCoveringItsTitle() throws Exception {
+        // given seeded runs (the band chooser shows beside smoothing, x axis and log scale) in a narrow window
+        train();
+        javafx.scene.layout.StackPane cell = WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+            stage.setWidth(1000);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return (javafx.scene.layout.StackPane) charts.lossChart().node();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // then every control lies inside the cell, right of the title's 56 px
+        javafx.scene.layout.Region controls = WaitForAsyncUtils.waitForAsyncFx(5000,
+                () -> (javafx.scene.layout.Region) cell.lookup("." + ChartsView.CONTROLS));
+        assertTrue(WaitForAsyncUtils.waitForAsyncFx(5000, () -> charts.lookup("#loss-band").isVisible()));
+        for (String id : List.of("#loss-smoothing", "#loss-band", "#loss-x-axis", "#loss-log")) {
+            javafx.geometry.Bounds b = WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+                javafx.scene.Node n = cell.lookup(id);
+                return cell.sceneToLocal(n.localToScene(n.getLayoutBounds()));
+            });
+            double width = WaitForAsyncUtils.waitForAsyncFx(5000, cell::getWidth);
+            assertTrue(b.getMinX() >= 55.5 && b.getMaxX() <= width + 0.5, id + " at " + b + " in a cell " + width + " wide");
+        }
+        // and the chart below moved down by the second row, so the controls cover none of its text
+        double extra = WaitForAsyncUtils.waitForAsyncFx(5000, () -> controls.getHeight()
+                - cell.lookup("#loss-log").getLayoutBounds().getHeight() - controls.snappedTopInset());
+        assertTrue(extra > 10, "the controls took one row only: " + extra);
+        assertEquals(Math.ceil(extra), WaitForAsyncUtils.waitForAsyncFx(5000,
+                () -> charts.lossChart().chart.getPadding().getTop()), 1.0);
+    }
 }

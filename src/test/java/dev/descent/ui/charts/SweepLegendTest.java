@@ -42,7 +42,7 @@ class SweepLegendTest {
     }
 
     @Test
-    void theLegendCountsTheTenPointsAndTheNoteNamesThreeDivergences() throws Exception {
+    void theLegendCountsTheTenPointsAndTheNoteCountsTheDivergedMembers() throws Exception {
         LossChart chart = harness.show(new LossChart());
         sweep();
         harness.refresh(chart);
@@ -54,9 +54,9 @@ class SweepLegendTest {
             }
             return l;
         });
-        assertEquals(List.of("10 runs: the Compare tab lists each", "training", "validation"), labels);
-        assertEquals("lr=5: 1/2 members diverged; lr=6: 1/2 members diverged; lr=7: 1/2 members diverged; and 2 more"
-                + " (left out of the mean)", ChartHarness.onFx(chart::noteText));
+        assertEquals(List.of("10 runs (the Compare tab lists them)", "training", "validation"), labels);
+        assertEquals("5/20 members diverged (5 runs), left out of the means",
+                ChartHarness.onFx(chart::noteText));
     }
 
     @Test
