@@ -17,10 +17,12 @@ import javafx.scene.paint.Color;
  */
 final class WeightMatrixView extends PlotCanvas {
     /** Largest picture of the matrix, in pixels (a large matrix gets cells smaller than a pixel). */
-    static final double MAX_WIDTH = 260;
+    static final double MAX_WIDTH = 256;
     static final double MAX_HEIGHT = 180;
     /** Largest cell, in pixels (a small matrix is not blown up). */
     static final double MAX_CELL = 14;
+    /** Room around the cells for the watched weight's frame. */
+    static final double MARGIN = 2;
     private static final Color NEGATIVE = Color.web("#4e79a7");
     private static final Color POSITIVE = Color.web("#e15759");
     private WeightMatrix matrix;
@@ -53,8 +55,7 @@ final class WeightMatrixView extends PlotCanvas {
         this.row = row;
         this.column = column;
         if (resized) {
-            double cell = cell(matrix);
-            setPrefSize(cell * matrix.columns(), cell * matrix.rows());
+            setPrefSize(2 * MARGIN + cell(MAX_WIDTH, matrix.columns()), 2 * MARGIN + cell(MAX_HEIGHT, matrix.rows()));
             setMinSize(getPrefWidth(), getPrefHeight());
             setMaxSize(getPrefWidth(), getPrefHeight());
         }
@@ -65,9 +66,9 @@ final class WeightMatrixView extends PlotCanvas {
         return matrix;
     }
 
-    /** Pixels per cell for {@code m}: as large as fits, at most {@link #MAX_CELL}. */
-    private static double cell(WeightMatrix m) {
-        return Math.min(MAX_CELL, Math.min(MAX_WIDTH / m.columns(), MAX_HEIGHT / m.rows()));
+    /** Pixels of {@code cells} cells in at most {@code room}: as large as fits, at most {@link #MAX_CELL} each. */
+    private static double cell(double room, int cells) {
+        return cells * Math.min(MAX_CELL, room / cells);
     }
 
     /** (row, column) of the cell at (x, y) in the view, or null. */
@@ -75,14 +76,15 @@ final class WeightMatrixView extends PlotCanvas {
         if (matrix == null) {
             return null;
         }
-        int j = (int) Math.floor(x / getWidth() * matrix.columns());
-        int i = (int) Math.floor(y / getHeight() * matrix.rows());
+        int j = (int) Math.floor((x - MARGIN) / (getWidth() - 2 * MARGIN) * matrix.columns());
+        int i = (int) Math.floor((y - MARGIN) / (getHeight() - 2 * MARGIN) * matrix.rows());
         return i < 0 || j < 0 || i >= matrix.rows() || j >= matrix.columns() ? null : new int[] {i, j};
     }
 
     /** The centre of cell (row, column) in the view's coordinates. */
     Point2D cellCentre(int row, int column) {
-        return new Point2D((column + 0.5) * getWidth() / matrix.columns(), (row + 0.5) * getHeight() / matrix.rows());
+        return new Point2D(MARGIN + (column + 0.5) * (getWidth() - 2 * MARGIN) / matrix.columns(),
+                MARGIN + (row + 0.5) * (getHeight() - 2 * MARGIN) / matrix.rows());
     }
 
     /** The largest |w| of the matrix (full colour), 0 if none. */
@@ -115,13 +117,14 @@ final class WeightMatrixView extends PlotCanvas {
         }
         image.getPixelWriter().setPixels(0, 0, columns, rows, PixelFormat.getIntArgbInstance(), argb, 0, columns);
         g.setImageSmoothing(false);
-        g.drawImage(image, 0, 0, w, h);
+        double m = MARGIN;
+        g.drawImage(image, m, m, w - 2 * m, h - 2 * m);
         if (row >= 0 && column >= 0 && row < rows && column < columns) {
-            double cw = w / columns;
-            double ch = h / rows;
+            double cw = (w - 2 * m) / columns;
+            double ch = (h - 2 * m) / rows;
             g.setStroke(foreground());
             g.setLineWidth(2);
-            g.strokeRect(column * cw - 1, row * ch - 1, Math.max(3, cw + 2), Math.max(3, ch + 2));
+            g.strokeRect(m + column * cw - 1, m + row * ch - 1, Math.max(3, cw + 2), Math.max(3, ch + 2));
             g.setLineWidth(1);
         }
     }
