@@ -462,7 +462,14 @@ public final class InsideView extends BorderPane {
         effectiveRates.setId("inside-effective-rate");
         rows.add(nodeName("effective learning rate ‖Δθ‖₂ / ‖g‖₂"));
         rows.add(effectiveRates);
-        if (symbols.isEmpty()) {
+        LockstepComparison comparison = model.comparison();
+        if (symbols.isEmpty() && comparison != null && comparison.isStacked(model.runProperty().get())) {
+            Label none = new Label("This seed trains stacked with the run's other seeds: their optimizer keeps the"
+                    + " state of all of them in one block, so no state is shown per seed (its effective rate is).");
+            none.getStyleClass().add(NOTE);
+            none.setWrapText(true);
+            rows.add(none);
+        } else if (symbols.isEmpty()) {
             Label none = new Label("This optimizer keeps no state: each step is η·g, so its effective rate is η"
                     + " (below it when the gradient is clipped).");
             none.getStyleClass().add(NOTE);

@@ -67,6 +67,8 @@ final class WeightWatchPane extends VBox {
     private boolean asking;
     private long askedAt = -1;
     private boolean updating;
+    /** The step the matrix shown is from (after it). */
+    private long matrixStep;
     /** Told when new plots joined the pane (they need the theme's colours and the view's painter). */
     private final Runnable plotsAdded;
 
@@ -189,10 +191,9 @@ final class WeightWatchPane extends VBox {
             ask(steps);
         }
         if (comparison.isStacked(run)) {
-            note.setText("This run is one seed of a group trained stacked: the group's optimizer keeps the state"
-                    + " of all its seeds in one block, so there is none to show for a single weight of this seed."
-                    + " Its weights are below; to follow one weight, pick the run's first seed (#0) or a run"
-                    + " trained alone.");
+            note.setText("This seed trains stacked with the run's other seeds: their optimizer keeps the state of"
+                    + " all of them in one block, so no single weight of it can be followed. Its weights are below."
+                    + " Seed #0 of a run that is not a sweep point trains alone: pick it to follow a weight.");
             note.setVisible(true);
             note.setManaged(true);
             charts.getChildren().clear();
@@ -269,14 +270,20 @@ final class WeightWatchPane extends VBox {
         long token = generation;
         String id = watched.nodeId();
         LockstepComparison c = comparison;
-        c.weights(run, id, m -> Platform.runLater(() -> answered(token, m)));
+        int r = run;
+        c.weights(r, id, m -> {
+            // on the run's thread, between steps: the history says which step these weights are from
+            long at = c.history(r).trainLoss().totalPoints();
+            Platform.runLater(() -> answered(token, m, at));
+        });
     }
 
-    private void answered(long token, WeightMatrix m) {
+    private void answered(long token, WeightMatrix m, long step) {
         if (token != generation) {
             return;
         }
         asking = false;
+        matrixStep = step;
         if (m == null) {
             return;
         }
@@ -294,9 +301,9 @@ final class WeightWatchPane extends VBox {
             shape.setText("");
             return;
         }
-        shape.setText(String.format(Locale.ROOT, "%s: %d inputs (rows i) × %d units (columns j); blue < 0 < red,"
-                + " full colour at |w| = %s. Framed: W[%d][%d] = %s", m.nodeId(), m.rows(), m.columns(),
-                StepLine.format(matrix.scaleOf()), watched.row(), watched.column(),
+        shape.setText(String.format(Locale.ROOT, "%s after step %d: %d inputs (rows i) × %d units (columns j);"
+                + " blue < 0 < red, full colour at |w| = %s. Framed: W[%d][%d] = %s", m.nodeId(), matrixStep,
+                m.rows(), m.columns(), StepLine.format(matrix.scaleOf()), watched.row(), watched.column(),
                 StepLine.format(m.at(Math.min(watched.row(), m.rows() - 1), Math.min(watched.column(), m.columns() - 1)))));
     }
 
