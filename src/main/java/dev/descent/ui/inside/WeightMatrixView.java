@@ -54,10 +54,11 @@ final class WeightMatrixView extends PlotCanvas {
         this.matrix = matrix;
         this.row = row;
         this.column = column;
-        if (resized) {
-            setPrefSize(2 * MARGIN + cell(MAX_WIDTH, matrix.columns()), 2 * MARGIN + cell(MAX_HEIGHT, matrix.rows()));
-            setMinSize(getPrefWidth(), getPrefHeight());
-            setMaxSize(getPrefWidth(), getPrefHeight());
+        if (resized) { // its base size, grown with the plot's scale (presenter mode)
+            setPrefSize(scaleFactor() * (2 * MARGIN + cell(MAX_WIDTH, matrix.columns())),
+                    scaleFactor() * (2 * MARGIN + cell(MAX_HEIGHT, matrix.rows())));
+            setMinSize(USE_PREF_SIZE, USE_PREF_SIZE);
+            setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         }
         redraw();
     }
