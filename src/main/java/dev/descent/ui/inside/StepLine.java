@@ -17,6 +17,7 @@ final class StepLine extends PlotCanvas {
     private double[] steps = new double[0];
     private double[] values = new double[0];
     private final Color colour;
+    private int marker;
     /** Whether the axis is log10 (for a positive figure that spans decades: |Δθ|/|g| where g crosses 0). */
     private final boolean log;
 
@@ -26,10 +27,11 @@ final class StepLine extends PlotCanvas {
         this.log = log;
     }
 
-    /** Shows {@code values} at {@code steps} (same length, steps increasing). */
-    void show(double[] steps, double[] values) {
+    /** Shows {@code values} at {@code steps} (same length, steps increasing), the scrubbed step {@code marker} dashed. */
+    void show(double[] steps, int marker, double[] values) {
         this.steps = steps;
         this.values = values;
+        this.marker = marker;
         redraw();
     }
 
@@ -108,6 +110,13 @@ final class StepLine extends PlotCanvas {
         }
         g.stroke();
         g.setLineWidth(1);
+        if (marker >= first && marker < last) { // the time scrub's step, when it is not the newest
+            double mx = 1 + (plotW - 2) * (marker - first) / (last - first);
+            g.setStroke(foreground());
+            g.setLineDashes(3, 3);
+            g.strokeLine(Math.round(mx) + 0.5, 1, Math.round(mx) + 0.5, plotH);
+            g.setLineDashes(null);
+        }
         g.setFill(foreground());
         g.fillText("max " + format(value(hi)) + (log ? "  (log axis)" : ""), 3, 11);
         g.fillText("min " + format(value(lo)), 3, plotH - 3);

@@ -58,7 +58,10 @@ final class WeightWatchPane extends VBox {
     private final FlowPane charts = new FlowPane(14, 6);
     /** The charts by their figure's symbol, in the order shown (θ, g, Δθ, the state vectors, |Δθ|/|g|). */
     private final Map<String, StepLine> lines = new LinkedHashMap<>();
+    private final Map<String, Label> titles = new LinkedHashMap<>();
     private List<String> builtSymbols;
+    /** The weight the charts' titles name. */
+    private WatchedWeight builtFor;
     private LockstepComparison comparison;
     private int run = -1;
     private WatchedWeight watched;
@@ -67,6 +70,8 @@ final class WeightWatchPane extends VBox {
     private boolean asking;
     private long askedAt = -1;
     private boolean updating;
+    /** Why the run refused the weight asked for, or null. */
+    private String refused;
     /** The step the matrix shown is from (after it). */
     private long matrixStep;
     /** Told when new plots joined the pane (they need the theme's colours and the view's painter). */
@@ -83,8 +88,9 @@ final class WeightWatchPane extends VBox {
         for (Spinner<Integer> s : List.of(row, column)) {
             s.setEditable(true);
             s.setPrefWidth(80);
+            s.getValueFactory().setConverter(new Lenient(s));
             s.valueProperty().addListener((o, was, now) -> {
-                if (!updating && now != null) {
+                if (!updating && now != null && watched != null) {
                     watch(new WatchedWeight(watched.nodeId(), row.getValue(), column.getValue()));
                 }
             });
@@ -171,8 +177,14 @@ final class WeightWatchPane extends VBox {
         } else {
             matrix.show(matrix.matrix(), weight.row(), weight.column());
         }
+        refused = null;
         if (comparison != null && !comparison.isStacked(run)) {
-            comparison.watch(run, weight);
+            try {
+                comparison.watch(run, weight);
+            } catch (IllegalArgumentException e) {
+                refused = e.getMessage(); // a row or column beyond the matrix, typed before its shape was known
+                comparison.watch(run, null);
+            }
         }
         updateShape();
     }
@@ -181,8 +193,11 @@ final class WeightWatchPane extends VBox {
         return watched;
     }
 
-    /** Reads what the run published for its watched weight and asks for its weights when they moved on. */
-    void draw(RunHistory history) {
+    /**
+     * Reads what the run published for its watched weight and asks for its weights when they moved on;
+     * {@code marker} is the scrubbed step (marked when it is not the newest).
+     */
+    void draw(RunHistory history, int marker) {
         if (comparison == null || watched == null) {
             return;
         }
@@ -209,23 +224,24 @@ final class WeightWatchPane extends VBox {
         }
         note.setVisible(mine.isEmpty());
         note.setManaged(mine.isEmpty());
-        note.setText("The charts start at the run's next step" + (steps == 0 ? " (train to see them)." : "."));
+        note.setText(refused != null ? refused
+                : "The charts start at the run's next step" + (steps == 0 ? " (train to see them)." : "."));
         List<String> symbols = mine.isEmpty() ? List.of() : mine.get(0).symbols();
-        if (!symbols.equals(builtSymbols) || lines.isEmpty()) {
+        if (!symbols.equals(builtSymbols) || lines.isEmpty() || !watched.equals(builtFor)) {
             buildCharts(symbols, mine.isEmpty() ? List.of() : mine.get(0).meanings());
         }
         double[] at = new double[mine.size()];
         for (int k = 0; k < at.length; k++) {
             at[k] = mine.get(k).step();
         }
-        lines.get("θ").show(at, column(mine, WatchedWeightStep::value));
-        lines.get("g").show(at, column(mine, WatchedWeightStep::gradient));
-        lines.get("Δθ").show(at, column(mine, WatchedWeightStep::update));
+        lines.get("θ").show(at, marker, column(mine, WatchedWeightStep::value));
+        lines.get("g").show(at, marker, column(mine, WatchedWeightStep::gradient));
+        lines.get("Δθ").show(at, marker, column(mine, WatchedWeightStep::update));
         for (int v = 0; v < symbols.size(); v++) {
             int k = v;
-            lines.get(symbols.get(v)).show(at, column(mine, s -> s.state()[k]));
+            lines.get(symbols.get(v)).show(at, marker, column(mine, s -> s.state()[k]));
         }
-        lines.get(EFFECTIVE).show(at, column(mine, WatchedWeightStep::effectiveStep));
+        lines.get(EFFECTIVE).show(at, marker, column(mine, WatchedWeightStep::effectiveStep));
     }
 
     private static double[] column(List<WatchedWeightStep> steps, ToDoubleFunction<WatchedWeightStep> f) {
@@ -238,7 +254,9 @@ final class WeightWatchPane extends VBox {
 
     private void buildCharts(List<String> symbols, List<String> meanings) {
         builtSymbols = symbols;
+        builtFor = watched;
         lines.clear();
+        titles.clear();
         List<Node> boxes = new ArrayList<>();
         String at = "W[" + watched.row() + "][" + watched.column() + "]";
         boxes.add(chart("θ", "the weight " + at + " after each step", 0));
@@ -257,6 +275,7 @@ final class WeightWatchPane extends VBox {
         line.setId("inside-watch-" + lines.size());
         lines.put(symbol, line);
         Label name = new Label(symbol + "   " + meaning);
+        titles.put(symbol, name);
         name.getStyleClass().add(InsideView.FIGURE_NAME);
         name.setMaxWidth(StepLine.WIDTH);
         name.setWrapText(true);
@@ -323,7 +342,35 @@ final class WeightWatchPane extends VBox {
         return lines;
     }
 
+    /** The title above the chart of {@code symbol}. */
+    String titleOf(String symbol) {
+        return titles.get(symbol).getText();
+    }
+
     String noteText() {
         return note.isVisible() ? note.getText() : "";
+    }
+
+    /** Reads a spinner's typed text as a number, keeping its value when the text is not one. */
+    private static final class Lenient extends javafx.util.StringConverter<Integer> {
+        private final Spinner<Integer> spinner;
+
+        Lenient(Spinner<Integer> spinner) {
+            this.spinner = spinner;
+        }
+
+        @Override
+        public String toString(Integer value) {
+            return value == null ? "" : value.toString();
+        }
+
+        @Override
+        public Integer fromString(String text) {
+            try {
+                return Math.max(0, Integer.parseInt(text.strip()));
+            } catch (NumberFormatException e) {
+                return spinner.getValue();
+            }
+        }
     }
 }

@@ -373,6 +373,8 @@ class InsideViewTest {
         for (StepLine line : lines.values()) {
             assertArrayEquals(steps, onFx(line::steps));
         }
+        assertTrue(onFx(() -> pane.titleOf("θ")).contains("W[1][5]"), onFx(() -> pane.titleOf("θ")));
+        assertEquals("m   first moment: running mean of the gradients", onFx(() -> pane.titleOf("m")));
         assertArrayEquals(published.stream().mapToDouble(WatchedWeightStep::value).toArray(), onFx(() -> lines.get("θ").values()));
         assertArrayEquals(published.stream().mapToDouble(WatchedWeightStep::gradient).toArray(), onFx(() -> lines.get("g").values()));
         assertArrayEquals(published.stream().mapToDouble(WatchedWeightStep::update).toArray(), onFx(() -> lines.get("Δθ").values()));
@@ -380,6 +382,42 @@ class InsideViewTest {
         assertArrayEquals(published.stream().mapToDouble(s -> s.state()[1]).toArray(), onFx(() -> lines.get("v").values()));
         assertArrayEquals(published.stream().mapToDouble(WatchedWeightStep::effectiveStep).toArray(),
                 onFx(() -> lines.get(WeightWatchPane.EFFECTIVE).values()));
+        WaitForAsyncUtils.asyncFx(fx.session::reset).get();
+    }
+
+    @Test
+    void aStackedSeedSaysItHasNoStateOfItsOwnAndStillShowsItsWeights() throws Exception {
+        // given the example with two seeds per run after one step: seed #1 of SGD trains stacked
+        onFx(() -> {
+            var e = Examples.load(Examples.FIRST);
+            fx.project.replace(e.withTraining(new TrainingSpec(30, e.training().batchSize(),
+                    e.training().evaluateEvery(), 2)), null);
+            return null;
+        });
+        showInside();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        stepOnce(0);
+        LockstepComparison c = fx.session.comparisonProperty().get();
+        int stacked = -1;
+        for (int i = 0; i < c.runCount() && stacked < 0; i++) {
+            stacked = c.isStacked(i) ? i : -1;
+        }
+        assertTrue(stacked >= 0, "a stacked seed");
+        int seed = stacked;
+        // when it is shown
+        onFx(() -> {
+            inside.model().setRun(seed);
+            inside.refresh(true);
+            return null;
+        });
+        WeightWatchPane pane = onFx(inside::watchPane);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> pane.matrixView().matrix() != null));
+        stepOnce(seed);
+        refreshNow();
+        // then it says why there is no state to follow, draws no charts, and shows its weight matrix
+        assertTrue(onFx(pane::noteText).startsWith("This seed trains stacked"), onFx(pane::noteText));
+        assertTrue(onFx(() -> pane.lines().isEmpty()));
+        assertEquals("h1", onFx(() -> pane.matrixView().matrix().nodeId()));
         WaitForAsyncUtils.asyncFx(fx.session::reset).get();
     }
 
