@@ -436,7 +436,7 @@ public final class InsideView extends BorderPane {
         }
         ratios.show(metrics.parameterNodes().subList(0, ratioSeries.size()), ratioSeries, last, step);
         drawState(history, last, step);
-        watch.draw(history, step);
+        watch.draw(history, model.followProperty().get() ? Integer.MAX_VALUE : step); // live: no marker
     }
 
     /** The effective rate per layer and each state vector's RMS per layer, as the history holds them. */

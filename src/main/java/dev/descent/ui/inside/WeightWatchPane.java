@@ -224,8 +224,7 @@ final class WeightWatchPane extends VBox {
         }
         note.setVisible(mine.isEmpty());
         note.setManaged(mine.isEmpty());
-        note.setText(refused != null ? refused
-                : "The charts start at the run's next step" + (steps == 0 ? " (train to see them)." : "."));
+        note.setText(refused != null ? refused : waiting(steps));
         List<String> symbols = mine.isEmpty() ? List.of() : mine.get(0).symbols();
         if (!symbols.equals(builtSymbols) || lines.isEmpty() || !watched.equals(builtFor)) {
             buildCharts(symbols, mine.isEmpty() ? List.of() : mine.get(0).meanings());
@@ -242,6 +241,19 @@ final class WeightWatchPane extends VBox {
             lines.get(symbols.get(v)).show(at, marker, column(mine, s -> s.state()[k]));
         }
         lines.get(EFFECTIVE).show(at, marker, column(mine, WatchedWeightStep::effectiveStep));
+    }
+
+    /** Why the charts are empty: the run follows a weight from its next step on. */
+    private String waiting(long steps) {
+        var status = comparison.status(run);
+        if (status.isFinal()) {
+            return "The run has ended (" + status.id() + "): it follows a weight from its next step on, so this one"
+                    + " has no steps to show. Choose the weight before or while it trains (Reset, then Train or Step).";
+        }
+        if (status == dev.descent.engine.train.RunStatus.PAUSED) {
+            return "The charts start at the run's next step (it is paused: Step takes one).";
+        }
+        return "The charts start at the run's next step" + (steps == 0 ? " (train to see them)." : ".");
     }
 
     private static double[] column(List<WatchedWeightStep> steps, ToDoubleFunction<WatchedWeightStep> f) {
