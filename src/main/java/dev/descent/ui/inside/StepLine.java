@@ -51,6 +51,25 @@ final class StepLine extends PlotCanvas {
         return v == 0 ? "0" : String.format(Locale.ROOT, "%.3g", v);
     }
 
+    /**
+     * {@code high} and {@code low} with as many significant digits (3 to 8) as it takes to tell them apart
+     * (a weight that moves by 10⁻⁴ of its size would read "max −0.445, min −0.445").
+     */
+    static String[] formatApart(double high, double low) {
+        for (int digits = 3; digits <= 8; digits++) {
+            String a = format(high, digits);
+            String b = format(low, digits);
+            if (!a.equals(b) || digits == 8) {
+                return new String[] {a, b};
+            }
+        }
+        throw new AssertionError();
+    }
+
+    private static String format(double v, int digits) {
+        return Double.isNaN(v) ? "–" : v == 0 ? "0" : String.format(Locale.ROOT, "%." + digits + "g", v);
+    }
+
     @Override
     void draw(GraphicsContext g, double w, double h) {
         double plotW = Math.max(1, w - 1);
@@ -118,8 +137,9 @@ final class StepLine extends PlotCanvas {
             g.setLineDashes(null);
         }
         g.setFill(foreground());
-        g.fillText("max " + format(value(hi)) + (log ? "  (log axis)" : ""), 3, 11);
-        g.fillText("min " + format(value(lo)), 3, plotH - 3);
+        String[] range = formatApart(value(hi), value(lo));
+        g.fillText("max " + range[0] + (log ? "  (log axis)" : ""), 3, 11);
+        g.fillText("min " + range[1], 3, plotH - 3);
         g.fillText("step " + (long) first, 1, h - 2);
         String end = "step " + (long) last;
         g.fillText(end, w - 6.1 * end.length() - 1, h - 2);
