@@ -6,6 +6,7 @@ import dev.descent.engine.graph.NetworkSpec;
 import dev.descent.engine.graph.NodeSpec;
 import dev.descent.engine.graph.Validation;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,7 @@ public record WatchedWeight(String nodeId, int row, int column) {
             return "the width of '" + nodeId + "''s input is unknown: " + validation.problems();
         }
         if (row >= in || column >= dense.units()) {
-            return String.format("'%s' has a %d × %d weight matrix: row must be 0 to %d and column 0 to %d, got %d, %d",
+            return String.format(Locale.ROOT, "'%s' has a %d × %d weight matrix: row must be 0 to %d and column 0 to %d, got %d, %d",
                     nodeId, in, dense.units(), in - 1, dense.units() - 1, row, column);
         }
         return null;

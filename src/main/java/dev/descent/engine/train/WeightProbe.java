@@ -26,6 +26,10 @@ final class WeightProbe {
     private WatchedWeight current;
     private double gradient;
     private double update;
+    /** The state vectors {@link #symbols} and {@link #meanings} were read from (they change on a retune only). */
+    private List<StateVector> described;
+    private List<String> symbols;
+    private List<String> meanings;
 
     /** Follows {@code weight} from the next step on, or nothing ({@code null}); any thread. */
     void watch(WatchedWeight weight) {
@@ -55,13 +59,17 @@ final class WeightProbe {
         if (current == null) {
             return null;
         }
+        if (vectors != described) {
+            described = vectors;
+            symbols = vectors.stream().map(StateVector::symbol).toList();
+            meanings = vectors.stream().map(StateVector::meaning).toList();
+        }
         double[] state = new double[vectors.size()];
         for (int v = 0; v < state.length; v++) {
             state[v] = vectors.get(v).values().getDouble(index); // a [P] vector or a [1, P] row: linear index
         }
         return new WatchedWeightStep(current, step, network.parameters().getDouble(0, index), gradient, update,
-                vectors.stream().map(StateVector::symbol).toList(), vectors.stream().map(StateVector::meaning).toList(),
-                state);
+                symbols, meanings, state);
     }
 
     /** offset + i·units + j in the flat parameter vector, or −1 if {@code w} is not in {@code network}. */

@@ -198,6 +198,35 @@ class WatchedWeightTest {
     }
 
     @Test
+    void afterARetuneTheWatchReadsTheNewRulesState() throws Exception {
+        // given a momentum run watching h1's W[0][1] for two steps at η = 0.1
+        Recorder r = new Recorder();
+        double mu = 0.9;
+        try (LockstepComparison c = comparison(Choice.of(OptimizerType.MOMENTUM).with("learningRate", ETA)
+                .with("momentum", mu))) {
+            c.addListener(r);
+            c.pause();
+            c.watch(0, H1);
+            c.start();
+            c.step();
+            c.step();
+            awaitSteps(r, 2);
+            // when η becomes 0.3 (the optimizer keeps its velocity) and the run takes a step
+            c.retune(0, Choice.of(OptimizerType.MOMENTUM).with("learningRate", 0.3).with("momentum", mu),
+                    Choice.of(Schedule.CONSTANT));
+            c.step();
+            awaitSteps(r, 3);
+            // then that step's v continues from the old rule's, and Δθ is the new η times it
+            WatchedWeightStep before = r.steps.get(1).watched();
+            WatchedWeightStep after = r.steps.get(2).watched();
+            double v = mu * before.state()[0] + after.gradient();
+            assertEquals(v, after.state()[0], 1e-14);
+            assertEquals(0.3 * v, after.update(), 1e-14);
+            assertEquals(before.value() - 0.3 * v, after.value(), 1e-14);
+        }
+    }
+
+    @Test
     void aWeightOutsideTheNetworkIsRefusedSayingWhatIsValid() throws Exception {
         try (LockstepComparison c = comparison(Choice.of(OptimizerType.SGD))) {
             IllegalArgumentException row = assertThrows(IllegalArgumentException.class,
