@@ -42,6 +42,19 @@ final class WeightMatrixView extends PlotCanvas {
         });
     }
 
+    private java.util.function.DoubleConsumer onScale = f -> { };
+
+    /** Told the new factor when the view's scale changes (presenter mode). */
+    void onScale(java.util.function.DoubleConsumer onScale) {
+        this.onScale = onScale;
+    }
+
+    @Override
+    void scale(double factor) {
+        super.scale(factor);
+        onScale.accept(factor);
+    }
+
     /** Told (row, column) of a clicked cell. */
     void onPick(BiConsumer<Integer, Integer> pick) {
         this.onPick = pick;

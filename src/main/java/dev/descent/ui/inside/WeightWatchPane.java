@@ -105,14 +105,17 @@ final class WeightWatchPane extends VBox {
         Tooltip.install(matrix, new Tooltip("Click a weight to follow it"));
         shape.getStyleClass().add(InsideView.NOTE);
         shape.setWrapText(true);
-        shape.setMaxWidth(WeightMatrixView.MAX_WIDTH + 10);
         note.getStyleClass().add(InsideView.NOTE);
         note.setWrapText(true);
         HBox pick = new HBox(6, new Label("Layer"), node, new Label("row i"), row, new Label("column j"), column);
         pick.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(4, matrix, shape);
-        left.setMinWidth(WeightMatrixView.MAX_WIDTH + 10);
-        left.setMaxWidth(WeightMatrixView.MAX_WIDTH + 10);
+        matrix.onScale(f -> { // the matrix's column grows with presenter mode
+            left.setMinWidth(f * (WeightMatrixView.MAX_WIDTH + 10));
+            left.setMaxWidth(f * (WeightMatrixView.MAX_WIDTH + 10));
+            shape.setMaxWidth(f * (WeightMatrixView.MAX_WIDTH + 10));
+        });
+        matrix.scale(1);
         HBox.setHgrow(charts, Priority.ALWAYS);
         charts.setPrefWrapLength(2 * StepLine.WIDTH + 14);
         HBox body = new HBox(14, left, charts);
@@ -289,7 +292,7 @@ final class WeightWatchPane extends VBox {
         Label name = new Label(symbol + "   " + meaning);
         titles.put(symbol, name);
         name.getStyleClass().add(InsideView.FIGURE_NAME);
-        name.setMaxWidth(StepLine.WIDTH);
+        name.maxWidthProperty().bind(line.prefWidthProperty()); // grows with presenter mode
         name.setWrapText(true);
         return new VBox(1, name, line);
     }
