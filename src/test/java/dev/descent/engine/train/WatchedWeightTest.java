@@ -227,6 +227,43 @@ class WatchedWeightTest {
     }
 
     @Test
+    void theWatchedWeightIsTheMatrixEntryAtItsRowAndColumn() throws Exception {
+        // given h1: dense(3) on two inputs, so W is 2 × 3, watched at row 1 (input 1), column 0 (unit 0): flat
+        // index 1·3 + 0 = 3 (column-major would be 0·2 + 1 = 1)
+        NetworkSpec spec = chain(input("in"), dense("h1", 3, "xavier_normal"), activation("a1", "tanh"),
+                dense("out", 1, "xavier_normal"), loss("loss", "mse"));
+        RunConfig run = new RunConfig("wide", spec, Choice.of(OptimizerType.ADAM).with("learningRate", ETA),
+                Choice.of(Schedule.CONSTANT), Choice.of(InputNormalizer.NONE));
+        Dataset data = Dataset.regression("two", 2, new float[] {1, -2, 0.5f, 3}, 1, new float[] {1, -1},
+                List.of("x0", "x1"));
+        Recorder r = new Recorder();
+        WatchedWeight w = new WatchedWeight("h1", 1, 0);
+        try (LockstepComparison c = LockstepComparison.create(new TrainingConfig(3, 50, 2, 1000, 0, DataType.DOUBLE),
+                data, data, List.of(run))) {
+            c.addListener(r);
+            c.pause();
+            c.watch(0, w);
+            c.start();
+            c.step();
+            c.step();
+            awaitSteps(r, 2);
+            CompletableFuture<WeightMatrix> matrix = new CompletableFuture<>();
+            c.weights(0, "h1", matrix::complete);
+            WeightMatrix m = matrix.get(30, TimeUnit.SECONDS);
+            // then the matrix is [n_in, units] and the value published is its entry W[1][0] after step 2
+            assertEquals(2, m.rows());
+            assertEquals(3, m.columns());
+            assertEquals(m.at(1, 0), r.steps.get(1).watched().value());
+            // (every other entry differs from it: the index is not a neighbour's)
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertTrue(i == 1 && j == 0 || m.at(i, j) != m.at(1, 0), "W[" + i + "][" + j + "]");
+                }
+            }
+        }
+    }
+
+    @Test
     void aWeightOutsideTheNetworkIsRefusedSayingWhatIsValid() throws Exception {
         try (LockstepComparison c = comparison(Choice.of(OptimizerType.SGD))) {
             IllegalArgumentException row = assertThrows(IllegalArgumentException.class,
