@@ -59,6 +59,9 @@ public final class LockstepComparison implements AutoCloseable {
     private final RunControl control = new RunControl();
     private final int trainSize;
     private final RunWorkers workers;
+    private final DataShape shape;
+    /** Whether each run trains as a stacked member (its optimizer state is its group's). */
+    private final boolean[] stacked;
     private boolean started;
 
     private LockstepComparison(TrainingConfig training, List<RunConfig> runs, Map<String, TrainingData> prepared,
@@ -78,7 +81,15 @@ public final class LockstepComparison implements AutoCloseable {
         }
         this.trainers = List.copyOf(list);
         this.histories = List.copyOf(hist);
-        this.workers = new RunWorkers(MemberGroups.plan(trainers, training, prepared), control);
+        List<Steppable> units = MemberGroups.plan(trainers, training, prepared);
+        this.shape = shape;
+        this.stacked = new boolean[trainers.size()];
+        for (Steppable unit : units) {
+            if (unit instanceof MemberGroup group) {
+                group.members().forEach(m -> stacked[trainers.indexOf(m)] = true);
+            }
+        }
+        this.workers = new RunWorkers(units, control);
     }
 
     /**
@@ -480,6 +491,48 @@ public final class LockstepComparison implements AutoCloseable {
             pass.forward(false);
             result.accept(pass.predictions().reshape(-1).toDoubleVector());
         });
+    }
+
+    /**
+     * Whether run {@code i} trains as a stacked member of a group ({@link MemberGroups}): its weights are its
+     * own, but its optimizer state is one slice of its group's, so it has no single weights to
+     * {@link #watch}.
+     */
+    public boolean isStacked(int i) {
+        return stacked[i];
+    }
+
+    /**
+     * Makes run {@code i} copy out {@code weight}'s figures from its next step on: every {@link StepEvent}
+     * then carries a {@link WatchedWeightStep} and the run's history keeps the last ones
+     * ({@link RunHistory#watchedWeight}); {@code null} stops it. Any thread, returns at once; costs nothing
+     * measurable while nothing is watched.
+     *
+     * @throws IllegalArgumentException if the run is a stacked member ({@link #isStacked}) or the weight is
+     *                                  not in its network (the message says what is valid)
+     */
+    public void watch(int i, WatchedWeight weight) {
+        if (weight != null) {
+            if (stacked[i]) {
+                throw new IllegalArgumentException("run '" + run(i).name() + "' trains stacked with other seeds:"
+                        + " its optimizer state is its group's, so no single weight of it can be watched;"
+                        + " watch a run that trains alone");
+            }
+            String problem = weight.problem(run(i).network(), shape);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+        trainers.get(i).watch(weight);
+    }
+
+    /**
+     * Asks run {@code i} for a copy of dense node {@code nodeId}'s weight matrix, taken on the run's own
+     * thread between steps, while paused, or after training; {@code result} receives it there (null if the
+     * node has no weight matrix).
+     */
+    public void weights(int i, String nodeId, Consumer<WeightMatrix> result) {
+        trainers.get(i).submit(network -> result.accept(WeightProbe.matrix(network, nodeId)));
     }
 
     /**

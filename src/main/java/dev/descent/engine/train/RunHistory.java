@@ -30,6 +30,7 @@ public final class RunHistory implements TrainingListener {
     private volatile List<String> stateSymbols = List.of();
     private volatile List<String> stateMeanings = List.of();
     private volatile List<List<DownsampledSeries>> stateRms = List.of();
+    private final WatchedWeightHistory watchedWeight = new WatchedWeightHistory();
 
     public RunHistory() {
         this(DEFAULT_CAPACITY);
@@ -86,6 +87,9 @@ public final class RunHistory implements TrainingListener {
             activationStds.get(i).add(e.step(), e.activationStd(i));
             saturatedFractions.get(i).add(e.step(), e.saturatedFraction(i));
         }
+        if (e.watched() != null) {
+            watchedWeight.add(e.watched());
+        }
         OptimizerColumns o = e.optimizer();
         if (o != null) {
             if (stateRms.isEmpty() && !o.symbols().isEmpty()) {
@@ -124,6 +128,14 @@ public final class RunHistory implements TrainingListener {
     @Override
     public void onRetune(RetuneEvent e) {
         retunes.add(e);
+    }
+
+    /**
+     * The last steps of the weight the run watches ({@link LockstepComparison#watch}); not counted in
+     * {@link #heapBytes} (empty until a weight is watched, and the window watches one run at a time).
+     */
+    public WatchedWeightHistory watchedWeight() {
+        return watchedWeight;
     }
 
     /**

@@ -74,6 +74,8 @@ final class RunTrainer implements Steppable {
     private volatile long trainingNanos;
     private volatile String message = "";
     private volatile Divergence divergence;
+    /** The weight the window follows, if any ({@link #watch}). */
+    private final WeightProbe probe = new WeightProbe();
     /** Norm of each parameter node's weights before the next step (initial, then after each update). */
     private double[] weightsBefore;
 
@@ -141,6 +143,14 @@ final class RunTrainer implements Steppable {
 
     /** Hyperparameters waiting for the run's next step. */
     private record Retune(Choice<OptimizerType> optimizer, Choice<Schedule> schedule) {
+    }
+
+    /**
+     * Follows {@code weight} from the next step on ({@link WatchedWeightStep} in every {@link StepEvent}), or
+     * nothing ({@code null}); any thread, returns at once. Not for a stacked member (its state is its group's).
+     */
+    void watch(WatchedWeight weight) {
+        probe.watch(weight);
     }
 
     /** The run's histograms over time (read from any thread). */
@@ -327,7 +337,7 @@ final class RunTrainer implements Steppable {
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
                 ratios(updates, weights), ActivationColumns.of(pass.activationStats()), optimizerColumns(gradients, updates),
-                trainingNanos / 1e9));
+                probe.figures(step, network, stateVectors), trainingNanos / 1e9));
         evaluateIfDue(step, epoch, batch);
         return true;
     }
@@ -355,7 +365,9 @@ final class RunTrainer implements Steppable {
 
     /** Turns the gradients into the step Δθ and applies it; returns ‖Δθ‖₂ of each parameter node. */
     private double[] update(int step, double gradientNorm, double learningRate) {
+        probe.beforeRule(network);
         optimizer.computeUpdate(network.gradients(), network.parameters(), gradientNorm, step - 1, learningRate);
+        probe.afterRule(network);
         double[] updates = norms(gradientNorms); // the gradient buffer now holds Δθ
         network.applyUpdate();
         return updates;
@@ -606,7 +618,7 @@ final class RunTrainer implements Steppable {
         weightsBefore = weights;
         count(step, loss);
         publish(new StepEvent(index, config.name(), step, epoch + 1, loss, learningRate, layout, gradients, weights,
-                ratios(updates, weights), activations, OptimizerColumns.withoutState(gradients, updates),
+                ratios(updates, weights), activations, OptimizerColumns.withoutState(gradients, updates), null,
                 trainingNanos / 1e9));
         evaluateIfDue(step, epoch, batch);
         if (step == total) {

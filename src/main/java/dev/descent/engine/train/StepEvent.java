@@ -8,7 +8,7 @@ package dev.descent.engine.train;
  * clipping), weight L2 norm ‖θ‖₂ after the update, and update-to-weight ratio ‖Δθ‖₂/‖θ‖₂. Per activation
  * node: mean and standard deviation of its outputs and the fraction of saturated (or dead) units. Per
  * parameter node, the optimizer's figures ({@link OptimizerColumns}): its effective learning rate and the
- * RMS of each of its state vectors.
+ * RMS of each of its state vectors. When a weight is watched, its own figures ({@link WatchedWeightStep}).
  */
 public final class StepEvent {
     private final int runIndex;
@@ -25,13 +25,14 @@ public final class StepEvent {
     private final double[] activationStds;
     private final double[] saturatedFractions;
     private final OptimizerColumns optimizer;
+    private final WatchedWeightStep watched;
     private final double seconds;
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, ActivationColumns activations,
-              OptimizerColumns optimizer, double seconds) {
+              OptimizerColumns optimizer, WatchedWeightStep watched, double seconds) {
         this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
-                activations.means(), activations.stds(), activations.saturated(), optimizer, seconds);
+                activations.means(), activations.stds(), activations.saturated(), optimizer, watched, seconds);
     }
 
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
@@ -48,7 +49,16 @@ public final class StepEvent {
     StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate, MetricLayout layout,
               double[] gradientNorms, double[] weightNorms, double[] updateRatios, double[] activationMeans,
               double[] activationStds, double[] saturatedFractions, OptimizerColumns optimizer, double seconds) {
+        this(runIndex, run, step, epoch, trainLoss, learningRate, layout, gradientNorms, weightNorms, updateRatios,
+                activationMeans, activationStds, saturatedFractions, optimizer, null, seconds);
+    }
+
+    private StepEvent(int runIndex, String run, int step, int epoch, double trainLoss, double learningRate,
+                      MetricLayout layout, double[] gradientNorms, double[] weightNorms, double[] updateRatios,
+                      double[] activationMeans, double[] activationStds, double[] saturatedFractions,
+                      OptimizerColumns optimizer, WatchedWeightStep watched, double seconds) {
         this.seconds = seconds;
+        this.watched = watched;
         this.runIndex = runIndex;
         this.run = run;
         this.step = step;
@@ -127,6 +137,11 @@ public final class StepEvent {
     /** The optimizer's figures of this step, or null if the event carries none. */
     public OptimizerColumns optimizer() {
         return optimizer;
+    }
+
+    /** The watched weight's figures of this step ({@link LockstepComparison#watch}), or null if none is watched. */
+    public WatchedWeightStep watched() {
+        return watched;
     }
 
     /** ‖∂L/∂θ‖₂ over all parameters. */

@@ -72,6 +72,7 @@ public final class InsideView extends BorderPane {
     static final String NOTE = "inside-note";
     static final String NODE_NAME = "inside-node";
     static final String FIGURE = "inside-figure";
+    static final String FIGURE_NAME = "inside-figure-name";
     static final String RATIO_HELP = "Update-to-weight ratio ‖Δθ‖₂ / ‖θ‖₂: how far one step moves a layer's"
             + " parameters, relative to their size.\nA common rule of thumb (Karpathy, CS231n) puts it near 1e-3"
             + " (the shaded band, 10^-3.5 to 10^-2.5):\nmuch below, the layer hardly learns (learning rate too"
@@ -122,6 +123,7 @@ public final class InsideView extends BorderPane {
     private final LayerLogChart effectiveRates = LayerLogChart.plain();
     private final Map<String, LayerLogChart> stateCharts = new LinkedHashMap<>();
     private List<String> builtSymbols;
+    private final WeightWatchPane watch = new WeightWatchPane(this::applyTheme);
     private SnapshotLayout built;
     private int builtRun = -1;
     private LockstepComparison builtFor;
@@ -341,7 +343,7 @@ public final class InsideView extends BorderPane {
         children.add(ratios);
 
         children.add(section("Optimizer state", "per layer, log axis: effective learning rate and the state the"
-                + " optimizer keeps", STATE_HELP));
+                + " optimizer keeps; below, one weight of your choice", STATE_HELP));
         optimizerFormula.setId("inside-optimizer");
         optimizerFormula.getStyleClass().add(NOTE);
         optimizerFormula.setWrapText(true);
@@ -354,6 +356,8 @@ public final class InsideView extends BorderPane {
         builtSymbols = null;
         children.add(optimizerFormula);
         children.add(stateBox);
+        watch.build(comparison, builtRun, layout.denseNodes());
+        children.add(watch);
 
         children.add(section("Weights", "each dense layer now over initial (grey)",
                 "Each dense layer's weights (no biases) at the scrubbed step (colour) over the initial ones"
@@ -384,6 +388,7 @@ public final class InsideView extends BorderPane {
         plots.add(ratios);
         plots.add(effectiveRates);
         plots.addAll(stateCharts.values());
+        plots.addAll(watch.plots());
         for (PlotCanvas plot : plots) {
             plot.scheduler(this::schedule);
             plot.scale(theme.scale()); // before the colours: they redraw
@@ -431,6 +436,7 @@ public final class InsideView extends BorderPane {
         }
         ratios.show(metrics.parameterNodes().subList(0, ratioSeries.size()), ratioSeries, last, step);
         drawState(history, last, step);
+        watch.draw(history, model.followProperty().get() ? Integer.MAX_VALUE : step); // live: no marker
     }
 
     /** The effective rate per layer and each state vector's RMS per layer, as the history holds them. */
@@ -456,7 +462,14 @@ public final class InsideView extends BorderPane {
         effectiveRates.setId("inside-effective-rate");
         rows.add(nodeName("effective learning rate ‖Δθ‖₂ / ‖g‖₂"));
         rows.add(effectiveRates);
-        if (symbols.isEmpty()) {
+        LockstepComparison comparison = model.comparison();
+        if (symbols.isEmpty() && comparison != null && comparison.isStacked(model.runProperty().get())) {
+            Label none = new Label("This seed trains stacked with the run's other seeds: their optimizer keeps the"
+                    + " state of all of them in one block, so no state is shown per seed (its effective rate is).");
+            none.getStyleClass().add(NOTE);
+            none.setWrapText(true);
+            rows.add(none);
+        } else if (symbols.isEmpty()) {
             Label none = new Label("This optimizer keeps no state: each step is η·g, so its effective rate is η"
                     + " (below it when the gradient is clipped).");
             none.getStyleClass().add(NOTE);
@@ -672,6 +685,11 @@ public final class InsideView extends BorderPane {
 
     InsideModel model() {
         return model;
+    }
+
+    /** The single weight's chooser, matrix and charts. */
+    WeightWatchPane watchPane() {
+        return watch;
     }
 
     Slider scrub() {

@@ -55,6 +55,11 @@ abstract class PlotCanvas extends Region {
         redraw();
     }
 
+    /** How many times its base size the plot draws (1, or presenter mode's factor). */
+    double scaleFactor() {
+        return scale;
+    }
+
     Color background() {
         return background;
     }

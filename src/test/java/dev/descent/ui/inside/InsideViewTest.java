@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.descent.engine.train.LockstepComparison;
 import dev.descent.engine.train.Snapshot;
 import dev.descent.engine.train.SnapshotLayout;
+import dev.descent.engine.train.WatchedWeight;
+import dev.descent.engine.train.WatchedWeightStep;
 import dev.descent.engine.train.Snapshots;
 import dev.descent.experiment.TrainingSpec;
 import dev.descent.ui.WindowFixture;
@@ -17,6 +19,7 @@ import dev.descent.ui.app.Examples;
 import dev.descent.ui.model.TrainingSession;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Tab;
@@ -300,6 +303,122 @@ class InsideViewTest {
         var out = s.first().normOutputs().get(0);
         assertTrue(out.low() > -6 && out.high() < 6, out.toString());
         assertNotNull(onFx(() -> inside.activationHistogram("a1")));
+    }
+
+    /** Steps run {@code run} has published. */
+    private long stepsOf(int run) {
+        return fx.session.comparisonProperty().get().history(run).trainLoss().totalPoints();
+    }
+
+    /** Takes one step of every run and waits until run {@code run} published it. */
+    private void stepOnce(int run) throws Exception {
+        long before = fx.session.comparisonProperty().get() == null ? 0 : stepsOf(run);
+        WaitForAsyncUtils.asyncFx(fx.session::step).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.session.comparisonProperty().get() != null
+                && stepsOf(run) > before);
+    }
+
+    /** Scrolls the view so that {@code node} is at the top of its viewport. */
+    private void scrollTo(javafx.scene.Node node) throws Exception {
+        onFx(() -> {
+            var scroll = (javafx.scene.control.ScrollPane) inside.getCenter();
+            javafx.scene.Node content = scroll.getContent();
+            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+            double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (y - 20) / room)));
+            scroll.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void clickingAWeightWatchesItAndItsChartsShowWhatTheEnginePublished(FxRobot robot) throws Exception {
+        // given the example (SGD vs Adam) after one step, paused, Adam's run shown in the Inside tab
+        open(Examples.FIRST, 30);
+        showInside();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        stepOnce(1);
+        onFx(() -> {
+            fx.selection.selectRun(1);
+            inside.refresh(true);
+            return null;
+        });
+        WeightWatchPane pane = onFx(inside::watchPane);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> pane.matrixView().matrix() != null));
+        WeightMatrixView matrix = onFx(pane::matrixView);
+        assertEquals("h1", onFx(() -> matrix.matrix().nodeId()));
+        assertEquals(2, onFx(() -> matrix.matrix().rows()));
+        // when the teacher clicks the weight in row 1, column 5 of h1's matrix
+        scrollTo(matrix);
+        javafx.geometry.Point2D cell = onFx(() -> matrix.localToScreen(matrix.cellCentre(1, 5)));
+        robot.clickOn(cell, javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then that weight is watched, and the run follows it from its next step on
+        WatchedWeight chosen = new WatchedWeight("h1", 1, 5);
+        assertEquals(chosen, onFx(pane::watched));
+        long clickedAt = stepsOf(1);
+        for (int k = 0; k < 3; k++) {
+            stepOnce(1);
+        }
+        refreshNow();
+        List<WatchedWeightStep> published = fx.session.comparisonProperty().get().history(1).watchedWeight().steps()
+                .stream().filter(s -> s.weight().equals(chosen)).toList();
+        assertEquals(3, published.size());
+        assertEquals(clickedAt + 1, published.get(0).step());
+        // and its charts hold the numbers the engine published: θ, g, Δθ, Adam's m and v, |Δθ|/|g|
+        Map<String, StepLine> lines = onFx(pane::lines);
+        assertEquals(List.of("θ", "g", "Δθ", "m", "v", WeightWatchPane.EFFECTIVE), List.copyOf(lines.keySet()));
+        double[] steps = published.stream().mapToDouble(WatchedWeightStep::step).toArray();
+        for (StepLine line : lines.values()) {
+            assertArrayEquals(steps, onFx(line::steps));
+        }
+        assertTrue(onFx(() -> pane.titleOf("θ")).contains("W[1][5]"), onFx(() -> pane.titleOf("θ")));
+        assertEquals("m   first moment: running mean of the gradients", onFx(() -> pane.titleOf("m")));
+        assertArrayEquals(published.stream().mapToDouble(WatchedWeightStep::value).toArray(), onFx(() -> lines.get("θ").values()));
+        assertArrayEquals(published.stream().mapToDouble(WatchedWeightStep::gradient).toArray(), onFx(() -> lines.get("g").values()));
+        assertArrayEquals(published.stream().mapToDouble(WatchedWeightStep::update).toArray(), onFx(() -> lines.get("Δθ").values()));
+        assertArrayEquals(published.stream().mapToDouble(s -> s.state()[0]).toArray(), onFx(() -> lines.get("m").values()));
+        assertArrayEquals(published.stream().mapToDouble(s -> s.state()[1]).toArray(), onFx(() -> lines.get("v").values()));
+        assertArrayEquals(published.stream().mapToDouble(WatchedWeightStep::effectiveStep).toArray(),
+                onFx(() -> lines.get(WeightWatchPane.EFFECTIVE).values()));
+        WaitForAsyncUtils.asyncFx(fx.session::reset).get();
+    }
+
+    @Test
+    void aStackedSeedSaysItHasNoStateOfItsOwnAndStillShowsItsWeights() throws Exception {
+        // given the example with two seeds per run after one step: seed #1 of SGD trains stacked
+        onFx(() -> {
+            var e = Examples.load(Examples.FIRST);
+            fx.project.replace(e.withTraining(new TrainingSpec(30, e.training().batchSize(),
+                    e.training().evaluateEvery(), 2)), null);
+            return null;
+        });
+        showInside();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        stepOnce(0);
+        LockstepComparison c = fx.session.comparisonProperty().get();
+        int stacked = -1;
+        for (int i = 0; i < c.runCount() && stacked < 0; i++) {
+            stacked = c.isStacked(i) ? i : -1;
+        }
+        assertTrue(stacked >= 0, "a stacked seed");
+        int seed = stacked;
+        // when it is shown
+        onFx(() -> {
+            inside.model().setRun(seed);
+            inside.refresh(true);
+            return null;
+        });
+        WeightWatchPane pane = onFx(inside::watchPane);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> pane.matrixView().matrix() != null));
+        stepOnce(seed);
+        refreshNow();
+        // then it says why there is no state to follow, draws no charts, and shows its weight matrix
+        assertTrue(onFx(pane::noteText).startsWith("This seed trains stacked"), onFx(pane::noteText));
+        assertTrue(onFx(() -> pane.lines().isEmpty()));
+        assertEquals("h1", onFx(() -> pane.matrixView().matrix().nodeId()));
+        WaitForAsyncUtils.asyncFx(fx.session::reset).get();
     }
 
     /** Every plot of the view, wherever it sits in the scene graph. */
