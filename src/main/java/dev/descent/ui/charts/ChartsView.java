@@ -422,6 +422,7 @@ public final class ChartsView extends GridPane {
             chart.applyTheme(palette);
             chart.applyScale(theme.scale());
         }
+        gradients.labelFor(theme.scale());
         xAxis.setPrefWidth(X_AXIS_CHOOSER_WIDTH * theme.scale());
         bandStyle.setPrefWidth(BAND_CHOOSER_WIDTH * theme.scale());
     }

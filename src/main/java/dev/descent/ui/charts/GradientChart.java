@@ -33,6 +33,14 @@ final class GradientChart extends LiveChart {
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
     }
 
+    /** The y axis's label: at presenter sizes the short one, which fits the plot's height (the ticks show the decades). */
+    void labelFor(double scale) {
+        String label = scale > 1 ? "L2 norm" : "L2 norm, log scale";
+        if (!label.equals(plot.getRangeAxis().getLabel())) {
+            plot.getRangeAxis().setLabel(label);
+        }
+    }
+
     /** Smoothing window in steps (1 = raw): minibatch gradient norms are noisy. */
     void setWindow(double steps) {
         window = Math.max(1, steps);

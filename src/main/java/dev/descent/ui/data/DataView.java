@@ -89,6 +89,9 @@ public final class DataView extends VBox {
         note.getStyleClass().add(NOTE);
         title.setMinWidth(0);
         note.setMinWidth(0);
+        // a narrow panel (presenter mode's large text) wraps the title and the note instead of cutting them
+        title.setWrapText(true);
+        note.setWrapText(true);
         Pane holder = new Pane(canvas, pointsLayer, curveLayer);
         holder.setMinSize(0, 0);
         for (Canvas layer : new Canvas[] {canvas, pointsLayer, curveLayer}) {

@@ -298,6 +298,22 @@ class ChartsViewTest {
     }
 
     @Test
+    void inPresenterModeTheGradientAxisTakesItsShortLabelWhichFitsThePlot() throws Exception {
+        // the long label was cut at the top of the plot at 1440x900 in presenter mode
+        assertEquals("L2 norm, log scale", onFx(() -> charts.gradientChart().plot().getRangeAxis().getLabel()));
+        onFx(() -> {
+            fx.theme.presenterProperty().set(true);
+            return null;
+        });
+        assertEquals("L2 norm", onFx(() -> charts.gradientChart().plot().getRangeAxis().getLabel()));
+        onFx(() -> {
+            fx.theme.presenterProperty().set(false);
+            return null;
+        });
+        assertEquals("L2 norm, log scale", onFx(() -> charts.gradientChart().plot().getRangeAxis().getLabel()));
+    }
+
+    @Test
     void exportWritesOnePngWithAllFourCharts(@TempDir Path dir) throws Exception {
         // given the trained example
         trainToTheEnd();

@@ -158,6 +158,28 @@ class PresenterModeTest {
         Object longest = chooser.getItems().stream().filter(i -> i.toString().equals("Examples")).findFirst().orElseThrow();
         onFx(() -> chooser.setValue(longest));
         assertEquals("Examples", robot.lookup("#loss-x-axis").lookup(".text").queryAs(Text.class).getText());
+        // and so does the band chooser, whose width is set too
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Object> band = robot.lookup("#loss-band").queryAs(javafx.scene.control.ChoiceBox.class);
+        Object widest = band.getItems().stream().filter(i -> i.toString().equals("min–max")).findFirst().orElseThrow();
+        onFx(() -> {
+            band.setVisible(true);
+            band.setManaged(true);
+            band.setValue(widest);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("min–max", robot.lookup("#loss-band").lookup(".text").queryAs(Text.class).getText());
+    }
+
+    @Test
+    void theDataPanelWrapsItsTitleInsteadOfCuttingIt(FxRobot robot) throws Exception {
+        // when presenter mode is on (the data panel is narrow beside the charts)
+        onFx(presenter::enter);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the title's text on screen is all of it
+        javafx.scene.control.Label title = robot.lookup("#data-view .data-title").queryAs(javafx.scene.control.Label.class);
+        String shown = ((Text) title.lookup(".text")).getText();
+        assertEquals(title.getText(), shown);
     }
 
     @Test
