@@ -110,11 +110,28 @@ class SeededRunChartsTest {
     void inANarrowCellTheLossChartsControlsWrapInsteadOfCoveringItsTitle() throws Exception {
         // given seeded runs (the band chooser shows beside smoothing, x axis and log scale) in a narrow window
         train();
+        // (the cell's width also depends on the panels' dividers, which earlier tests may have moved: the
+        // window widens until the cell is 260 px or more, narrow enough for the controls to wrap)
+        double originalWidth = WaitForAsyncUtils.waitForAsyncFx(5000, stage::getWidth);
+        try {
+            narrowCellControls();
+        } finally { // the stage is shared by the tests that follow
+            WaitForAsyncUtils.asyncFx(() -> stage.setWidth(originalWidth)).get();
+        }
+    }
+
+    private void narrowCellControls() throws Exception {
         javafx.scene.layout.StackPane cell = WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
-            stage.setWidth(1000);
-            stage.getScene().getRoot().applyCss();
-            stage.getScene().getRoot().layout();
-            return (javafx.scene.layout.StackPane) charts.lossChart().node();
+            javafx.scene.layout.StackPane c = (javafx.scene.layout.StackPane) charts.lossChart().node();
+            for (double width = 1000; width <= 2400; width += 50) {
+                stage.setWidth(width);
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                if (c.getWidth() >= 260) {
+                    break;
+                }
+            }
+            return c;
         });
         WaitForAsyncUtils.waitForFxEvents();
         // then every control lies inside the cell, right of the title's 56 px

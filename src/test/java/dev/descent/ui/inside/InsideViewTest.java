@@ -500,14 +500,16 @@ class InsideViewTest {
         // then no histogram or strip is drawn again
         assertTrue(waiting.stream().noneMatch(p -> p instanceof HistogramView || p instanceof StripView),
                 "redrawn for nothing: " + waiting.stream().map(p -> p.getClass().getSimpleName()).toList());
-        // when the scrub moves back, the histograms of that step are drawn, and the strips move their marker
-        List<PlotCanvas> scrubbed = onFx(() -> {
-            var before = java.util.Set.copyOf(inside.pendingPlots());
+        // when the scrub moves back, the histograms show that step's snapshot and are drawn again
+        onFx(() -> {
             inside.scrub().setValue(300);
-            return inside.pendingPlots().stream().filter(p -> !before.contains(p)).toList();
+            return null;
         });
-        assertTrue(scrubbed.stream().anyMatch(p -> p instanceof HistogramView), "the scrubbed histograms");
-        assertTrue(scrubbed.stream().anyMatch(p -> p instanceof StripView), "the strips' marker");
+        Snapshots s = snapshots(0);
+        String id = s.layout().activationNodes().get(0);
+        assertEquals(s.at(300).activations().get(0), onFx(() -> inside.activationHistogram(id)));
+        assertTrue(eventually(() -> onFx(() -> plots(inside).stream().filter(this::onScreen).noneMatch(PlotCanvas::stale))),
+                "a plot on screen left stale after the scrub");
     }
 
     /** Whether {@code done} holds within 10 s, asked every 50 ms. */
