@@ -110,28 +110,21 @@ class SeededRunChartsTest {
     void inANarrowCellTheLossChartsControlsWrapInsteadOfCoveringItsTitle() throws Exception {
         // given seeded runs (the band chooser shows beside smoothing, x axis and log scale) in a narrow window
         train();
-        // (the cell's width also depends on the panels' dividers, which earlier tests may have moved: the
-        // window widens until the cell is 260 px or more, narrow enough for the controls to wrap)
-        double originalWidth = WaitForAsyncUtils.waitForAsyncFx(5000, stage::getWidth);
+        // (the charts are held to 640 px, two cells of about 300: the window's own size and dividers depend
+        // on what earlier tests did with the shared stage)
         try {
             narrowCellControls();
-        } finally { // the stage is shared by the tests that follow
-            WaitForAsyncUtils.asyncFx(() -> stage.setWidth(originalWidth)).get();
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> charts.setMaxWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE)).get();
         }
     }
 
     private void narrowCellControls() throws Exception {
         javafx.scene.layout.StackPane cell = WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
-            javafx.scene.layout.StackPane c = (javafx.scene.layout.StackPane) charts.lossChart().node();
-            for (double width = 1000; width <= 2400; width += 50) {
-                stage.setWidth(width);
-                stage.getScene().getRoot().applyCss();
-                stage.getScene().getRoot().layout();
-                if (c.getWidth() >= 260) {
-                    break;
-                }
-            }
-            return c;
+            charts.setMaxWidth(640);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return (javafx.scene.layout.StackPane) charts.lossChart().node();
         });
         WaitForAsyncUtils.waitForFxEvents();
         // then every control lies inside the cell, right of the title's 56 px
@@ -144,6 +137,7 @@ class SeededRunChartsTest {
                 return cell.sceneToLocal(n.localToScene(n.getLayoutBounds()));
             });
             double width = WaitForAsyncUtils.waitForAsyncFx(5000, cell::getWidth);
+            assertTrue(width > 200 && width < 400, "the cell is " + width + " wide");
             assertTrue(b.getMinX() >= 55.5 && b.getMaxX() <= width + 0.5, id + " at " + b + " in a cell " + width + " wide");
         }
         // and the chart below moved down by the second row, so the controls cover none of its text
