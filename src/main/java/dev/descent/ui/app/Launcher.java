@@ -38,9 +38,19 @@ public final class Launcher {
     public static int launch(String[] args) {
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (needsChild(jvm, System.getProperty(RELAUNCHED), System.getProperty(RELAUNCH))) {
-            Optional<Integer> code = runChild(childCommand(javaExecutable(), jvm,
-                    System.getProperty("java.class.path"), args));
+            String java = javaExecutable();
+            String classPath = absolute(System.getProperty("java.class.path"));
+            ClassArchive archive = ClassArchive.forUser(classPath, jvm);
+            List<String> command = childCommand(java, jvm, archive == null ? List.of() : archive.jvmOptions(),
+                    classPath, args);
+            Optional<Integer> code = runChild(command);
             if (code.isPresent()) {
+                if (archive != null) {
+                    List<String> check = new ArrayList<>(jvm);
+                    check.addAll(WINDOW_JVM_OPTIONS);
+                    check.addAll(List.of("-cp", classPath));
+                    archive.afterChild(code.get(), java, check);
+                }
                 return code.get();
             }
         }
@@ -65,18 +75,34 @@ public final class Launcher {
         return true;
     }
 
-    /** The child's command line: the same Java, the user's options plus ours, the same class path and arguments. */
-    static List<String> childCommand(String java, List<String> jvmOptions, String classPath, String[] args) {
+    /**
+     * The child's command line: the same Java, the user's options plus ours and the class archive's
+     * ({@link ClassArchive}), the same class path and arguments.
+     */
+    static List<String> childCommand(String java, List<String> jvmOptions, List<String> archiveOptions,
+                                     String classPath, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
         command.addAll(WINDOW_JVM_OPTIONS);
+        command.addAll(archiveOptions);
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");
         command.add(classPath);
         command.add("dev.descent.Main");
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The class path with every entry absolute, so the class archive matches from any working directory. */
+    static String absolute(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String javaExecutable() {

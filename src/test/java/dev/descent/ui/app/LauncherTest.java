@@ -31,12 +31,13 @@ class LauncherTest {
 
     @Test
     void theChildKeepsTheUsersOptionsClassPathAndArguments() {
-        List<String> command = Launcher.childCommand("/usr/bin/java", List.of("-Xmx8g"), "target/descent.jar",
+        List<String> command = Launcher.childCommand("/usr/bin/java", List.of("-Xmx8g"), List.of("-Xlog:cds=off"), "target/descent.jar",
                 new String[] {"lesson.json"});
         assertEquals("/usr/bin/java", command.get(0));
         assertEquals("-Xmx8g", command.get(1));
         assertTrue(command.containsAll(Launcher.WINDOW_JVM_OPTIONS));
         assertTrue(command.contains("-D" + Launcher.RELAUNCHED + "=true"));
+        assertTrue(command.contains("-Xlog:cds=off"), "the class archive's options");
         int cp = command.indexOf("-cp");
         assertEquals("target/descent.jar", command.get(cp + 1));
         assertEquals(List.of("dev.descent.Main", "lesson.json"), command.subList(cp + 2, command.size()));
@@ -59,5 +60,13 @@ class LauncherTest {
             assertTrue(pom.contains("<option>" + option + "</option>"), "javafx:run lacks " + option);
             assertTrue(pom.contains("<argument>" + option + "</argument>"), "the UI benchmark lacks " + option);
         }
+    }
+
+    @Test
+    void theChildsClassPathIsAbsoluteSoItsClassArchiveMatchesFromAnyFolder() {
+        String sep = java.io.File.pathSeparator;
+        String absolute = Launcher.absolute("target/descent.jar" + sep + sep + "lib/x.jar");
+        assertEquals(Path.of("target/descent.jar").toAbsolutePath() + sep + Path.of("lib/x.jar").toAbsolutePath(),
+                absolute);
     }
 }
