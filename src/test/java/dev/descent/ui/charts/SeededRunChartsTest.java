@@ -107,25 +107,31 @@ class SeededRunChartsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("passes alone and beside the tests before it, but in the full suite the shared stage"
-            + " is left in a state where the cell has no width: to be made independent of the shared stage")
     void inANarrowCellTheLossChartsControlsWrapInsteadOfCoveringItsTitle() throws Exception {
-        // given seeded runs (the band chooser shows beside smoothing, x axis and log scale) in a narrow window
+        // given seeded runs (the band chooser shows beside smoothing, x axis and log scale), and charts 640 px
+        // wide in a window of their own (the shared test stage's size and dividers depend on earlier tests)
         train();
-        // (the charts are held to 640 px, two cells of about 300: the window's own size and dividers depend
-        // on what earlier tests did with the shared stage)
+        Stage own = WaitForAsyncUtils.asyncFx(() -> {
+            ChartsView narrow = new ChartsView(fx.project, fx.selection, fx.session, fx.theme);
+            Stage window = new Stage();
+            javafx.scene.Scene scene = new javafx.scene.Scene(narrow, 640, 620);
+            scene.getStylesheets().addAll(stage.getScene().getStylesheets());
+            window.setScene(scene);
+            window.show();
+            narrow.lossChart().refresh(narrow.currentInput(), true);
+            return window;
+        }).get();
         try {
-            narrowCellControls();
+            narrowCellControls((ChartsView) own.getScene().getRoot());
         } finally {
-            WaitForAsyncUtils.asyncFx(() -> charts.setMaxWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE)).get();
+            WaitForAsyncUtils.asyncFx(own::close).get();
         }
     }
 
-    private void narrowCellControls() throws Exception {
+    private void narrowCellControls(ChartsView charts) throws Exception {
         javafx.scene.layout.StackPane cell = WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
-            charts.setMaxWidth(640);
-            stage.getScene().getRoot().applyCss();
-            stage.getScene().getRoot().layout();
+            charts.getScene().getRoot().applyCss();
+            charts.getScene().getRoot().layout();
             return (javafx.scene.layout.StackPane) charts.lossChart().node();
         });
         WaitForAsyncUtils.waitForFxEvents();
