@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -92,6 +93,10 @@ public final class DataView extends VBox {
         // a narrow panel (presenter mode's large text) wraps the title and the note instead of cutting them
         title.setWrapText(true);
         note.setWrapText(true);
+        // and keeps the lines it wraps to: a label's minimum is one line, so a short panel cut it to one
+        // line and "…"; the map below gives way instead
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         Pane holder = new Pane(canvas, pointsLayer, curveLayer);
         holder.setMinSize(0, 0);
         for (Canvas layer : new Canvas[] {canvas, pointsLayer, curveLayer}) {

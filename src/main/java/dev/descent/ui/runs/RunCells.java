@@ -11,6 +11,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,8 +60,11 @@ final class RunCells {
      */
     static final class RunCell extends TableCell<RunRow, RunRow> {
         private final Label name = new Label();
-        private final Label details = new Label();
+        /** A text, not a label: a label whose text is within a pixel of its width cuts it ("cons…"). */
+        private final Text details = new Text();
         private final VBox box = new VBox(0, name, details);
+        /** One per cell, not one per update: a tooltip is a popup window of its own, costly to make. */
+        private final Tooltip tip = new Tooltip();
         private final BiPredicate<Integer, String> rename;
         private TextField editor;
 
@@ -70,6 +74,11 @@ final class RunCells {
             details.getStyleClass().add("runs-details");
             box.setAlignment(Pos.CENTER_LEFT);
             box.setMinWidth(0);
+            name.setMinWidth(0);
+            // a narrow column (presenter mode's large text) wraps the details instead of cutting them
+            details.wrappingWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> Math.max(1, getWidth() - snappedLeftInset() - snappedRightInset()),
+                    widthProperty(), paddingProperty()));
             getStyleClass().add("runs-run-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
@@ -79,6 +88,7 @@ final class RunCells {
             super.updateItem(row, empty);
             name.textProperty().unbind();
             details.textProperty().unbind();
+            tip.textProperty().unbind();
             if (empty || row == null) {
                 setGraphic(null);
                 setTooltip(null);
@@ -87,7 +97,6 @@ final class RunCells {
             name.textProperty().bind(row.nameProperty());
             details.textProperty().bind(Bindings.concat(row.optimizerProperty(), " · η ", row.learningRateProperty(),
                     " · ", row.scheduleProperty()));
-            Tooltip tip = new Tooltip();
             tip.textProperty().bind(Bindings.concat(row.nameProperty(), "\nOptimizer: ", row.optimizerProperty(),
                     "\nLearning rate η: ", row.learningRateProperty(), "\nSchedule: ", row.scheduleProperty(),
                     "\nDouble-click or F2 to rename"));
@@ -155,8 +164,12 @@ final class RunCells {
         private final Label speed = new Label();
         private final ProgressBar bar = new ProgressBar(0);
         private final VBox box;
+        /** One per cell, not one per update (see {@link RunCell}). */
+        private final Tooltip tip = new Tooltip();
 
         StatusCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
             status.getStyleClass().add("runs-status");
             speed.getStyleClass().add("runs-speed");
             Region gap = new Region();
@@ -200,6 +213,7 @@ final class RunCells {
             status.textProperty().unbind();
             speed.textProperty().unbind();
             bar.progressProperty().unbind();
+            tip.textProperty().unbind();
             if (empty || row == null) {
                 setGraphic(null);
                 setTooltip(null);
@@ -208,11 +222,8 @@ final class RunCells {
             status.textProperty().bind(row.statusProperty());
             speed.textProperty().bind(row.speedProperty());
             bar.progressProperty().bind(row.progressProperty());
-            Tooltip tip = new Tooltip();
             tip.textProperty().bind(Bindings.createStringBinding(() -> tooltip(row.statusProperty().get(),
                     row.detailProperty().get()), row.statusProperty(), row.detailProperty()));
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
             setTooltip(tip);
             setGraphic(box);
         }

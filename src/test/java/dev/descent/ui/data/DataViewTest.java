@@ -184,4 +184,45 @@ class DataViewTest {
         assertTrue(zero.getRed() > zero.getBlue(), "class 0 is red: " + zero);
         assertTrue(unsure.getBrightness() > one.getBrightness() || unsure.getSaturation() < one.getSaturation());
     }
+
+    @Test
+    void inAShortNarrowPanelWithLargeTextTheTitleAndNoteWrapAndTheMapGivesWay() throws Exception {
+        // given the data panel as presenter mode leaves it at 1440x900: about 370 px wide, 240 high, large text
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> fx.data.dataset()) != null);
+        Stage own = onFx(() -> {
+            DataView panel = new DataView(fx.data, fx.session, fx.selection, fx.theme);
+            javafx.scene.layout.StackPane presenter = new javafx.scene.layout.StackPane(panel);
+            presenter.getStyleClass().add("presenter"); // presenter mode's class and stylesheet, as in the window
+            presenter.getStylesheets().add(dev.descent.ui.present.PresenterMode.class.getResource("presenter.css")
+                    .toExternalForm());
+            Stage window = new Stage();
+            window.setScene(new javafx.scene.Scene(presenter, 370, 600));
+            window.show();
+            return window;
+        });
+        try {
+            // (first tall, then short: the map's canvases keep their size as its preferred height, so the
+            // panel must shrink something, which is what cut the title)
+            WaitForAsyncUtils.waitForFxEvents();
+            onFx(() -> {
+                own.setHeight(240);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            DataView panel = (DataView) own.getScene().getRoot().getChildrenUnmodifiable().get(0);
+            // then the title and the note show all their words, on more lines, not an ellipsis
+            for (String style : new String[] {DataView.TITLE, DataView.NOTE}) {
+                javafx.scene.control.Label label = (javafx.scene.control.Label) panel.lookup("." + style);
+                String shown = onFx(() -> ((javafx.scene.text.Text) label.lookup(".text")).getText());
+                assertEquals(onFx(label::getText), shown, style);
+            }
+            assertTrue(onFx(() -> panel.lookup("." + DataView.TITLE).getBoundsInParent().getHeight()) > 40,
+                    "the title took two lines");
+        } finally {
+            onFx(() -> {
+                own.close();
+                return null;
+            });
+        }
+    }
 }

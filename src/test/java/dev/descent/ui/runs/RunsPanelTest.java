@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class RunsPanelTest {
@@ -238,5 +239,40 @@ class RunsPanelTest {
         RunCells.StatusCell cell = (RunCells.StatusCell) status.getParent().getParent().getParent();
         assertEquals("diverged at step 12,345\ndiverged: the loss became Infinity at step 12345; try a lower "
                 + "learning rate", cell.getTooltip().getText());
+    }
+
+    @Test
+    void inANarrowColumnWithPresenterSizedTextTheRunsDetailsWrapInsteadOfEndingInAnEllipsis(FxRobot robot) {
+        // given the runs panel as narrow as presenter mode leaves it, with its large text
+        robot.interact(() -> {
+            Scene scene = panel.getScene();
+            javafx.scene.layout.StackPane presenter = new javafx.scene.layout.StackPane();
+            scene.setRoot(presenter);
+            presenter.getChildren().add(panel);
+            presenter.getStyleClass().addAll("descent-window", "presenter"); // the window's root in presenter mode
+            presenter.getStylesheets().add(dev.descent.ui.present.PresenterMode.class.getResource("presenter.css")
+                    .toExternalForm());
+            scene.getWindow().setWidth(370);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // then each run's details ("SGD · η 0.05 · constant") fit their cell, over more lines when needed
+        java.util.Set<javafx.scene.Node> details = robot.lookup(".runs-details").queryAll();
+        assertFalse(details.isEmpty());
+        for (javafx.scene.Node node : details) {
+            javafx.scene.text.Text text = (javafx.scene.text.Text) node;
+            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) text.getParent().getParent();
+            double right = cell.sceneToLocal(text.localToScene(text.getLayoutBounds())).getMaxX();
+            assertTrue(right <= cell.getWidth() - cell.snappedRightInset() + 0.5, "\"" + text.getText()
+                    + "\" runs past its cell: " + right + " in " + cell.getWidth());
+            double lineHeight = text.getFont().getSize();
+            if (text.getLayoutBounds().getHeight() > 1.8 * lineHeight) {
+                // and the row is as high as the wrapped lines: the cell shows all of them
+                double bottom = cell.sceneToLocal(text.localToScene(text.getLayoutBounds())).getMaxY();
+                assertTrue(bottom <= cell.getHeight() + 0.5, "the row cuts its second line: " + bottom + " in "
+                        + cell.getHeight());
+            }
+        }
+        assertTrue(details.stream().anyMatch(n -> n.getLayoutBounds().getHeight() > 1.8
+                * ((javafx.scene.text.Text) n).getFont().getSize()), "at this width some details take two lines");
     }
 }
