@@ -85,6 +85,7 @@ public final class CompareView extends BorderPane {
         setTop(toolbar());
         ScrollPane maps = new ScrollPane(map);
         maps.setFitToHeight(true);
+        maps.setFitToWidth(true); // as wide as the view, or as wide as its grids (then it scrolls)
         BorderPane mapsWithKey = new BorderPane(maps);
         mapsWithKey.setRight(map.legend());
         BorderPane.setMargin(map.legend(), new javafx.geometry.Insets(4, 4, 4, 8));

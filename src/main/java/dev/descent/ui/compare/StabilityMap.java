@@ -120,6 +120,7 @@ public final class StabilityMap extends HBox {
         if (data.grids().isEmpty()) {
             Label none = new Label("No swept run: add \"sweep\" to a run to see where training is stable.");
             none.getStyleClass().add("muted");
+            none.setWrapText(true); // the Compare view lets the map fill its width: a narrow one wraps this
             getChildren().add(none);
             legend.getChildren().clear();
             return;

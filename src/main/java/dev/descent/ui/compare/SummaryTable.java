@@ -19,6 +19,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -61,6 +62,12 @@ public final class SummaryTable extends VBox {
             new Column("wall s", Row::wallSeconds),
             new Column("steps/s", Row::stepsPerSecond));
 
+    /** Style class of the columns' titles. */
+    static final String HEADER = "compare-summary-header";
+    /** Column widths in units of the text's size: 190 and 86 px at the window's 13 px. */
+    private static final double RUN_COLUMN_EMS = 190 / 13.0;
+    private static final double COLUMN_EMS = 86 / 13.0;
+    private static final double BASE_FONT = 13;
     private final TableView<Row> table = new TableView<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final TextField target = new TextField("0.1");
@@ -178,11 +185,21 @@ public final class SummaryTable extends VBox {
     }
 
     private static TableColumn<Row, Object> column(Column c) {
-        TableColumn<Row, Object> column = new TableColumn<>(c.title());
+        TableColumn<Row, Object> column = new TableColumn<>();
         column.setId("compare-col-" + c.title().replace(' ', '-').replace("/", "-per-"));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(c.value().apply(cell.getValue())));
         column.setComparator(SummaryTable::compare);
-        column.setPrefWidth(c.title().equals("run") ? 190 : 86);
+        // the width follows the text's size and fits the title (with an em for the sort arrow and the
+        // header's padding), so presenter mode's larger text is not cut to "fin…" and "0.0…": the table
+        // scrolls sideways instead
+        Label title = new Label(c.title());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.getStyleClass().add(HEADER);
+        column.setGraphic(title);
+        double ems = c.title().equals("run") ? RUN_COLUMN_EMS : COLUMN_EMS;
+        column.setPrefWidth(ems * BASE_FONT);
+        title.fontProperty().addListener((o, was, font) -> column.setPrefWidth(Math.ceil(Math.max(ems * font.getSize(),
+                title.prefWidth(-1) + 2.5 * font.getSize()))));
         column.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {

@@ -21,6 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Polygon;
@@ -249,7 +250,7 @@ class CompareViewTest {
 
         // when sorted by final training loss
         TableColumn<SummaryTable.Row, ?> finalLoss = table.getColumns().stream()
-                .filter(c -> c.getText().equals("final train loss")).findFirst().orElseThrow();
+                .filter(c -> "compare-col-final-train-loss".equals(c.getId())).findFirst().orElseThrow();
         robot.clickOn(robot.lookup(".column-header").queryAll().stream()
                 .filter(h -> h.getId() != null && h.getId().equals(finalLoss.getId())).findFirst().orElseThrow());
 
@@ -337,5 +338,39 @@ class CompareViewTest {
 
     private static SummaryTable.Row row(List<SummaryTable.Row> rows, String run) {
         return rows.stream().filter(r -> r.run().equals(run)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void withPresenterSizedTextTheSummaryTablesTitlesAndFiguresShowWhole(FxRobot robot) {
+        // when the view's text is presenter mode's 21 px (13 px × 1.6)
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 21px;");
+            view.applyCss();
+            view.layout();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        try { // (the columns widen as the text grows; the titles are laid out again at the next pulse)
+            org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> view.table()
+                    .table().getColumns().stream().map(c -> (Label) c.getGraphic()).allMatch(l -> ((javafx.scene.text.Text)
+                            l.lookup(".text")).getText().replaceAll("\\s+", " ").strip().equals(l.getText())));
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertions below say which
+        }
+        // then every column's title shows whole, wrapped where needed ("best val accuracy", not "be…")
+        TableView<SummaryTable.Row> table = view.table().table();
+        for (TableColumn<SummaryTable.Row, ?> column : table.getColumns()) {
+            Label title = (Label) column.getGraphic();
+            String shown = ((javafx.scene.text.Text) title.lookup(".text")).getText();
+            assertEquals(title.getText(), shown.replaceAll("\\s+", " ").strip(), column.getId() + " " + column.getWidth() + " font " + title.getFont() + " label " + title.getWidth());
+            assertTrue(column.getWidth() >= 6 * 21 - 1, column.getId() + " is " + column.getWidth() + " wide");
+        }
+        // and the figures in the cells are not cut to "0.0…"
+        for (javafx.scene.Node node : robot.lookup("#compare-summary-table .table-cell").queryAll()) {
+            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) node;
+            if (cell.getText() != null && !cell.getText().isEmpty() && cell.lookup(".text") != null) {
+                String shown = ((javafx.scene.text.Text) cell.lookup(".text")).getText();
+                assertEquals(cell.getText(), shown, "a cell of " + cell.getTableColumn().getId());
+            }
+        }
     }
 }
