@@ -124,6 +124,9 @@ public final class GradientMultiples extends dev.descent.ui.CellGrid {
         for (String name : firsts.keySet()) {
             GradientChart chart = new GradientChart();
             chart.compact();
+            // no y-axis title in a cell: the heading above the grid says what the axis is, and the title
+            // ran up the cell's left edge into the run's name (and was cut: "norm, log scale")
+            chart.plot().getRangeAxis().setLabel(null);
             chart.applyTheme(palette);
             chart.applyScale(theme.scale());
             chart.node().getStyleClass().add("gradient-multiple");
@@ -153,6 +156,11 @@ public final class GradientMultiples extends dev.descent.ui.CellGrid {
     /** Points cell {@code k} draws. */
     public int pointsOf(int k) {
         return cells.get(k).dataset().pointCount();
+    }
+
+    /** Cell {@code k}'s y-axis title (null: none). */
+    public String axisLabelOf(int k) {
+        return cells.get(k).plot().getRangeAxis().getLabel();
     }
 
     /** Cell {@code k}'s title. */
