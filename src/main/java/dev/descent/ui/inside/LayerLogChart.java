@@ -115,24 +115,10 @@ final class LayerLogChart extends PlotCanvas {
             Color c = Color.web(RunColors.of(k));
             g.setStroke(c);
             g.setLineWidth(1.3);
-            g.beginPath();
-            boolean started = false;
-            for (int i = 0; i < s.size(); i++) {
+            strokeWithGaps(g, s.size(), i -> AXIS + plotW * (s.steps()[i] - 1) / Math.max(1, lastStep - 1), i -> {
                 double v = s.means()[i];
-                if (!(v > 0) || !Double.isFinite(v)) {
-                    started = false;
-                    continue;
-                }
-                double x = AXIS + plotW * (s.steps()[i] - 1) / Math.max(1, lastStep - 1);
-                double y = y(Math.max(bottom, Math.log10(v)), plotH);
-                if (started) {
-                    g.lineTo(x, y);
-                } else {
-                    g.moveTo(x, y);
-                    started = true;
-                }
-            }
-            g.stroke();
+                return v > 0 && Double.isFinite(v) ? y(Math.max(bottom, Math.log10(v)), plotH) : Double.NaN;
+            });
             g.setLineWidth(1);
             g.setFill(c);
             g.fillRect(AXIS + plotW + 8, 6 + 14 * k, 10, 3);

@@ -26,6 +26,31 @@ abstract class PlotCanvas extends Region {
     /** Told of every {@link #redraw} instead of painting at once; null: paint at once. */
     private Consumer<PlotCanvas> scheduler;
 
+    /**
+     * Strokes one line through the points (x(i), y(i)), i = 0 … count − 1, with the context's stroke; a
+     * point whose y is not finite (no value, or nothing to show on a log axis) breaks the line there: a gap,
+     * never a drop to the axis.
+     */
+    static void strokeWithGaps(GraphicsContext g, int count, java.util.function.IntToDoubleFunction x,
+                               java.util.function.IntToDoubleFunction y) {
+        g.beginPath();
+        boolean started = false;
+        for (int i = 0; i < count; i++) {
+            double yi = y.applyAsDouble(i);
+            if (!Double.isFinite(yi)) {
+                started = false;
+                continue;
+            }
+            if (started) {
+                g.lineTo(x.applyAsDouble(i), yi);
+            } else {
+                g.moveTo(x.applyAsDouble(i), yi);
+                started = true;
+            }
+        }
+        g.stroke();
+    }
+
     PlotCanvas(double prefWidth, double prefHeight) {
         getChildren().add(canvas);
         setPrefSize(prefWidth, prefHeight);

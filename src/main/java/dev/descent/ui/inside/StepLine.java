@@ -110,24 +110,12 @@ final class StepLine extends PlotCanvas {
         double last = steps[steps.length - 1];
         g.setStroke(colour);
         g.setLineWidth(1.4);
-        g.beginPath();
-        boolean started = false;
-        for (int i = 0; i < values.length; i++) {
-            double t = axis(values[i]);
-            if (!Double.isFinite(t)) {
-                started = false;
-                continue;
-            }
-            double x = 1 + (plotW - 2) * (last == first ? 1 : (steps[i] - first) / (last - first));
-            double y = y(t, bottom, top, plotH);
-            if (started) {
-                g.lineTo(x, y);
-            } else {
-                g.moveTo(x, y);
-                started = true;
-            }
-        }
-        g.stroke();
+        strokeWithGaps(g, values.length,
+                i -> 1 + (plotW - 2) * (last == first ? 1 : (steps[i] - first) / (last - first)),
+                i -> {
+                    double t = axis(values[i]);
+                    return Double.isFinite(t) ? y(t, bottom, top, plotH) : Double.NaN;
+                });
         g.setLineWidth(1);
         if (marker >= first && marker < last) { // the time scrub's step, when it is not the newest
             double mx = 1 + (plotW - 2) * (marker - first) / (last - first);
