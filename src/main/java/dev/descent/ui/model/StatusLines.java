@@ -108,7 +108,21 @@ final class StatusLines {
     }
 
     /** A hyperparameter as the runs panel shows it: "0.01", "3". */
+    /**
+     * A hyperparameter as a person writes it: whole numbers as such ("100"), others in plain decimals down
+     * to 0.0001 ("0.0002", not Java's "2.0E-4"), smaller or larger ones as "2.5e-7".
+     */
     static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return Long.toString((long) v);
+        }
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e6) {
+            return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(v).replace(".0E", "E").replace('E', 'e');
     }
 }
