@@ -45,6 +45,8 @@ import org.jfree.fx.FXHints;
 abstract class LiveChart {
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    /** The least plot height, in pixels at scale 1, that a legend may leave (see {@link #legendFits}). */
+    static final double MIN_PLOT_HEIGHT = 60;
     // Bevel joins and butt caps: a curve has a vertex every half pixel, where round joins look the same
     // and cost the rasterizer a curve each.
     static final Stroke SOLID = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL);
@@ -151,6 +153,14 @@ abstract class LiveChart {
         rangeAxis.addChangeListener(e -> userMoved());
         hover = new Hover(viewer, plot, dataset);
         node = new StackPane(viewer, hover.layer());
+        javafx.beans.InvalidationListener resized = o -> {
+            boolean shown = chart.getLegend() != null;
+            if (legendWanted && shown != (!compactLegend && legendFits(node.getWidth(), node.getHeight()))) {
+                batch(() -> showLegend(true));
+            }
+        };
+        node.widthProperty().addListener(resized);
+        node.heightProperty().addListener(resized);
         node.getStyleClass().add(ChartsView.CHART_CELL);
         node.setMinSize(0, 0);
         viewer.setMinSize(0, 0);
@@ -443,8 +453,16 @@ abstract class LiveChart {
             if (chart.getLegend() != null) {
                 paintLegend(chart.getLegend());
             }
+            if (legendWanted) {
+                showLegend(true); // larger text: the legend may no longer fit, or fit again
+            }
         });
         hover.update();
+    }
+
+    /** Whether the legend is drawn (for tests). */
+    final boolean hasLegend() {
+        return chart.getLegend() != null;
     }
 
     /** The font of axis labels, ticks, notes and the legend at the current scale. */
@@ -472,8 +490,45 @@ abstract class LiveChart {
                 dash, (float) (b.getDashPhase() * factor));
     }
 
+    /**
+     * Whether the legend leaves the plot at least {@link #MIN_PLOT_HEIGHT} (times the scale) in a chart of
+     * {@code width} × {@code height}: a short cell (presenter mode beside a lesson, several runs) gave the
+     * legend every pixel and showed no curve at all. The legend's rows are estimated by packing its labels
+     * into the width as JFreeChart does; the runs table's swatches still tell the colours apart. A chart not
+     * laid out yet (0 × 0) keeps its legend.
+     */
+    final boolean legendFits(double width, double height) {
+        LegendItemCollection items = plot.getFixedLegendItems();
+        if (width <= 0 || height <= 0 || items == null || items.getItemCount() == 0) {
+            return true;
+        }
+        Font font = labelFont();
+        java.awt.font.FontRenderContext measure = new java.awt.font.FontRenderContext(null, true, true);
+        double line = font.getSize2D() * 1.3 + 4 * scale;
+        double room = width - CHART_LEFT - 4 - 16 * scale;
+        double x = 0;
+        int rows = 1;
+        for (int i = 0; i < items.getItemCount(); i++) {
+            double item = font.getStringBounds(items.get(i).getLabel(), measure).getWidth() + 30 * scale;
+            if (x > 0 && x + item > room) {
+                rows++;
+                x = 0;
+            }
+            x += item;
+        }
+        double titles = scaled(TITLE_FONT, scale).getSize2D() * 1.3 + 10 + (note.isVisible() ? line : 0);
+        double axis = font.getSize2D() * 2.6 + 8;
+        double left = height - chart.getPadding().getTop() - CHART_BOTTOM - titles - axis - rows * line;
+        return left >= MIN_PLOT_HEIGHT * scale;
+    }
+
+    /** Whether the chart has legend items to show (the legend may still be left out: {@link #legendFits}). */
+    private boolean legendWanted;
+
     private void showLegend(boolean visible) {
-        visible = visible && !compactLegend;
+        legendWanted = visible;
+        visible = visible && !compactLegend && legendFits(node == null ? 0 : node.getWidth(),
+                node == null ? 0 : node.getHeight());
         LegendTitle legend = chart.getLegend();
         if (visible && legend == null) {
             legend = new LegendTitle(plot);

@@ -338,4 +338,45 @@ class ChartsViewTest {
             assertEquals(List.of(file), files.toList());
         }
     }
+
+    @Test
+    void aCellTooShortForItsLegendShowsTheCurvesAndTheLegendComesBackWhenThereIsRoom() throws Exception {
+        // given the example trained, and its charts in a window of their own as presenter mode beside a
+        // lesson leaves them: 560 x 430, four cells of about 280 x 210, text 1.6 times as large
+        trainToTheEnd();
+        Stage own = onFx(() -> {
+            fx.theme.presenterProperty().set(true);
+            ChartsView small = new ChartsView(fx.project, fx.selection, fx.session, fx.theme);
+            Stage window = new Stage();
+            window.setScene(new javafx.scene.Scene(small, 560, 430));
+            window.show();
+            small.lossChart().refresh(small.currentInput(), true);
+            return window;
+        });
+        try {
+            ChartsView small = (ChartsView) own.getScene().getRoot();
+            WaitForAsyncUtils.waitForFxEvents();
+            onFx(() -> {
+                small.lossChart().refresh(small.currentInput(), true);
+                return null;
+            });
+            // then the loss chart leaves its legend out: with it, the plot had no height left
+            assertFalse(onFx(() -> small.lossChart().hasLegend()), "the legend would take the whole cell");
+            // when the window grows
+            onFx(() -> {
+                own.setWidth(1100);
+                own.setHeight(900);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            // then the legend is back
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> small.lossChart().hasLegend()));
+        } finally {
+            onFx(() -> {
+                own.close();
+                fx.theme.presenterProperty().set(false);
+                return null;
+            });
+        }
+    }
 }
