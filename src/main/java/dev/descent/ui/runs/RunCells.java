@@ -59,8 +59,8 @@ final class RunCells {
      * Committing calls {@code rename(index, name)}, which says whether the name was taken.
      */
     static final class RunCell extends TableCell<RunRow, RunRow> {
-        private final Label name = new Label();
-        /** A text, not a label: a label whose text is within a pixel of its width cuts it ("cons…"). */
+        /** Texts, not labels: a label whose text is within a pixel of its width cuts it ("cons…"). */
+        private final Text name = new Text();
         private final Text details = new Text();
         private final VBox box = new VBox(0, name, details);
         /** One per cell, not one per update: a tooltip is a popup window of its own, costly to make. */
@@ -74,11 +74,12 @@ final class RunCells {
             details.getStyleClass().add("runs-details");
             box.setAlignment(Pos.CENTER_LEFT);
             box.setMinWidth(0);
-            name.setMinWidth(0);
-            // a narrow column (presenter mode's large text) wraps the details instead of cutting them
-            details.wrappingWidthProperty().bind(Bindings.createDoubleBinding(
+            // a narrow column (presenter mode's large text) wraps the name and details instead of cutting them
+            javafx.beans.binding.DoubleBinding room = Bindings.createDoubleBinding(
                     () -> Math.max(1, getWidth() - snappedLeftInset() - snappedRightInset()),
-                    widthProperty(), paddingProperty()));
+                    widthProperty(), paddingProperty());
+            details.wrappingWidthProperty().bind(room);
+            name.wrappingWidthProperty().bind(room);
             getStyleClass().add("runs-run-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
@@ -185,6 +186,11 @@ final class RunCells {
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             status.setMinWidth(Region.USE_PREF_SIZE);
             speed.setMinWidth(0);
+            // shown only when it gets its whole width (it stays laid out, so it shows again when it does)
+            javafx.beans.InvalidationListener fit = o -> speed.setVisible(speed.getText() == null
+                    || speed.getText().isEmpty() || speed.getWidth() >= speed.prefWidth(-1) - 0.5);
+            speed.widthProperty().addListener(fit);
+            speed.textProperty().addListener(fit);
             status.textProperty().addListener((o, was, now) -> {
                 status.getStyleClass().removeAll(STYLES);
                 if (now != null) {
@@ -194,7 +200,11 @@ final class RunCells {
             });
         }
 
-        /** Widens the column (never narrows it) so that the status fits beside its speed. */
+        /**
+         * Widens the column (never narrows it) so that the status fits beside its speed; where the table
+         * cannot give that width (presenter mode's large text), the speed is left out rather than cut to
+         * "10…", which reads as another number.
+         */
         @Override
         protected void layoutChildren() {
             super.layoutChildren();

@@ -184,7 +184,7 @@ class RunsPanelTest {
     @Test
     void selectionFollowsTheTableAndTheTableFollowsTheSelection(FxRobot robot) {
         // when the Adam row is clicked
-        robot.clickOn(robot.lookup(".runs-name").queryAllAs(javafx.scene.control.Label.class).stream()
+        robot.clickOn(robot.lookup(".runs-name").queryAllAs(javafx.scene.text.Text.class).stream()
                 .filter(l -> "Adam".equals(l.getText())).findFirst().orElseThrow());
 
         // then the Adam run is selected everywhere
@@ -256,7 +256,8 @@ class RunsPanelTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         // then each run's details ("SGD · η 0.05 · constant") fit their cell, over more lines when needed
-        java.util.Set<javafx.scene.Node> details = robot.lookup(".runs-details").queryAll();
+        java.util.Set<javafx.scene.Node> details = new java.util.HashSet<>(robot.lookup(".runs-details").queryAll());
+        details.addAll(robot.lookup(".runs-name").queryAll()); // and the names
         assertFalse(details.isEmpty());
         for (javafx.scene.Node node : details) {
             javafx.scene.text.Text text = (javafx.scene.text.Text) node;
@@ -274,5 +275,43 @@ class RunsPanelTest {
         }
         assertTrue(details.stream().anyMatch(n -> n.getLayoutBounds().getHeight() > 1.8
                 * ((javafx.scene.text.Text) n).getFont().getSize()), "at this width some details take two lines");
+    }
+
+    @Test
+    void inANarrowPresenterColumnASpeedThatDoesNotFitIsLeftOutNotCut(FxRobot robot) {
+        // given presenter-sized text in a narrow panel, and runs training at four-digit speeds
+        robot.interact(() -> {
+            Scene scene = panel.getScene();
+            javafx.scene.layout.StackPane presenter = new javafx.scene.layout.StackPane();
+            scene.setRoot(presenter);
+            presenter.getChildren().add(panel);
+            presenter.getStyleClass().addAll("descent-window", "presenter");
+            presenter.getStylesheets().add(dev.descent.ui.present.PresenterMode.class.getResource("presenter.css")
+                    .toExternalForm());
+            for (dev.descent.ui.model.RunRow row : session.rows()) {
+                row.statusProperty().set("training");
+                row.speedProperty().set("1,234/s");
+            }
+            scene.getWindow().setWidth(330);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        // then every speed label is either whole or not shown: never "1,2…"
+        java.util.Set<javafx.scene.Node> speeds = robot.lookup(".runs-speed").queryAll();
+        assertFalse(speeds.isEmpty());
+        for (javafx.scene.Node node : speeds) {
+            javafx.scene.control.Label label = (javafx.scene.control.Label) node;
+            if (label.isVisible() && label.getText() != null && !label.getText().isEmpty()) {
+                String shown = ((javafx.scene.text.Text) label.lookup(".text")).getText();
+                assertEquals(label.getText(), shown, "a speed cut in a cell");
+            }
+        }
+        // and the status itself shows whole
+        for (javafx.scene.Node node : robot.lookup(".runs-status").queryAll()) {
+            javafx.scene.control.Label label = (javafx.scene.control.Label) node;
+            if (label.getText() != null && !label.getText().isEmpty()) {
+                assertEquals(label.getText(), ((javafx.scene.text.Text) label.lookup(".text")).getText());
+            }
+        }
     }
 }
