@@ -244,16 +244,7 @@ class RunsPanelTest {
     @Test
     void inANarrowColumnWithPresenterSizedTextTheRunsDetailsWrapInsteadOfEndingInAnEllipsis(FxRobot robot) {
         // given the runs panel as narrow as presenter mode leaves it, with its large text
-        robot.interact(() -> {
-            Scene scene = panel.getScene();
-            javafx.scene.layout.StackPane presenter = new javafx.scene.layout.StackPane();
-            scene.setRoot(presenter);
-            presenter.getChildren().add(panel);
-            presenter.getStyleClass().addAll("descent-window", "presenter"); // the window's root in presenter mode
-            presenter.getStylesheets().add(dev.descent.ui.present.PresenterMode.class.getResource("presenter.css")
-                    .toExternalForm());
-            scene.getWindow().setWidth(370);
-        });
+        robot.interact(() -> inPresenterMode(370));
         WaitForAsyncUtils.waitForFxEvents();
         // then each run's details ("SGD · η 0.05 · constant") fit their cell, over more lines when needed
         java.util.Set<javafx.scene.Node> details = new java.util.HashSet<>(robot.lookup(".runs-details").queryAll());
@@ -281,18 +272,11 @@ class RunsPanelTest {
     void inANarrowPresenterColumnASpeedThatDoesNotFitIsLeftOutNotCut(FxRobot robot) {
         // given presenter-sized text in a narrow panel, and runs training at four-digit speeds
         robot.interact(() -> {
-            Scene scene = panel.getScene();
-            javafx.scene.layout.StackPane presenter = new javafx.scene.layout.StackPane();
-            scene.setRoot(presenter);
-            presenter.getChildren().add(panel);
-            presenter.getStyleClass().addAll("descent-window", "presenter");
-            presenter.getStylesheets().add(dev.descent.ui.present.PresenterMode.class.getResource("presenter.css")
-                    .toExternalForm());
             for (dev.descent.ui.model.RunRow row : session.rows()) {
                 row.statusProperty().set("training");
                 row.speedProperty().set("1,234/s");
             }
-            scene.getWindow().setWidth(330);
+            inPresenterMode(330);
         });
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
@@ -313,5 +297,17 @@ class RunsPanelTest {
                 assertEquals(label.getText(), ((javafx.scene.text.Text) label.lookup(".text")).getText());
             }
         }
+    }
+
+    /** The panel under presenter mode's root class and stylesheet, in a window {@code width} px wide (FX thread). */
+    private void inPresenterMode(double width) {
+        Scene scene = panel.getScene();
+        javafx.scene.layout.StackPane presenter = new javafx.scene.layout.StackPane();
+        scene.setRoot(presenter);
+        presenter.getChildren().add(panel);
+        presenter.getStyleClass().addAll("descent-window", "presenter"); // the window's root in presenter mode
+        presenter.getStylesheets().add(dev.descent.ui.present.PresenterMode.class.getResource("presenter.css")
+                .toExternalForm());
+        scene.getWindow().setWidth(width);
     }
 }
