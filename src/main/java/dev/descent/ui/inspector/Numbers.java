@@ -1,6 +1,5 @@
 package dev.descent.ui.inspector;
 
-import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /** How the inspector writes and reads numbers: "0.001" and "1e-3" alike, nothing Java-specific ("1d", "NaN"). */
@@ -18,11 +17,7 @@ final class Numbers {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e7) {
-            return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-        }
-        return Double.toString(v).replace("E", "e").replace(".0e", "e");
+        return dev.descent.ui.model.NumberText.decimal(v, 1e7);
     }
 
     /** The number written in {@code text}, or null if it is not one. */

@@ -119,10 +119,6 @@ final class StatusLines {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
-        double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e6) {
-            return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-        }
-        return Double.toString(v).replace(".0E", "E").replace('E', 'e');
+        return NumberText.decimal(v, 1e6);
     }
 }
