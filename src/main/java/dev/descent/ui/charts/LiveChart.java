@@ -18,6 +18,8 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.LengthConstraintType;
+import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -493,37 +495,54 @@ abstract class LiveChart {
     /**
      * Whether the legend leaves the plot at least {@link #MIN_PLOT_HEIGHT} (times the scale) in a chart of
      * {@code width} × {@code height}: a short cell (presenter mode beside a lesson, several runs) gave the
-     * legend every pixel and showed no curve at all. The legend's rows are estimated by packing its labels
-     * into the width as JFreeChart does; the runs table's swatches still tell the colours apart. A chart not
-     * laid out yet (0 × 0) keeps its legend.
+     * legend every pixel and showed no curve at all. JFreeChart arranges a legend like the one shown into
+     * the width to give its height; the answer is kept until the size, the scale or the labels change (this
+     * runs at every refresh). The runs table's swatches still tell the colours apart. A chart not laid out
+     * yet (0 × 0) keeps its legend.
      */
     final boolean legendFits(double width, double height) {
         LegendItemCollection items = plot.getFixedLegendItems();
         if (width <= 0 || height <= 0 || items == null || items.getItemCount() == 0) {
             return true;
         }
-        Font font = labelFont();
-        java.awt.font.FontRenderContext measure = new java.awt.font.FontRenderContext(null, true, true);
-        double line = font.getSize2D() * 1.3 + 4 * scale;
-        double room = width - CHART_LEFT - 4 - 16 * scale;
-        double x = 0;
-        int rows = 1;
+        List<String> labels = new ArrayList<>(items.getItemCount());
         for (int i = 0; i < items.getItemCount(); i++) {
-            double item = font.getStringBounds(items.get(i).getLabel(), measure).getWidth() + 30 * scale;
-            if (x > 0 && x + item > room) {
-                rows++;
-                x = 0;
-            }
-            x += item;
+            labels.add(items.get(i).getLabel());
         }
-        double titles = scaled(TITLE_FONT, scale).getSize2D() * 1.3 + 10 + (note.isVisible() ? line : 0);
-        double axis = font.getSize2D() * 2.6 + 8;
-        double left = height - chart.getPadding().getTop() - CHART_BOTTOM - titles - axis - rows * line;
-        return left >= MIN_PLOT_HEIGHT * scale;
+        List<Object> key = List.of(width, height, scale, note.isVisible(), chart.getPadding().getTop(), labels);
+        if (!key.equals(fitKey)) {
+            fitKey = key;
+            LegendTitle legend = newLegend();
+            double legendHeight = legend.arrange(MEASURE, new RectangleConstraint(width - CHART_LEFT - 4,
+                    null, LengthConstraintType.FIXED, 0, null, LengthConstraintType.NONE)).getHeight();
+            Font font = labelFont();
+            double titles = scaled(TITLE_FONT, scale).getSize2D() * 1.3 + 10
+                    + (note.isVisible() ? font.getSize2D() * 1.3 + 4 * scale : 0);
+            double axis = font.getSize2D() * 2.6 + 8;
+            double left = height - chart.getPadding().getTop() - CHART_BOTTOM - titles - axis - legendHeight;
+            fits = left >= MIN_PLOT_HEIGHT * scale;
+        }
+        return fits;
+    }
+
+    /** A legend as the chart shows it: below the plot, no frame, the theme's colours and fonts. */
+    private LegendTitle newLegend() {
+        LegendTitle legend = new LegendTitle(plot);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 10));
+        paintLegend(legend);
+        return legend;
     }
 
     /** Whether the chart has legend items to show (the legend may still be left out: {@link #legendFits}). */
     private boolean legendWanted;
+    /** What {@link #legendFits} last answered, and for which size, scale and labels. */
+    private List<Object> fitKey;
+    private boolean fits = true;
+    /** Text is measured on this, as JFreeChart measures it when it draws (AWT metrics). */
+    private static final java.awt.Graphics2D MEASURE =
+            new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
 
     private void showLegend(boolean visible) {
         legendWanted = visible;
@@ -531,12 +550,7 @@ abstract class LiveChart {
                 node == null ? 0 : node.getHeight());
         LegendTitle legend = chart.getLegend();
         if (visible && legend == null) {
-            legend = new LegendTitle(plot);
-            legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(BlockBorder.NONE);
-            legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 10));
-            paintLegend(legend);
-            chart.addLegend(legend);
+            chart.addLegend(newLegend());
         } else if (!visible && legend != null) {
             chart.removeLegend();
         }
