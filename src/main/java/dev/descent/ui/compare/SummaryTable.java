@@ -198,8 +198,10 @@ public final class SummaryTable extends VBox {
         column.setGraphic(title);
         double ems = c.title().equals("run") ? RUN_COLUMN_EMS : COLUMN_EMS;
         column.setPrefWidth(ems * BASE_FONT);
-        title.fontProperty().addListener((o, was, font) -> column.setPrefWidth(Math.ceil(Math.max(ems * font.getSize(),
-                title.prefWidth(-1) + 2.5 * font.getSize()))));
+        // a width the user dragged grows and shrinks with the text (not reset to the fitted one)
+        title.fontProperty().addListener((o, was, font) -> column.setPrefWidth(Math.ceil(Math.max(
+                Math.max(ems * font.getSize(), title.prefWidth(-1) + 2.5 * font.getSize()),
+                column.getWidth() * font.getSize() / was.getSize()))));
         column.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {

@@ -336,6 +336,40 @@ class CompareViewTest {
         assertFalse(java.nio.file.Files.exists(txt));
     }
 
+    @Test
+    void aColumnWidthTheUserDraggedFollowsTheTextSizeAndComesBack(FxRobot robot) {
+        TableView<SummaryTable.Row> table = view.table().table();
+        TableColumn<SummaryTable.Row, ?> finalLoss = table.getColumns().stream()
+                .filter(c -> "compare-col-final-train-loss".equals(c.getId())).findFirst().orElseThrow();
+        // given the user dragged the final-loss column 120 px wider at the normal 13 px text
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 13px;");
+            view.applyCss();
+            view.layout();
+        });
+        double fitted = finalLoss.getWidth();
+        robot.interact(() -> table.resizeColumn(finalLoss, 120));
+        double dragged = finalLoss.getWidth();
+        assertEquals(fitted + 120, dragged, 1, "the drag widened it");
+
+        // when the text grows to presenter mode's 21 px
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 21px;");
+            view.applyCss();
+            view.layout();
+        });
+        // then the column keeps its share: its dragged width times 21/13 (not the fitted width at 21 px)
+        assertEquals(Math.ceil(dragged * 21 / 13), finalLoss.getWidth(), 1);
+
+        // and back at 13 px it is the width the user dragged, not the fitted one
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 13px;");
+            view.applyCss();
+            view.layout();
+        });
+        assertEquals(dragged, finalLoss.getWidth(), 2);
+    }
+
     private static SummaryTable.Row row(List<SummaryTable.Row> rows, String run) {
         return rows.stream().filter(r -> r.run().equals(run)).findFirst().orElseThrow();
     }
