@@ -138,6 +138,19 @@ class MainWindowTest {
     }
 
     @Test
+    void theCanvasHasTheKeyboardAtStartSoSpaceDoesNotPressTheToolBarsNewButton(FxRobot robot) throws Exception {
+        // given a window just opened, with an experiment that is not the new-project one
+        String before = fx.project.experiment().name();
+        assertTrue(stage.getScene().getFocusOwner() instanceof dev.descent.ui.canvas.GraphCanvas,
+                "focus owner: " + stage.getScene().getFocusOwner());
+        // when Space is pressed
+        press(robot, KeyCode.SPACE);
+        // then the experiment is still the one that was open (before, New had the focus and Space fired it)
+        assertEquals(before, fx.project.experiment().name());
+        assertEquals("Spiral: SGD vs Adam (not saved) — Descent", stage.getTitle());
+    }
+
+    @Test
     void anInvalidGraphDisablesTrainAndSaysWhy(FxRobot robot) throws Exception {
         // when a dense layer gets zero units
         onFx(() -> fx.project.edit("Set units", e -> Edits.replaceNode(e,

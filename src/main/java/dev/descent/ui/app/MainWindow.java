@@ -121,6 +121,9 @@ public final class MainWindow {
         root.setCenter(workspace);
         root.setRight(lessons.panel());
         root.setBottom(statusBar());
+        // the canvas starts with the keyboard: otherwise the tool bar's first button (New) had it, and the
+        // Space a presenter presses to train, before presenter mode is on, replaced the open experiment
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> canvas.requestFocus());
         extraKeys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 canvas::zoomIn); // Ctrl++ on keyboards where + is Shift+=
         extraKeys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
