@@ -17,9 +17,18 @@ final class CurveDataset extends AbstractXYDataset {
     /** Per curve: its row of zero marks along the bottom edge (0 lowest), or -1 if it has no exact zero. */
     private transient int[] zeroRows = new int[0];
 
+    /** Keys of the curves that do not set the fitted y range ({@link CurveRenderer#findRangeBounds}). */
+    private transient java.util.Set<String> outsideTheRange = java.util.Set.of();
+
     /** Replaces all curves and fires one change event. */
     void setCurves(List<Curve> replacement) {
+        setCurves(replacement, java.util.Set.of());
+    }
+
+    /** Replaces all curves, {@code outside} naming those left out of the fitted y range; one change event. */
+    void setCurves(List<Curve> replacement, java.util.Set<String> outside) {
         curves = List.copyOf(replacement);
+        outsideTheRange = java.util.Set.copyOf(outside);
         zeroRows = new int[curves.size()];
         int rows = 0;
         for (int i = 0; i < curves.size(); i++) {
@@ -69,6 +78,23 @@ final class CurveDataset extends AbstractXYDataset {
 
     List<Curve> curves() {
         return curves;
+    }
+
+    /**
+     * The keys of the curves that set the fitted y range, or null when every curve does (or none would:
+     * then all of them set it, rather than an axis fitted to nothing).
+     */
+    List<Comparable<?>> keysSettingTheRange() {
+        if (outsideTheRange.isEmpty()) {
+            return null;
+        }
+        List<Comparable<?>> keys = new java.util.ArrayList<>();
+        for (Curve c : curves) {
+            if (!outsideTheRange.contains(c.key())) {
+                keys.add(c.key());
+            }
+        }
+        return keys.isEmpty() ? null : keys;
     }
 
     Curve curve(int series) {

@@ -2,6 +2,7 @@ package dev.descent.ui.charts;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -23,6 +24,25 @@ final class CurveRenderer extends XYLineAndShapeRenderer {
 
     CurveRenderer() {
         super(true, false);
+    }
+
+    /**
+     * The y values the axis fits: those of the curves that set the range ({@link CurveDataset#keysSettingTheRange}),
+     * within the step axis's range, as JFreeChart's own fit does for visible series.
+     */
+    @Override
+    public org.jfree.data.Range findRangeBounds(XYDataset dataset) {
+        List<Comparable<?>> keys = dataset instanceof CurveDataset curves ? curves.keysSettingTheRange() : null;
+        if (keys == null) {
+            return super.findRangeBounds(dataset);
+        }
+        XYPlot plot = getPlot();
+        ValueAxis xAxis = plot == null ? null : plot.getDomainAxisForDataset(plot.indexOf(dataset));
+        org.jfree.data.Range x = xAxis == null ? new org.jfree.data.Range(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+                : xAxis.getRange();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<Comparable> raw = (List) keys;
+        return org.jfree.data.general.DatasetUtils.findRangeBounds(dataset, raw, x, false);
     }
 
     /** Vertical centre of row {@code row} of zero marks in {@code area}. */

@@ -208,6 +208,7 @@ abstract class LiveChart {
         reader.begin(input.lastStep());
         List<Curve> curves = curves(input);
         List<BandArea> bands = bands(input);
+        java.util.Set<String> outside = keysOutsideTheRange(input);
         String titleText = title(input);
         String noteText = note(input);
         String message = noDataMessage(input);
@@ -219,6 +220,7 @@ abstract class LiveChart {
         for (BandArea b : bands) {
             keys.add(b.key());
         }
+        keys.add(outside.toString());
         keys.add(titleText);
         keys.add(noteText);
         keys.add(message);
@@ -264,7 +266,7 @@ abstract class LiveChart {
                 bandRenderer.setSeriesPaint(i, new Color(0, 0, 0, 0), false);
             }
             bandData.setBands(bands);
-            dataset.setCurves(drawn);
+            dataset.setCurves(drawn, outside);
             title.setText(titleText);
             showNote(noteText);
             plot.setFixedLegendItems(legend);
@@ -363,6 +365,14 @@ abstract class LiveChart {
 
     /** The chart's title line. */
     protected abstract String title(ChartInput input);
+
+    /**
+     * Keys of curves drawn but left out of the fitted y range, read after {@link #curves}; none by default.
+     * A diverged run's climb to 10⁹ would otherwise squash every other curve flat against the bottom.
+     */
+    protected java.util.Set<String> keysOutsideTheRange(ChartInput input) {
+        return java.util.Set.of();
+    }
 
     /** A sentence under the title, or "" for none; read after {@link #curves}. */
     protected String note(ChartInput input) {

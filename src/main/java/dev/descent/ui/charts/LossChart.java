@@ -25,6 +25,8 @@ final class LossChart extends LiveChart {
     private double window = 1;
     private BandStyle style = BandStyle.STD;
     private List<BandArea> bands = List.of();
+    /** The curves of diverged runs and members: drawn, but the y axis fits the others. */
+    private java.util.Set<String> diverged = java.util.Set.of();
     private XAxis xAxis = XAxis.STEP;
 
     LossChart() {
@@ -126,14 +128,23 @@ final class LossChart extends LiveChart {
         List<Curve> validation = new ArrayList<>();
         List<Curve> training = new ArrayList<>();
         List<BandArea> spread = new ArrayList<>();
+        java.util.Set<String> off = new java.util.HashSet<>();
         for (MemberGroup group : MemberGroup.of(input.runs())) {
             if (group.ensemble()) {
                 ensemble(group, faint, validation, training, spread);
+                for (ChartInput.Run member : group.members()) {
+                    if (member.diverged()) {
+                        off.add(member.name() + " member");
+                    }
+                }
                 continue;
             }
             ChartInput.Run run = group.members().get(0);
             if (run.history() == null) {
                 continue;
+            }
+            if (run.diverged()) {
+                off.addAll(List.of(run.name() + " raw", run.name() + " training", run.name() + " validation"));
             }
             DownsampledSeries.Snapshot train = reader.read(run.history().trainLoss());
             DownsampledSeries.Snapshot val = reader.read(run.history().validationLoss());
@@ -152,6 +163,7 @@ final class LossChart extends LiveChart {
                     Curve.Line.DASHED, x(run, val.steps()), Curves.forAxis(val.means(), log), log));
         }
         bands = List.copyOf(spread);
+        diverged = off;
         List<Curve> all = new ArrayList<>(faint);
         all.addAll(validation);
         all.addAll(training);
@@ -231,7 +243,15 @@ final class LossChart extends LiveChart {
         return log ? Smoothing.ema(steps, raw, window) : Curves.forAxis(Smoothing.ema(steps, losses, window), false);
     }
 
-    /** "Adam diverged at step 3 (training stopped there)": its curve ends, and this says why. */
+    @Override
+    protected java.util.Set<String> keysOutsideTheRange(ChartInput input) {
+        return diverged;
+    }
+
+    /**
+     * "Adam diverged at step 3 (its training stopped there)": its curve ends, and this says why; beside
+     * runs that did not diverge, it adds that the y axis fits those (the climb leaves the chart's top).
+     */
     @Override
     protected String note(ChartInput input) {
         List<String> parts = new ArrayList<>();
@@ -252,8 +272,10 @@ final class LossChart extends LiveChart {
                 parts.add(String.format(java.util.Locale.ROOT, "%s diverged at step %,d", run.name(), run.divergedAt()));
             }
         }
+        boolean others = parts.size() < input.runs().size();
         String runs = parts.isEmpty() ? "" : capped(parts) + (parts.size() == 1
-                ? " (its training stopped there)" : " (their training stopped there)");
+                ? " (its training stopped there" : " (their training stopped there")
+                + (others ? "; the y axis fits the other runs)" : ")");
         // one run names itself; several are counted, in one line a narrow chart still has room for
         String ensembles = members.isEmpty() ? ""
                 : members.size() == 1 ? members.get(0) + " (left out of the mean)"

@@ -89,4 +89,33 @@ class DivergenceShownTest {
         String detail = onFx(() -> fx.session.rows().get(0).detailProperty().get());
         assertTrue(detail.startsWith("diverged: ") && detail.contains("lower the learning rate"), detail);
     }
+
+    @Test
+    void besideAnotherRunTheLossAxisFitsTheRunThatDidNotDivergeAndTheNoteSaysSo() throws Exception {
+        // given SGD's loss climbing far above Adam's before it diverged at step 3
+        trainDiverging(true);
+        double sgd = onFx(() -> highest(charts.lossChart(), "SGD "));
+        double adam = onFx(() -> highest(charts.lossChart(), "Adam "));
+        assertTrue(sgd > 10 * adam, "SGD's climb " + sgd + " against Adam's " + adam);
+        // then the y axis ends near Adam's highest loss, not at SGD's (which flattened Adam's curve)
+        double upper = onFx(() -> charts.lossChart().plot().getRangeAxis().getUpperBound());
+        assertTrue(upper >= adam && upper < 2 * adam, "axis ends at " + upper + ", Adam's highest " + adam);
+        assertEquals("SGD diverged at step 3 (its training stopped there; the y axis fits the other runs)",
+                onFx(() -> charts.lossChart().noteText()));
+    }
+
+    /** The highest finite value of the curves whose key starts with {@code prefix}. */
+    private static double highest(LiveChart chart, String prefix) {
+        double most = Double.NEGATIVE_INFINITY;
+        for (Curve c : chart.dataset().curves()) {
+            if (c.key().startsWith(prefix)) {
+                for (double y : c.y()) {
+                    if (Double.isFinite(y)) {
+                        most = Math.max(most, y);
+                    }
+                }
+            }
+        }
+        return most;
+    }
 }
