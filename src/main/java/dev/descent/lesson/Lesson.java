@@ -20,9 +20,22 @@ import java.util.List;
  * @param file       the lesson file, or null for a lesson not read from a file
  */
 public record Lesson(String title, String summary, Experiment experiment, List<Step> steps, Challenge challenge,
-                     Race race, Path file) {
+                     Race race, LossScale lossScale, Path file) {
     /** The lesson format version this build reads. */
     public static final int FORMAT = 1;
+
+    /**
+     * The loss chart's y axis a lesson opens with ({@code "lossScale"}); null in a lesson: as the user left it.
+     * A lesson whose runs span many decades (a divergence beside a crawl) reads only on a log axis.
+     */
+    public enum LossScale {
+        LINEAR, LOG;
+
+        /** The file's word for this scale. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public Lesson {
         steps = List.copyOf(steps);

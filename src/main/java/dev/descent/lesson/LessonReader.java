@@ -49,7 +49,7 @@ public final class LessonReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final List<String> TOP_KEYS = List.of("lesson", "title", "summary", "experiment", "steps", "challenge",
-            "race");
+            "race", "lossScale");
     private static final List<String> STEP_KEYS = List.of("title", "text", "watch");
     private static final List<String> CHALLENGE_KEYS = List.of("text", "goal", "editable", "hint", "solution");
     private static final List<String> GOAL_KEYS = List.of("run", "metric", "above", "below");
@@ -72,7 +72,7 @@ public final class LessonReader {
         try {
             Lesson lesson = parse(text, absolute.getParent());
             return new Lesson(lesson.title(), lesson.summary(), lesson.experiment(), lesson.steps(), lesson.challenge(),
-                    lesson.race(), absolute);
+                    lesson.race(), lesson.lossScale(), absolute);
         } catch (ExperimentException e) {
             throw new ExperimentException(absolute, e.problems());
         }
@@ -125,7 +125,21 @@ public final class LessonReader {
         Lesson.Challenge challenge = challenge(root.get("challenge"), experiment);
         Lesson.Race race = root.hasNonNull("race") ? race(root.get("race")) : null;
         return new Lesson(title == null ? "" : title, summary == null ? "" : summary, experiment, steps, challenge,
-                race, null);
+                race, lossScale(root.get("lossScale")), null);
+    }
+
+    /** The optional {@code "lossScale"}: "linear" or "log"; absent, null. */
+    private Lesson.LossScale lossScale(JsonNode v) {
+        if (v == null) {
+            return null;
+        }
+        for (Lesson.LossScale scale : Lesson.LossScale.values()) {
+            if (v.isTextual() && v.textValue().equals(scale.key())) {
+                return scale;
+            }
+        }
+        problem("lossScale", "must be \"linear\" or \"log\", got " + describe(v));
+        return null;
     }
 
     /** An experiment written inline or as a path relative to the lesson; its problems after {@code where: }. */

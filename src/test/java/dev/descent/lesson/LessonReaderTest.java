@@ -61,7 +61,7 @@ class LessonReaderTest {
                 .replace("\"x\": {", "\"unused\": {"));
         // the inline copy became an unknown key: the reader names it, and reads the path
         ExperimentException e = assertThrows(ExperimentException.class, () -> LessonReader.read(file));
-        assertEquals(List.of("unknown key 'unused'; valid keys are lesson, title, summary, experiment, steps, challenge, race"),
+        assertEquals(List.of("unknown key 'unused'; valid keys are lesson, title, summary, experiment, steps, challenge, race, lossScale"),
                 e.messages());
     }
 
@@ -89,8 +89,25 @@ class LessonReaderTest {
 
     @Test
     void anUnknownKeyIsNamedWithTheValidOnes() {
-        assertEquals("unknown key 'titel'; valid keys are lesson, title, summary, experiment, steps, challenge, race",
+        assertEquals("unknown key 'titel'; valid keys are lesson, title, summary, experiment, steps, challenge, race, lossScale",
                 onlyProblem(TestLessons.lesson().replace("\"title\": \"Learning rates\"", "\"titel\": \"x\", \"title\": \"y\"")));
+    }
+
+    @Test
+    void theLossScaleReadsLogOrLinearAndIsNullWhenAbsent() throws ExperimentException {
+        assertNull(LessonReader.parse(TestLessons.lesson(), null).lossScale());
+        assertEquals(Lesson.LossScale.LOG, LessonReader.parse(TestLessons.lesson()
+                .replace("\"lesson\": 1,", "\"lesson\": 1, \"lossScale\": \"log\","), null).lossScale());
+        assertEquals(Lesson.LossScale.LINEAR, LessonReader.parse(TestLessons.lesson()
+                .replace("\"lesson\": 1,", "\"lesson\": 1, \"lossScale\": \"linear\","), null).lossScale());
+    }
+
+    @Test
+    void aLossScaleOtherThanLogOrLinearIsRefusedWithTheTwoWords() {
+        assertEquals("lossScale: must be \"linear\" or \"log\", got the string \"LOG\"",
+                onlyProblem(TestLessons.lesson().replace("\"lesson\": 1,", "\"lesson\": 1, \"lossScale\": \"LOG\",")));
+        assertEquals("lossScale: must be \"linear\" or \"log\", got 10",
+                onlyProblem(TestLessons.lesson().replace("\"lesson\": 1,", "\"lesson\": 1, \"lossScale\": 10,")));
     }
 
     @Test

@@ -116,6 +116,11 @@ public final class MainWindow {
         Node workspace = workspace();
         lessons = new LessonController(stage, root, project, selection, session, inspector, canvas,
                 this::confirmDiscard, (title, lines) -> Dialogs.error(stage, title, lines));
+        lessons.lessonProperty().addListener((o, was, now) -> {
+            if (now != null && now.lossScale() != null) { // the lesson's runs read on this loss axis
+                charts.setLossLog(now.lossScale() == dev.descent.lesson.Lesson.LossScale.LOG);
+            }
+        });
         presenter = new dev.descent.ui.present.PresenterMode(stage, root, theme, canvas, session, this::train, this::step);
         root.setTop(new VBox(menuRow(), toolBar()));
         root.setCenter(workspace);

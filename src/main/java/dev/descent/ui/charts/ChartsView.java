@@ -371,6 +371,11 @@ public final class ChartsView extends GridPane {
         return new ChartInput(c, runs, focus, c == null ? 0 : c.totalSteps(), session.frameStep());
     }
 
+    /** Puts the loss chart on a log (true) or linear y axis, as its Log scale button does. */
+    public void setLossLog(boolean log) {
+        logToggle.setSelected(log);
+    }
+
     /** Keys of the chart options in the user's preferences. */
     static final String PREF_X_AXIS = "charts.xAxis";
     static final String PREF_LOG = "charts.logScale";

@@ -110,7 +110,7 @@ class LessonRaceTest {
                 Choice.of(OptimizerType.NESTEROV).with("learningRate", 0.002),
                 Choice.of(OptimizerType.ADAM).with("learningRate", 0.1).with("beta1", 0.7)));
         Lesson own = new Lesson(built.title(), built.summary(), built.experiment(), built.steps(), built.challenge(),
-                race, built.file());
+                race, built.lossScale(), built.file());
         WaitForAsyncUtils.asyncFx(() -> lessons.open(own)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         // when its race button is clicked

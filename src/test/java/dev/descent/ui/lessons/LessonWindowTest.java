@@ -91,6 +91,20 @@ class LessonWindowTest {
     }
 
     @Test
+    void aLessonWithALogLossScaleOpensOnALogAxisAndOneWithoutLeavesTheUsersChoice(FxRobot robot) throws Exception {
+        javafx.scene.control.ToggleButton log = robot.lookup("#loss-log").queryAs(javafx.scene.control.ToggleButton.class);
+        assertFalse(log.isSelected(), "the window starts on a linear loss axis");
+        // when the learning-rate lesson ("lossScale": "log") opens
+        openFromMenu("learning-rate.lesson.json");
+        // then the loss chart is on a log axis
+        assertTrue(log.isSelected());
+        // and a lesson that names no scale keeps it, as the user may have chosen it
+        openFromMenu("activations.lesson.json");
+        assertNull(lessons.lesson().lossScale());
+        assertTrue(log.isSelected());
+    }
+
+    @Test
     void everyPointerOfEveryStepOutlinesARealPanel() throws Exception {
         for (String file : BuiltInLessons.FILES) {
             openFromMenu(file);
