@@ -167,6 +167,10 @@ final class RunCells {
         private final VBox box;
         /** One per cell, not one per update (see {@link RunCell}). */
         private final Tooltip tip = new Tooltip();
+        /** Whether the column is too narrow for the status on one line: "diverged at" over "step 3". */
+        private final javafx.beans.property.BooleanProperty narrow = new javafx.beans.property.SimpleBooleanProperty();
+        /** Measures the status on one line, in the label's font. */
+        private final javafx.scene.text.Text oneLine = new javafx.scene.text.Text();
 
         StatusCell() {
             tip.setWrapText(true);
@@ -201,20 +205,88 @@ final class RunCells {
         }
 
         /**
-         * Widens the column (never narrows it) so that the status fits beside its speed; where the table
-         * cannot give that width (presenter mode's large text), the speed is left out rather than cut to
-         * "10…", which reads as another number.
+         * Widens the column (never narrows it) so that the status fits on one line beside its speed, as far
+         * as the table has room; it always gets the width of its status on two lines ("diverged at" over
+         * "step 3"). Where the table has no room for one line (presenter mode's large text in a narrow
+         * panel), the status breaks and the speed is left out rather than cut to "10…", which reads as
+         * another number.
          */
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
-            if (getTableColumn() != null && getGraphic() != null) {
-                double needed = snappedLeftInset() + snappedRightInset() + status.prefWidth(-1) + 6
-                        + speed.prefWidth(-1) + 2;
-                if (getTableColumn().getMinWidth() < needed) {
-                    getTableColumn().setMinWidth(Math.ceil(needed));
+            if (getItem() == null || getGraphic() == null) {
+                return;
+            }
+            String text = getItem().statusProperty().get();
+            oneLine.setFont(status.getFont());
+            double insets = snappedLeftInset() + snappedRightInset();
+            double whole = width(text);
+            double room = getWidth() - insets;
+            narrow.set(room > 0 && whole > room + 0.5);
+            javafx.scene.control.TableColumn<RunRow, ?> column = getTableColumn();
+            if (column != null) {
+                double least = 0;
+                for (String line : shown(text == null ? "" : text, true).split("\n")) {
+                    least = Math.max(least, width(line));
+                }
+                least = Math.ceil(insets + least + 2);
+                double wanted = Math.ceil(insets + whole + 6 + speed.prefWidth(-1) + 2);
+                double target = Math.max(least, Math.min(wanted, roomInTable(column)));
+                if (column.getMinWidth() < target) {
+                    column.setMinWidth(target);
+                }
+                if (getTableView() != null && sumOfWidths(getTableView()) > getTableView().getWidth()) {
+                    // a larger least width widens this column but narrows no other: the table's resize policy
+                    // fits them all again (as when the table itself is resized)
+                    javafx.scene.control.TableView<RunRow> table = getTableView();
+                    javafx.application.Platform.runLater(() -> table.getColumnResizePolicy()
+                            .call(new javafx.scene.control.TableView.ResizeFeatures<>(table, null, 0.0)));
                 }
             }
+        }
+
+        /**
+         * The most this column can have while the table's other columns keep their least widths (and its vertical
+         * scroll bar, where it shows): a wider least width would push the column past the table's edge.
+         */
+        private double roomInTable(javafx.scene.control.TableColumn<RunRow, ?> column) {
+            javafx.scene.control.TableView<RunRow> table = getTableView();
+            if (table == null || table.getWidth() <= 0) {
+                return Double.MAX_VALUE;
+            }
+            double others = 0;
+            for (javafx.scene.control.TableColumn<RunRow, ?> c : table.getVisibleLeafColumns()) {
+                if (c != column) {
+                    others += c.getMinWidth();
+                }
+            }
+            return table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - verticalScrollBar(table)
+                    - others;
+        }
+
+        /** Width of the table's vertical scroll bar where it shows, else 0. */
+        private static double verticalScrollBar(javafx.scene.control.TableView<RunRow> table) {
+            for (javafx.scene.Node n : table.lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL && bar.isVisible()) {
+                    return bar.getWidth();
+                }
+            }
+            return 0;
+        }
+
+        private static double sumOfWidths(javafx.scene.control.TableView<RunRow> table) {
+            double sum = 0;
+            for (javafx.scene.control.TableColumn<RunRow, ?> c : table.getVisibleLeafColumns()) {
+                sum += c.getWidth();
+            }
+            return sum;
+        }
+
+        /** Width of {@code text} on one line in the status's font. */
+        private double width(String text) {
+            oneLine.setText(text == null ? "" : text);
+            return oneLine.getLayoutBounds().getWidth();
         }
 
         @Override
@@ -229,7 +301,8 @@ final class RunCells {
                 setTooltip(null);
                 return;
             }
-            status.textProperty().bind(row.statusProperty());
+            status.textProperty().bind(Bindings.createStringBinding(() -> shown(row.statusProperty().get(),
+                    narrow.get()), row.statusProperty(), narrow));
             speed.textProperty().bind(row.speedProperty());
             bar.progressProperty().bind(row.progressProperty());
             tip.textProperty().bind(Bindings.createStringBinding(() -> tooltip(row.statusProperty().get(),
@@ -239,6 +312,18 @@ final class RunCells {
         }
 
         /** "diverged at step 3" and, on the next line, why ("diverged: the loss became Infinity …"). */
+        /**
+         * The status as the cell shows it: where its column is too narrow for one line, "diverged at step 3"
+         * breaks before "step" (cut, it read "diverged at step" and lost the number).
+         */
+        static String shown(String status, boolean narrow) {
+            if (status == null || !narrow) {
+                return status;
+            }
+            int at = status.indexOf(" step ");
+            return at < 0 ? status : status.substring(0, at) + "\n" + status.substring(at + 1);
+        }
+
         static String tooltip(String status, String detail) {
             String s = status == null ? "" : status;
             return detail == null || detail.isBlank() ? s : s + "\n" + detail;

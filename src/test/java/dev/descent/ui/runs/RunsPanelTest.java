@@ -230,7 +230,9 @@ class RunsPanelTest {
             row.detailProperty().set("diverged: the loss became Infinity at step 12345; try a lower learning rate");
         });
         robot.interact(() -> panel.layout());
-        // then the status shows in full (it was "diverged at st…")
+        WaitForAsyncUtils.waitForFxEvents(); // the columns are fitted again in the next pulse
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the status shows in full on one line (it was "diverged at st…")
         javafx.scene.control.Label status = robot.lookup(".runs-status").queryAllAs(javafx.scene.control.Label.class)
                 .stream().filter(l -> "diverged at step 12,345".equals(l.getText())).findFirst().orElseThrow();
         javafx.scene.text.Text shown = (javafx.scene.text.Text) status.lookup(".text");
@@ -297,6 +299,35 @@ class RunsPanelTest {
                 assertEquals(label.getText(), ((javafx.scene.text.Text) label.lookup(".text")).getText());
             }
         }
+    }
+
+    @Test
+    void inANarrowPresenterColumnADivergedStatusBreaksBeforeStepInsteadOfRunningPastTheTable(FxRobot robot) {
+        // given presenter-sized text in a narrow panel, and a run that diverged late
+        robot.interact(() -> {
+            session.rows().get(0).statusProperty().set("diverged at step 12,345");
+            inPresenterMode(330);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the status takes two lines, whole (it ran past the table's edge: "diverged at step")
+        javafx.scene.control.Label status = robot.lookup(".runs-status").queryAllAs(javafx.scene.control.Label.class)
+                .stream().filter(l -> l.getText() != null && l.getText().startsWith("diverged")).findFirst().orElseThrow();
+        assertEquals("diverged at\nstep 12,345", status.getText());
+        assertEquals(status.getText(), ((javafx.scene.text.Text) status.lookup(".text")).getText());
+        javafx.scene.Node table = robot.lookup(".table-view").query();
+        javafx.geometry.Bounds inTable = table.localToScene(table.getLayoutBounds());
+        javafx.geometry.Bounds label = status.localToScene(status.getLayoutBounds());
+        assertTrue(label.getMaxX() <= inTable.getMaxX(), "status ends at " + label.getMaxX() + ", the table at "
+                + inTable.getMaxX());
+        // and with room again (normal text) it is one line
+        robot.interact(() -> {
+            panel.getScene().getRoot().getStyleClass().remove("presenter");
+            panel.getScene().getWindow().setWidth(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("diverged at step 12,345", status.getText());
     }
 
     /** The panel under presenter mode's root class and stylesheet, in a window {@code width} px wide (FX thread). */
