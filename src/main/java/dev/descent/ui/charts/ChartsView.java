@@ -116,7 +116,13 @@ public final class ChartsView extends GridPane {
         lossCell.getChildren().add(controls);
         // controls that wrap to a second row push the chart down by that row, so they never cover its note
         controls.heightProperty().addListener((o, was, now) ->
-                javafx.application.Platform.runLater(() -> loss.reserveTop(extraRows(controls)))); // after the layout pass
+                javafx.application.Platform.runLater(() -> {  // after the layout pass
+                    loss.reserveTop(extraRows(controls));
+                    loss.reserveNoteRight(lastRowWidth(controls));
+                }));
+        // the last row sits beside the title and the note's first line: the note wraps left of it
+        controls.widthProperty().addListener((o, was, now) ->
+                javafx.application.Platform.runLater(() -> loss.reserveNoteRight(lastRowWidth(controls))));
         // in a narrow cell the smoothing slider's label goes first (its tooltip and position still say it)
         Runnable fit = () -> fitControls(controls, lossCell.getWidth() - 56);
         lossCell.widthProperty().addListener(o -> fit.run());
@@ -193,6 +199,23 @@ public final class ChartsView extends GridPane {
     }
 
     /** How much taller than one row the controls are (0 while they fit on one line). */
+    /** Width of the controls' last row (right-aligned), from its leftmost control to the pane's right edge. */
+    static double lastRowWidth(javafx.scene.layout.FlowPane controls) {
+        double lastY = Double.NEGATIVE_INFINITY;
+        for (javafx.scene.Node n : controls.getChildren()) {
+            if (n.isManaged() && n.isVisible()) {
+                lastY = Math.max(lastY, n.getLayoutY());
+            }
+        }
+        double left = controls.getWidth();
+        for (javafx.scene.Node n : controls.getChildren()) {
+            if (n.isManaged() && n.isVisible() && n.getLayoutY() >= lastY - 0.5) {
+                left = Math.min(left, n.getLayoutX());
+            }
+        }
+        return Math.max(0, controls.getWidth() - left);
+    }
+
     private double extraRows(javafx.scene.layout.FlowPane controls) {
         double row = 0;
         for (javafx.scene.Node n : controls.getChildren()) {

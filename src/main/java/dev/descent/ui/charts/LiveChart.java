@@ -188,6 +188,20 @@ abstract class LiveChart {
     }
 
     /**
+     * Keeps the note's lines {@code pixels} short of the chart's right edge, where controls laid over the
+     * chart sit beside the title (a long note ran under them); 0 gives the width back.
+     */
+    final void reserveNoteRight(double pixels) {
+        double right = Math.max(NOTE_SIDE, Math.ceil(pixels) + NOTE_SIDE);
+        if (note.getPadding().getRight() != right) {
+            batch(() -> note.setPadding(new RectangleInsets(0, NOTE_SIDE, 4, right)));
+        }
+    }
+
+    /** The note's padding left and right, in pixels. */
+    private static final double NOTE_SIDE = 8;
+
+    /**
      * Leaves {@code pixels} free above the chart's title (for controls laid over the chart that take a
      * second row); 0 gives the whole cell back.
      */
@@ -636,6 +650,11 @@ abstract class LiveChart {
 
     String titleText() {
         return title.getText();
+    }
+
+    /** Space the note leaves at its right, in pixels (for tests). */
+    double noteRightPadding() {
+        return note.getPadding().getRight();
     }
 
     /** The note under the title, "" when none is shown. */

@@ -273,9 +273,9 @@ final class LossChart extends LiveChart {
             }
         }
         boolean others = parts.size() < input.runs().size();
-        String runs = parts.isEmpty() ? "" : capped(parts) + (parts.size() == 1
-                ? " (its training stopped there" : " (their training stopped there")
-                + (others ? "; the y axis fits the other runs)" : ")");
+        // beside other runs the axis remark says the curve ends there, in fewer words (a note takes plot height)
+        String runs = parts.isEmpty() ? "" : capped(parts) + (others ? "; the y axis fits the other runs"
+                : parts.size() == 1 ? " (its training stopped there)" : " (their training stopped there)");
         // one run names itself; several are counted, in one line a narrow chart still has room for
         String ensembles = members.isEmpty() ? ""
                 : members.size() == 1 ? members.get(0) + " (left out of the mean)"

@@ -379,4 +379,19 @@ class ChartsViewTest {
             });
         }
     }
+
+    @Test
+    void theLossChartsNoteWrapsLeftOfTheControlsBesideItsTitle() throws Exception {
+        // given the loss chart's controls (smoothing, x axis, log scale) over the top right of its cell
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.FlowPane controls = (javafx.scene.layout.FlowPane) WaitForAsyncUtils.asyncFx(() ->
+                charts.lookup("#loss-log").getParent()).get(10, TimeUnit.SECONDS);
+        // then the note keeps its lines clear of the controls' last row, which sits beside the title
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> ChartsView.lastRowWidth(controls) > 0
+                && charts.lossChart().noteRightPadding() >= ChartsView.lastRowWidth(controls)));
+        double row = onFx(() -> ChartsView.lastRowWidth(controls));
+        double logWidth = onFx(() -> charts.lookup("#loss-log").getLayoutBounds().getWidth());
+        assertTrue(row >= logWidth, "the last row holds at least the Log scale button: " + row + " < " + logWidth);
+    }
 }
