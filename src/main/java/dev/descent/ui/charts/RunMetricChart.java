@@ -16,6 +16,11 @@ import org.jfree.chart.axis.ValueAxis;
 /**
  * One line per run of a single metric: the learning rate, or the validation accuracy. A run with several
  * members is its mean over those that did not diverge (x̄ = Σxᵢ/n at each step).
+ *
+ * <p>The learning rate goes on a log axis by itself when the runs' rates are orders of magnitude apart:
+ * when the highest run's peak is more than {@value #LOG_SPAN} times the lowest run's peak
+ * (max ηᵣ / min ηᵣ &gt; {@value #LOG_SPAN}, ηᵣ the largest rate run r reaches). On a linear axis the
+ * largest rate of such a comparison (η = 50 beside η = 0.0005) flattens every other run onto zero.
  */
 final class RunMetricChart extends LiveChart {
     /** A little headroom above 100 % so a perfect run's line is not hidden by the frame. */
@@ -25,6 +30,10 @@ final class RunMetricChart extends LiveChart {
     private final boolean accuracy;
     /** Learning rate only: each run's planned schedule by run name, drawn faintly behind its actual values. */
     private Map<String, SchedulePlan> plans = Map.of();
+    /** Learning rate only: peaks further apart than this factor put the rates on a log axis. */
+    static final double LOG_SPAN = 100;
+    /** Whether the learning rates are drawn on a log axis now. */
+    private boolean log;
 
     private RunMetricChart(String name, NumberAxis axis, Function<RunHistory, DownsampledSeries> metric, boolean accuracy) {
         super(name, axis);
@@ -35,10 +44,19 @@ final class RunMetricChart extends LiveChart {
 
     /** The learning rate each run used at each step (schedules show their shape here). */
     static RunMetricChart learningRate() {
+        return new RunMetricChart("Learning rate", linearRateAxis(), RunHistory::learningRate, false);
+    }
+
+    private static NumberAxis linearRateAxis() {
         NumberAxis axis = new NumberAxis();
         axis.setAutoRangeIncludesZero(true);
         axis.setStandardTickUnits(TickLabels.linear());
-        return new RunMetricChart("Learning rate", axis, RunHistory::learningRate, false);
+        return axis;
+    }
+
+    /** Whether the learning rates are drawn on a log axis now (their peaks are far apart). */
+    boolean isLog() {
+        return log;
     }
 
     /** Validation accuracy, 0 to 100 %; says so when the data is regression. */
@@ -74,6 +92,50 @@ final class RunMetricChart extends LiveChart {
 
     @Override
     protected List<Curve> curves(ChartInput input) {
+        List<Curve> curves = linearCurves(input);
+        if (accuracy) {
+            return curves;
+        }
+        boolean wanted = peaksApart(curves) > LOG_SPAN;
+        if (wanted != log) {
+            log = wanted;
+            setRangeAxis(wanted ? new ExponentAxis(null) : linearRateAxis());
+        }
+        if (!log) {
+            return curves;
+        }
+        List<Curve> logs = new ArrayList<>(curves.size());
+        for (Curve c : curves) {
+            logs.add(new Curve(c.key(), c.label(), c.color(), c.line(), c.x(), Curves.forAxis(c.y(), true), true));
+        }
+        return logs;
+    }
+
+    /**
+     * The ratio of the highest run's peak to the lowest run's peak, max ηᵣ / min ηᵣ over the curves drawn
+     * (plans included: known before the first step, so the axis does not change as the runs start); 1
+     * with fewer than two curves that have a positive value.
+     */
+    static double peaksApart(List<Curve> curves) {
+        double highest = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (Curve c : curves) {
+            double peak = 0;
+            for (double y : c.y()) {
+                if (y > peak && Double.isFinite(y)) {
+                    peak = y;
+                }
+            }
+            if (peak > 0) {
+                highest = Math.max(highest, peak);
+                lowest = Math.min(lowest, peak);
+            }
+        }
+        return highest > 0 && lowest < highest ? highest / lowest : 1;
+    }
+
+    /** Every run's curve (and planned curve) in the metric's own units. */
+    private List<Curve> linearCurves(ChartInput input) {
         List<Curve> curves = plans.isEmpty() ? new ArrayList<>() : planned(input);
         for (MemberGroup group : MemberGroup.of(input.runs())) {
             if (group.ensemble()) {
@@ -143,7 +205,14 @@ final class RunMetricChart extends LiveChart {
     @Override
     protected String note(ChartInput input) {
         if (!accuracy) {
-            return plans.isEmpty() || planned(input).isEmpty() ? "" : "faint: each run's planned schedule";
+            String planned = plans.isEmpty() || planned(input).isEmpty() ? "" : "faint: each run's planned schedule";
+            if (!log) {
+                return planned;
+            }
+            String scale = "log scale: rates " + ExponentAxis.label(Math.floor(Math.log10(peaksApart(linearCurves(input)))),
+                    new org.jfree.data.Range(-10, 10))
+                    + " apart";
+            return planned.isEmpty() ? scale : scale + "; " + planned;
         }
         if (!hasCurves(input)) {
             return "";

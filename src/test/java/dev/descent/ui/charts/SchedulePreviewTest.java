@@ -109,4 +109,66 @@ class SchedulePreviewTest {
         }
         assertTrue(onFx(() -> charts.learningRateChart().plot().getRangeAxis()) instanceof NumberAxis);
     }
+
+    /** The example's two runs at learning rates {@code a} and {@code b}, trained one epoch. */
+    private static Experiment atRates(double a, double b) {
+        Experiment e = Examples.load(Examples.FIRST);
+        List<RunSpec> runs = e.runs();
+        return e.withRuns(List.of(
+                runs.get(0).withName("Small").withOptimizer(Choice.of(OptimizerType.SGD).with(OptimizerType.LEARNING_RATE, a)),
+                runs.get(1).withName("Large").withOptimizer(Choice.of(OptimizerType.SGD).with(OptimizerType.LEARNING_RATE, b))))
+                .withTraining(new dev.descent.experiment.TrainingSpec(1, e.training().batchSize(), e.training().evaluateEvery()));
+    }
+
+    /** Trains {@code e} to its end and waits until the chart draws its first run's rate. */
+    private void trainToTheEnd(Experiment e) throws Exception {
+        double first = e.runs().get(0).optimizer().value(OptimizerType.LEARNING_RATE);
+        onFx(() -> {
+            fx.project.replace(e, null);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.engine.isReady() && fx.data.dataset() != null);
+        WaitForAsyncUtils.asyncFx(fx.session::train);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx.session.state() == TrainingSession.State.FINISHED);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> {
+            Curve small = curve(charts.learningRateChart(), "Small");
+            return small != null && small.size() > 0 && Math.abs(small.value(small.size() - 1) - first) < 1e-12 * first;
+        }));
+    }
+
+    @Test
+    void ratesOrdersOfMagnitudeApartGoOnALogAxisAndCloseOnesStayLinear() throws Exception {
+        // given runs at η = 0.0005 and η = 50 (the learning-rate lesson's extremes), trained
+        trainToTheEnd(atRates(0.0005, 50));
+        RunMetricChart chart = charts.learningRateChart();
+        // then the axis is logarithmic, says so, and the small run's line sits at log10 0.0005 inside it,
+        // not flattened onto zero under the large run's
+        assertTrue(onFx(chart::isLog), "rates 1e5 apart");
+        assertTrue(onFx(() -> chart.plot().getRangeAxis()) instanceof ExponentAxis);
+        assertTrue(onFx(chart::noteText).startsWith("log scale: rates 10⁵ apart"), onFx(chart::noteText));
+        Curve small = onFx(() -> curve(chart, "Small"));
+        assertTrue(small.log());
+        assertEquals(Math.log10(0.0005), small.y()[small.size() - 1], 1e-12);
+        assertEquals(0.0005, small.value(small.size() - 1), 1e-15, "the hover reads the rate, not its logarithm");
+        org.jfree.data.Range range = onFx(() -> chart.plot().getRangeAxis().getRange());
+        assertTrue(range.contains(Math.log10(0.0005)) && range.contains(Math.log10(50)), range.toString());
+
+        // when runs at η = 0.01 and 0.05 train instead
+        trainToTheEnd(atRates(0.01, 0.05));
+        // then the axis is linear again, and the note does not speak of a log scale
+        assertTrue(!onFx(chart::isLog));
+        assertTrue(!(onFx(() -> chart.plot().getRangeAxis()) instanceof ExponentAxis));
+        assertTrue(!onFx(chart::noteText).contains("log scale"), onFx(chart::noteText));
+        assertEquals(0.01, onFx(() -> curve(chart, "Small")).y()[0], 1e-15);
+    }
+
+    @Test
+    void peaksApartIsTheHighestRunsPeakOverTheLowestRunsPeak() {
+        Curve a = new Curve("a", "a", java.awt.Color.RED, Curve.Line.SOLID, new double[] {1, 2, 3}, new double[] {0, 0.2, 0.1});
+        Curve b = new Curve("b", "b", java.awt.Color.RED, Curve.Line.SOLID, new double[] {1, 2}, new double[] {30, Double.NaN});
+        Curve zero = new Curve("z", "z", java.awt.Color.RED, Curve.Line.SOLID, new double[] {1}, new double[] {0});
+        assertEquals(150, RunMetricChart.peaksApart(List.of(a, b, zero)), 1e-9);
+        assertEquals(1, RunMetricChart.peaksApart(List.of(a)), 0.0);
+        assertEquals(1, RunMetricChart.peaksApart(List.of()), 0.0);
+    }
 }
