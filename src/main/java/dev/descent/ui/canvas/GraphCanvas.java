@@ -225,6 +225,12 @@ public final class GraphCanvas extends StackPane {
         viewport.magnify(zoom);
     }
 
+    /** How tall the network is, cards, edges and their labels with a little room, in canvas units (0: empty). */
+    public double networkHeight() {
+        Bounds content = network.contentBounds();
+        return content == null ? 0 : content.getHeight();
+    }
+
     /** Back to a zoom and scroll from {@link #camera}. */
     public void restoreView(CanvasCamera saved) {
         viewport.restore(saved);

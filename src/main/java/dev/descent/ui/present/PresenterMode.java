@@ -170,8 +170,8 @@ public final class PresenterMode {
 
     /**
      * The charts are where most lessons show their claim, and at 1.6 times the text they need the room:
-     * the canvas gets {@value #CANVAS_SHARE} of the height, the runs and data view {@value #RUNS_SHARE}
-     * of the width beside the charts.
+     * the canvas gets what its network needs at the presenter's zoom ({@link #canvasShare}), the runs and
+     * data view {@value #RUNS_SHARE} of the width beside the charts.
      */
     private void giveTheChartsRoom() {
         Node canvasNode = root.lookup("#canvas");
@@ -179,7 +179,8 @@ public final class PresenterMode {
         Node runsNode = root.lookup("#runs");
         SplitPane vertical = splitPaneHolding(canvasNode, chartNode);
         if (vertical != null && vertical.getDividers().size() == 1) {
-            vertical.setDividerPositions(CANVAS_SHARE);
+            double network = canvas.networkHeight() * saved.canvas().zoom() * Theme.PRESENTER_SCALE;
+            vertical.setDividerPositions(canvasShare(network, screen().getHeight()));
         }
         SplitPane horizontal = splitPaneHolding(runsNode, chartNode);
         if (horizontal != null && horizontal.getDividers().size() == 1) {
@@ -187,7 +188,25 @@ public final class PresenterMode {
         }
     }
 
+    /**
+     * The share of the height the canvas gets on a screen {@code screenHeight} pixels high for a network
+     * {@code networkPixels} high at the presenter's zoom: its height with {@value #CANVAS_MARGIN} pixels
+     * for the zoom badge and the shape labels, over the height below the menus and above the status bar
+     * ({@value #CHROME} pixels), between {@value #MIN_CANVAS_SHARE} and {@value #CANVAS_SHARE}:
+     * <pre>share = clamp((networkPixels + margin) / (screenHeight - chrome), min, max)</pre>
+     * A one-row network (most lessons) leaves the charts most of the screen; a tall one keeps the old share.
+     */
+    static double canvasShare(double networkPixels, double screenHeight) {
+        double share = (networkPixels + CANVAS_MARGIN) / Math.max(1, screenHeight - CHROME);
+        return Math.max(MIN_CANVAS_SHARE, Math.min(CANVAS_SHARE, share));
+    }
+
     static final double CANVAS_SHARE = 0.36;
+    static final double MIN_CANVAS_SHARE = 0.22;
+    /** Room around the network in the canvas, in pixels: the zoom badge below, the shape labels above. */
+    static final double CANVAS_MARGIN = 90;
+    /** The menu bar, tool bar and status bar in presenter mode, in pixels. */
+    static final double CHROME = 130;
     static final double RUNS_SHARE = 0.27;
 
     /** The innermost split pane with both {@code a} and {@code b} inside it, or null. */
@@ -309,10 +328,15 @@ public final class PresenterMode {
     }
 
     /** Puts the window over the whole of the screen it is on. */
-    private void fillScreen() {
+    /** The bounds of the screen the window is on (the first that holds part of it, else the primary). */
+    private Rectangle2D screen() {
         List<Screen> screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(),
                 Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()));
-        Rectangle2D b = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+        return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+    }
+
+    private void fillScreen() {
+        Rectangle2D b = screen();
         stage.setX(b.getMinX());
         stage.setY(b.getMinY());
         stage.setWidth(b.getWidth());

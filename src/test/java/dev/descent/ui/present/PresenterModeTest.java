@@ -267,6 +267,38 @@ class PresenterModeTest {
     }
 
     @Test
+    void aOneRowNetworkLeavesTheChartsMostOfTheScreenAndStillShowsWhole(FxRobot robot) throws Exception {
+        // given the window's example, a network of one row of cards
+        Node canvas = root().lookup("#canvas");
+        SplitPane vertical = (SplitPane) root().lookupAll(".split-pane").stream()
+                .filter(n -> ((SplitPane) n).getOrientation() == javafx.geometry.Orientation.VERTICAL
+                        && ((SplitPane) n).getItems().stream().anyMatch(item -> item == canvas || item.lookup("#canvas") != null))
+                .findFirst().orElseThrow();
+        // when presenter mode is entered and the window settles at the screen's size
+        onFx(presenter::enter);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the canvas takes less than the old fixed share of the height, the charts the rest
+        double share = vertical.getDividerPositions()[0];
+        assertTrue(share < PresenterMode.CANVAS_SHARE - 0.05, "canvas share " + share);
+        // and every card is whole inside the canvas, at the presenter's size
+        javafx.geometry.Bounds view = canvas.localToScene(canvas.getLayoutBounds());
+        for (var node : fx.project.experiment().network().nodes()) {
+            javafx.geometry.Bounds card = fx.window.canvas().card(node.id()).localToScene(
+                    fx.window.canvas().card(node.id()).getLayoutBounds());
+            assertTrue(view.contains(card), node.id() + " at " + card + " outside the canvas " + view);
+        }
+    }
+
+    @Test
+    void theCanvasShareIsTheNetworksHeightWithItsMarginBetweenTheBounds() {
+        double room = 1080 - PresenterMode.CHROME;
+        assertEquals((200 + PresenterMode.CANVAS_MARGIN) / room, PresenterMode.canvasShare(200, 1080), 1e-12);
+        assertEquals(PresenterMode.MIN_CANVAS_SHARE, PresenterMode.canvasShare(20, 1080), 0.0);
+        assertEquals(PresenterMode.CANVAS_SHARE, PresenterMode.canvasShare(900, 1080), 0.0);
+    }
+
+    @Test
     void leavingPutsBackTheExactLayout(FxRobot robot) throws Exception {
         // given dividers the user moved, and the dark theme
         onFx(() -> {
