@@ -79,15 +79,20 @@ final class KeyboardShortcuts {
 
     /** The table of {@code sections}: headings across both columns, then one row per shortcut. */
     static GridPane table(List<Section> sections) {
+        return table(sections, 1);
+    }
+
+    /** The same, its columns {@code scale} times as wide (presenter mode's text is that much larger). */
+    static GridPane table(List<Section> sections, double scale) {
         GridPane grid = new GridPane();
         grid.setId(TABLE_ID);
         grid.getStyleClass().add("shortcuts-table");
-        ColumnConstraints keys = new ColumnConstraints(KEYS_WIDTH, KEYS_WIDTH, KEYS_WIDTH);
+        ColumnConstraints keys = new ColumnConstraints(KEYS_WIDTH * scale, KEYS_WIDTH * scale, KEYS_WIDTH * scale);
         keys.setHalignment(HPos.LEFT);
         ColumnConstraints does = new ColumnConstraints();
         does.setHgrow(Priority.ALWAYS);
         does.setFillWidth(true);
-        does.setMinWidth(200);
+        does.setMinWidth(200 * scale);
         grid.getColumnConstraints().addAll(keys, does);
         int row = 0;
         for (Section section : sections) {
@@ -119,20 +124,25 @@ final class KeyboardShortcuts {
         return label;
     }
 
-    /** Shows the dialog over {@code owner}; returns at once. */
-    static void show(Window owner, String step) {
+    /**
+     * Shows the dialog over {@code owner}; returns at once. {@code scale}: the window's text size over
+     * the usual (presenter mode's 1.6), which widens the columns and the dialog with it, up to most of
+     * the screen.
+     */
+    static void show(Window owner, String step, double scale) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(owner);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
         alert.setGraphic(null);
-        ScrollPane scroll = new ScrollPane(table(sections(step)));
+        ScrollPane scroll = new ScrollPane(table(sections(step), scale));
         scroll.setId("shortcuts-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
-        scroll.setPrefViewportWidth(WIDTH);
-        scroll.setPrefViewportHeight(520);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scroll.setPrefViewportWidth(Math.min(WIDTH * scale, screen.getWidth() * 0.8));
+        scroll.setPrefViewportHeight(Math.min(520 * scale, screen.getHeight() * 0.7));
         alert.getDialogPane().setContent(scroll);
         alert.getDialogPane().getStylesheets().add(KeyboardShortcuts.class
                 .getResource("/dev/descent/ui/descent.css").toExternalForm());

@@ -114,7 +114,7 @@ public final class MainWindow {
         this.charts = new ChartsView(project, selection, session, theme);
         root.getStyleClass().add(Styles.WINDOW);
         Node workspace = workspace();
-        lessons = new LessonController(stage, root, project, selection, session, inspector, canvas,
+        lessons = new LessonController(stage, root, project, selection, session, inspector, canvas, theme,
                 this::confirmDiscard, (title, lines) -> Dialogs.error(stage, title, lines));
         lessons.lessonProperty().addListener((o, was, now) -> {
             if (now != null && now.lossScale() != null) { // the lesson's runs read on this loss axis
@@ -836,7 +836,7 @@ public final class MainWindow {
     }
 
     private void showShortcuts() {
-        KeyboardShortcuts.show(stage, STEP_KEY.getDisplayText());
+        KeyboardShortcuts.show(stage, STEP_KEY.getDisplayText(), theme.scale());
     }
 
     private void showAbout() {

@@ -36,6 +36,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import dev.descent.ui.model.Theme;
 import javafx.stage.Stage;
 
 /**
@@ -61,6 +62,7 @@ public final class LessonController {
     private final LessonPanel panel;
     private int openedAt = -1;
     private StartPage startPage;
+    private final Theme theme;
 
     /**
      * @param root           the window's content, where pointers are looked up by id
@@ -68,9 +70,10 @@ public final class LessonController {
      * @param showError      shows a title and problem lines (a lesson file that does not read)
      */
     public LessonController(Stage stage, Parent root, ProjectModel project, SelectionModel selection,
-                            TrainingSession session, InspectorView inspector, GraphCanvas canvas,
+                            TrainingSession session, InspectorView inspector, GraphCanvas canvas, Theme theme,
                             Predicate<String> confirmDiscard, BiConsumer<String, List<String>> showError) {
         this.stage = stage;
+        this.theme = theme;
         this.project = project;
         this.selection = selection;
         this.session = session;
@@ -125,10 +128,14 @@ public final class LessonController {
         return menu;
     }
 
-    /** Shows the start page listing the built-in lessons. */
+    /** Shows the start page listing the built-in lessons, at the window's scale (presenter mode's 1.6). */
     public void showStartPage() {
+        if (startPage != null && startPage.scale() != theme.scale()) {
+            startPage.hide(); // made at the other scale: its cards and window are sized for that one
+            startPage = null;
+        }
         if (startPage == null) {
-            startPage = new StartPage(stage, LessonLibrary.builtIn(), this::openFromStartPage);
+            startPage = new StartPage(stage, LessonLibrary.builtIn(), this::openFromStartPage, theme.scale());
         }
         startPage.show();
     }

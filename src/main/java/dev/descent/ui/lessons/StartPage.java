@@ -22,13 +22,19 @@ import javafx.stage.Stage;
  * Shown at the first launch, and any time from Lessons &gt; Start Page or Help &gt; Lessons.
  */
 final class StartPage {
+    /** At scale 1; all of these grow with the scale, as presenter.css grows the text. */
     private static final double CARD_WIDTH = 400;
     private static final double CARD_PADDING = 12; // lessons.css .start-card
     private static final double NUMBER_WIDTH = 28; // lessons.css .start-number
     private static final double GAP = 12;
     private static final double PADDING = 24;
-    private static final double TEXT_WIDTH = CARD_WIDTH - 2 * CARD_PADDING - NUMBER_WIDTH - GAP;
     private final Stage window = new Stage();
+    private final double scale;
+    private final double cardWidth;
+    private final double cardPadding;
+    private final double gap;
+    private final double padding;
+    private final double textWidth;
 
     /** The page's size along one axis: its preferred size, smaller when the owner window is smaller. */
     static double size(double ownerSize, double preferred, double margin) {
@@ -38,11 +44,22 @@ final class StartPage {
         return Math.max(320, Math.min(preferred, ownerSize - margin));
     }
 
-    StartPage(Stage owner, List<Lesson> lessons, Consumer<Lesson> open) {
-        this(owner, lessons, open, size(owner.getWidth(), 880, 80), size(owner.getHeight(), 640, 80));
+    /** At {@code scale} times the usual size (presenter mode's 1.6), as large as the owner window allows. */
+    StartPage(Stage owner, List<Lesson> lessons, Consumer<Lesson> open, double scale) {
+        this(owner, lessons, open, size(owner.getWidth(), 880 * scale, 80), size(owner.getHeight(), 640 * scale, 80), scale);
     }
 
     StartPage(Stage owner, List<Lesson> lessons, Consumer<Lesson> open, double width, double height) {
+        this(owner, lessons, open, width, height, 1);
+    }
+
+    StartPage(Stage owner, List<Lesson> lessons, Consumer<Lesson> open, double width, double height, double scale) {
+        this.scale = scale;
+        cardWidth = CARD_WIDTH * scale;
+        cardPadding = CARD_PADDING * scale;
+        gap = GAP * scale;
+        padding = PADDING * scale;
+        textWidth = cardWidth - 2 * cardPadding - NUMBER_WIDTH * scale - gap;
         window.initOwner(owner);
         window.initModality(Modality.NONE);
         window.setTitle("Lessons — Descent");
@@ -52,7 +69,7 @@ final class StartPage {
                 + " short text to page through and a challenge to solve. Press Train (F5) once it is open.");
         intro.setWrapText(true);
         intro.getStyleClass().add("start-intro");
-        FlowPane cards = new FlowPane(GAP, GAP);
+        FlowPane cards = new FlowPane(gap, gap);
         cards.setId("start-cards");
         cards.setAlignment(Pos.TOP_LEFT);
         for (int i = 0; i < lessons.size(); i++) {
@@ -65,17 +82,17 @@ final class StartPage {
             summary.getStyleClass().add("start-summary");
             for (Label wrapped : List.of(title, summary)) { // wrapped at a known width, so the height is natural
                 wrapped.setWrapText(true);
-                wrapped.setPrefWidth(TEXT_WIDTH);
-                wrapped.setMaxWidth(TEXT_WIDTH);
+                wrapped.setPrefWidth(textWidth);
+                wrapped.setMaxWidth(textWidth);
                 wrapped.setMinHeight(Region.USE_PREF_SIZE);
             }
-            VBox text = new VBox(4, title, summary);
-            text.setPrefWidth(TEXT_WIDTH);
-            HBox content = new HBox(GAP, number, text) {
+            VBox text = new VBox(4 * scale, title, summary);
+            text.setPrefWidth(textWidth);
+            HBox content = new HBox(gap, number, text) {
                 // a button asks its graphic for its height at no width, at which wrapped text is one word per line
                 @Override
                 protected double computePrefHeight(double width) {
-                    return super.computePrefHeight(width < 0 ? CARD_WIDTH - 2 * CARD_PADDING : width);
+                    return super.computePrefHeight(width < 0 ? cardWidth - 2 * cardPadding : width);
                 }
 
                 @Override
@@ -87,9 +104,9 @@ final class StartPage {
             Button card = new Button(null, content);
             card.setId("start-lesson-" + (i + 1));
             card.getStyleClass().add("start-card");
-            card.setPrefWidth(CARD_WIDTH);
-            card.setMinWidth(CARD_WIDTH);
-            card.setMaxWidth(CARD_WIDTH);
+            card.setPrefWidth(cardWidth);
+            card.setMinWidth(cardWidth);
+            card.setMaxWidth(cardWidth);
             card.setMinHeight(Region.USE_PREF_SIZE);
             card.setMaxHeight(Region.USE_PREF_SIZE); // never stretched to the tallest card or the page
             card.setAlignment(Pos.TOP_LEFT);
@@ -100,8 +117,8 @@ final class StartPage {
                 + " (*.lesson.json or *.descent-lesson) opens with File > Open or from the file manager.");
         footer.setWrapText(true);
         footer.getStyleClass().add("start-footer");
-        VBox page = new VBox(14, heading, intro, cards, footer);
-        page.setPadding(new Insets(PADDING));
+        VBox page = new VBox(14 * scale, heading, intro, cards, footer);
+        page.setPadding(new Insets(padding));
         page.setId("lesson-start-page");
         page.getStyleClass().add("start-page");
         ScrollPane scroll = new ScrollPane(page);
@@ -110,7 +127,7 @@ final class StartPage {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // the cards wrap to the width the page has: two columns when they fit, one when they do not
         cards.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(CARD_WIDTH, scroll.getViewportBounds().getWidth() - 2 * PADDING),
+                () -> Math.max(cardWidth, scroll.getViewportBounds().getWidth() - 2 * padding),
                 scroll.viewportBoundsProperty()));
         Scene scene = new Scene(scroll, width, height);
         if (owner.getScene() != null) {
@@ -118,6 +135,11 @@ final class StartPage {
         }
         scene.getStylesheets().add(StartPage.class.getResource("/dev/descent/ui/lessons/lessons.css").toExternalForm());
         window.setScene(scene);
+    }
+
+    /** The scale the page was made at. */
+    double scale() {
+        return scale;
     }
 
     void show() {

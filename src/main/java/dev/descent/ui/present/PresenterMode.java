@@ -64,6 +64,7 @@ public final class PresenterMode {
     private final Runnable step;
     private final ReadOnlyBooleanWrapper on = new ReadOnlyBooleanWrapper();
     private final Label indicator = new Label("Presenter mode · Esc leaves");
+    private final PresenterWindows windows;
     private final EventHandler<KeyEvent> keys = this::onKey;
     private final InvalidationListener fullScreenLeft = o -> {
         if (isOn() && !stageFullScreen()) {
@@ -84,6 +85,7 @@ public final class PresenterMode {
     public PresenterMode(Stage stage, Parent root, Theme theme, GraphCanvas canvas, TrainingSession session,
                          Runnable train, Runnable step) {
         this.stage = stage;
+        this.windows = new PresenterWindows(stage);
         this.root = root;
         this.theme = theme;
         this.canvas = canvas;
@@ -154,6 +156,7 @@ public final class PresenterMode {
             panes.get(hidden.get(k).splitPane()).getItems().remove(nodes.get(k));
         }
         giveTheChartsRoom();
+        windows.start();
         exitKey = stage.getFullScreenExitKeyCombination();
         exitHint = stage.getFullScreenExitHint();
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it leaves all of it
@@ -250,6 +253,7 @@ public final class PresenterMode {
         hiddenNodes = List.of();
         root.getStyleClass().remove(STYLE);
         root.getStylesheets().remove(STYLESHEET);
+        windows.stop();
         theme.darkProperty().set(s.dark());
         theme.presenterProperty().set(false); // last: the dark theme put back was never forgotten
         SavedLayout.WindowState w = s.window();

@@ -298,6 +298,78 @@ class PresenterModeTest {
         assertEquals(PresenterMode.CANVAS_SHARE, PresenterMode.canvasShare(900, 1080), 0.0);
     }
 
+    /** The dialog showing over the main window (its root a dialog pane). */
+    private javafx.scene.control.DialogPane dialog(FxRobot robot) {
+        javafx.stage.Window w = robot.listTargetWindows().stream()
+                .filter(x -> x != stage && x.isShowing() && x.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                .findFirst().orElseThrow(() -> new AssertionError("no dialog is showing"));
+        return (javafx.scene.control.DialogPane) w.getScene().getRoot();
+    }
+
+    /** The rendered size of the first "what it does" line of the keyboard shortcuts dialog. */
+    private static double shortcutTextSize(javafx.scene.control.DialogPane pane) {
+        return ((Text) pane.lookup(".shortcut-does").lookup(".text")).getFont().getSize();
+    }
+
+    private static void closeDialog(javafx.scene.control.DialogPane pane) throws Exception {
+        onFx(() -> pane.getScene().getWindow().hide());
+    }
+
+    @Test
+    void dialogsOpenedInPresenterModeAreAsLargeAsTheWindowAndBackToNormalAfter(FxRobot robot) throws Exception {
+        // given the keyboard shortcuts as they show outside presenter mode
+        press(robot, KeyCode.F1);
+        javafx.scene.control.DialogPane normal = dialog(robot);
+        double normalText = shortcutTextSize(normal);
+        double normalWidth = normal.getScene().getWindow().getWidth();
+        closeDialog(normal);
+        // when presenter mode is on and F1 is pressed
+        onFx(presenter::enter);
+        press(robot, KeyCode.F1);
+        javafx.scene.control.DialogPane large = dialog(robot);
+        // then the dialog's text is 1.6 times as large, its window wider with it, in the high-contrast style
+        assertTrue(shortcutTextSize(large) >= 1.6 * normalText - 1e-3, shortcutTextSize(large) + " against " + normalText);
+        assertTrue(large.getScene().getWindow().getWidth() >= 1.4 * normalWidth,
+                large.getScene().getWindow().getWidth() + " against " + normalWidth);
+        assertTrue(large.getStyleClass().contains(PresenterMode.STYLE));
+        // and a dialog still open when presenter mode ends goes back to the usual size
+        onFx(presenter::leave);
+        assertEquals(normalText, shortcutTextSize(large), 1e-9);
+        assertFalse(large.getStyleClass().contains(PresenterMode.STYLE));
+        closeDialog(large);
+    }
+
+    @Test
+    void theStartPageOpenedInPresenterModeIsLargeWithItsCardsWholeInside(FxRobot robot) throws Exception {
+        // when presenter mode is on and the start page of lessons is opened
+        onFx(presenter::enter);
+        onFx(() -> fx.window.lessons().showStartPage());
+        javafx.stage.Window page = robot.listTargetWindows().stream()
+                .filter(w -> w != stage && w.isShowing() && w.getScene().lookup("#start-scroll") != null)
+                .findFirst().orElseThrow(() -> new AssertionError("no start page"));
+        // then the lesson titles are 1.6 times their 15 px, and every card is whole inside the page
+        Node first = page.getScene().lookup("#start-lesson-1");
+        double title = ((Text) first.lookup(".start-title").lookup(".text")).getFont().getSize();
+        assertTrue(title >= 1.6 * 15 - 1e-3, "title at " + title + " px");
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) page.getScene().lookup("#start-scroll");
+        double viewport = scroll.getViewportBounds().getWidth();
+        for (int i = 1; i <= BuiltInLessons.FILES.size(); i++) {
+            Node card = page.getScene().lookup("#start-lesson-" + i);
+            javafx.geometry.Bounds b = scroll.sceneToLocal(card.localToScene(card.getLayoutBounds()));
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= viewport + 0.5, "card " + i + " at " + b + " in " + viewport);
+            assertTrue(b.getWidth() >= 1.6 * 400 - 1e-6, "card " + i + " is " + b.getWidth() + " wide");
+        }
+        // and out of presenter mode it opens at its usual size again
+        onFx(presenter::leave);
+        onFx(() -> fx.window.lessons().showStartPage());
+        javafx.stage.Window again = robot.listTargetWindows().stream()
+                .filter(w -> w != stage && w.isShowing() && w.getScene().lookup("#start-scroll") != null)
+                .findFirst().orElseThrow();
+        Node card = again.getScene().lookup("#start-lesson-1");
+        assertEquals(15, ((Text) card.lookup(".start-title").lookup(".text")).getFont().getSize(), 1e-3);
+        onFx(again::hide);
+    }
+
     @Test
     void leavingPutsBackTheExactLayout(FxRobot robot) throws Exception {
         // given dividers the user moved, and the dark theme
