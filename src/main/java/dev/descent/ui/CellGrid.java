@@ -94,6 +94,49 @@ public class CellGrid extends ScrollPane {
         return range <= 0 ? 0 : (getVvalue() - getVmin()) / range;
     }
 
+    /** Paints one cell, {@code width × height} pixels, at the origin of {@code g}. */
+    public interface CellPainter {
+        void paint(int cell, java.awt.Graphics2D g, double width, double height);
+    }
+
+    /** Cells shown (0 while a message shows instead). */
+    public int cellCount() {
+        return cellCount;
+    }
+
+    /**
+     * The height in pixels that {@link #paintCells} takes: every cell, also those scrolled out of view, in
+     * the columns and at the tile size laid out now; 0 before the grid was laid out or without cells.
+     */
+    public double paintedHeight() {
+        int columns = tiles.getPrefColumns();
+        if (cellCount == 0 || columns < 1 || !(tiles.getPrefTileHeight() > 0)) {
+            return 0;
+        }
+        int rows = (cellCount + columns - 1) / columns;
+        return rows * tiles.getPrefTileHeight() + (rows - 1) * GAP;
+    }
+
+    /** Paints every cell with {@code painter}, as laid out now, from the origin of {@code g} (see {@link #paintedHeight}). */
+    public void paintCells(java.awt.Graphics2D g, CellPainter painter) {
+        int columns = tiles.getPrefColumns();
+        double w = tiles.getPrefTileWidth();
+        double h = tiles.getPrefTileHeight();
+        if (paintedHeight() <= 0 || !(w > 0)) {
+            return;
+        }
+        java.awt.geom.AffineTransform base = g.getTransform();
+        for (int k = 0; k < cellCount; k++) {
+            g.setTransform(base);
+            g.translate((k % columns) * (w + GAP), (k / columns) * (h + GAP));
+            java.awt.Shape clip = g.getClip();
+            g.clip(new java.awt.geom.Rectangle2D.Double(0, 0, w, h));
+            painter.paint(k, g, w, h);
+            g.setClip(clip);
+        }
+        g.setTransform(base);
+    }
+
     private void layoutCells() {
         Bounds viewport = getViewportBounds();
         if (cellCount == 0 || viewport == null || viewport.getWidth() <= 0) {

@@ -235,7 +235,9 @@ public final class MainWindow {
         compareView = new dev.descent.ui.compare.CompareView(session, selection);
         compareTab = tab("Compare", compareView);
         tabs.getTabs().add(compareTab);
-        tabs.getTabs().add(tab("Side by side", new dev.descent.ui.multiples.SideBySideView(data, session, theme)));
+        sideBySide = new dev.descent.ui.multiples.SideBySideView(data, session, theme);
+        sideBySideTab = tab("Side by side", sideBySide);
+        tabs.getTabs().add(sideBySideTab);
         inside.activeProperty().bind(insideTab.selectedProperty());
         charts.activeProperty().bind(trainingTab.selectedProperty());
         return tabs;
@@ -275,6 +277,9 @@ public final class MainWindow {
         MenuItem exportMetrics = item("menu-export-metrics", "_Metrics CSV…", null, this::exportMetrics);
         exportMetrics.disableProperty().bind(session.hasComparisonProperty().not());
         MenuItem exportChart = item("menu-export-chart", "_Charts (PNG or SVG)…", null, this::exportChart);
+        MenuItem exportSideBySide = item("menu-export-side-by-side", "Side by Side _View (PNG or SVG)…", null,
+                this::exportSideBySide);
+        exportSideBySide.disableProperty().bind(session.hasComparisonProperty().not());
         MenuItem exportSummary = item("menu-export-summary", "_Summary Table CSV…", null, this::exportSummary);
         exportSummary.disableProperty().bind(session.hasComparisonProperty().not());
         MenuItem exportCompare = item("menu-export-compare", "Compare _View (PNG or SVG)…", null, this::exportCompare);
@@ -287,7 +292,7 @@ public final class MainWindow {
         });
         Menu export = new Menu("E_xport");
         export.setId("menu-export");
-        export.getItems().addAll(exportMetrics, exportChart, exportCompare, exportSummary,
+        export.getItems().addAll(exportMetrics, exportChart, exportCompare, exportSideBySide, exportSummary,
                 item("menu-export-pytorch", "_PyTorch Script…", null, this::exportPyTorch));
         file.getItems().addAll(newItem, open, examples, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
@@ -558,6 +563,8 @@ public final class MainWindow {
     /** The Compare tab (its summary table is what File > Export > Summary Table CSV writes). */
     private dev.descent.ui.compare.CompareView compareView;
     private Tab compareTab;
+    private dev.descent.ui.multiples.SideBySideView sideBySide;
+    private Tab sideBySideTab;
 
     /** Shows the Compare area (mean and band per run, stability maps, summary table) in a window of its own. */
     private void showCompare() {
@@ -760,6 +767,29 @@ public final class MainWindow {
                 compareView.export(chosen);
             } catch (IOException e) {
                 Dialogs.error(stage, "Could not export the Compare view", List.of(String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    /**
+     * File > Export > Side by Side View: every run's decision boundary and gradient chart, in the grids of
+     * the Side by side tab, as a PNG or, named .svg, an SVG. The tab comes to the front first, as for the
+     * Compare view: what is written is what the user sees, every cell of it.
+     */
+    private void exportSideBySide() {
+        sideBySideTab.getTabPane().getSelectionModel().select(sideBySideTab);
+        stage.getScene().getRoot().applyCss();
+        stage.getScene().getRoot().layout();
+        Path chosen = fileDialogs.choose(stage, new FileDialogs.Request(FileDialogs.Mode.SAVE, "Export the Side by side view",
+                currentDirectory(), slug(project.experiment().name()) + "-side-by-side.png",
+                List.of(new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                        new FileChooser.ExtensionFilter("SVG image", "*.svg"))));
+        if (chosen != null) {
+            chosen = pngUnlessNamed(chosen);
+            try {
+                sideBySide.export(chosen);
+            } catch (IOException e) {
+                Dialogs.error(stage, "Could not export the Side by side view", List.of(String.valueOf(e.getMessage())));
             }
         }
     }

@@ -138,6 +138,11 @@ public final class GradientMultiples extends dev.descent.ui.CellGrid {
         showCells(nodes);
     }
 
+    /** Paints cell {@code k}'s chart, {@code width × height} pixels at the origin of {@code g}, as vectors. FX thread. */
+    public void paintCell(int k, java.awt.Graphics2D g, double width, double height) {
+        cells.get(k).draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+    }
+
     /** The runs shown, one per cell, in cell order. */
     public List<String> runs() {
         return List.copyOf(names);

@@ -233,6 +233,35 @@ public final class BoundaryMultiples extends dev.descent.ui.CellGrid {
         return new DataPainter.Palette(bg, fg, fg.interpolate(bg, 0.35), Color.web(theme.grid()));
     }
 
+    /**
+     * Paints cell {@code k} as it shows, {@code width × height} pixels at the origin of {@code g}: its title
+     * as text, then its picture (boundary, points and curve) as an image of its three layers. FX thread.
+     */
+    public void paintCell(int k, java.awt.Graphics2D g, double width, double height) {
+        Cell c = cells.get(k);
+        javafx.scene.text.Font font = c.title.getFont();
+        g.setFont(new java.awt.Font(font.getFamily(), java.awt.Font.PLAIN, (int) Math.round(font.getSize())));
+        Color fg = Color.web(theme.foreground());
+        g.setPaint(new java.awt.Color((float) fg.getRed(), (float) fg.getGreen(), (float) fg.getBlue()));
+        double titleHeight = c.title.getHeight();
+        g.drawString(c.title.getText(), (float) c.title.getLayoutX(), (float) (c.title.getLayoutY()
+                + (titleHeight + g.getFontMetrics().getAscent() - g.getFontMetrics().getDescent()) / 2));
+        javafx.scene.Node holder = c.getChildren().get(1);
+        javafx.geometry.Bounds b = holder.getBoundsInParent();
+        if (b.getWidth() < 1 || b.getHeight() < 1) {
+            return;
+        }
+        WritableImage shot = holder.snapshot(null, null);
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        int[] argb = new int[w * h];
+        shot.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, w, h, argb, 0, w);
+        g.drawImage(image, (int) Math.round(b.getMinX()), (int) Math.round(b.getMinY()),
+                (int) Math.round(b.getWidth()), (int) Math.round(b.getHeight()), null);
+    }
+
     // ---- for tests and the window ----
 
     /** The runs shown, one per cell, in cell order. */

@@ -126,4 +126,110 @@ class SideBySideTabTest {
             assertEquals(null, WaitForAsyncUtils.asyncFx(() -> gradients.axisLabelOf(cell)).get(), RUNS.get(k));
         }
     }
+
+    /** Waits until every boundary cell shows the picture of its run's last step. */
+    private void waitForEveryPicture(SideBySideView view) throws Exception {
+        int lastStep = fx.session.comparisonProperty().get().totalSteps();
+        for (int k = 0; k < RUNS.size(); k++) {
+            int cell = k;
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                    view.boundaries().hasPicture(cell) && view.boundaries().shownStep(cell) == lastStep).get());
+        }
+    }
+
+    @Test
+    void fileExportSideBySideWritesEveryCellOfBothGridsAsAnSvg(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir,
+                                                               FxRobot robot) throws Exception {
+        // given the file trained, its pictures shown, then the Training tab in front, and a file chosen in the dialog
+        SideBySideView view = trainAndShow(robot);
+        waitForEveryPicture(view);
+        TabPane tabs = (TabPane) stage.getScene().lookup("#chart-tabs");
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        java.nio.file.Path file = dir.resolve("side.svg");
+        WaitForAsyncUtils.asyncFx(() -> fx.window.setFileDialogs((owner, request) -> file)).get();
+        // when File > Export > Side by Side View is chosen
+        robot.interact(() -> fx.menuItem("menu-export-side-by-side").fire());
+        // then the tab is in front, and the SVG has both headings, every run's boundary as an image under its
+        // title and every run's gradient chart as vector paths under its title
+        assertEquals("Side by side", WaitForAsyncUtils.waitForAsyncFx(5000, () -> tabs.getSelectionModel().getSelectedItem().getText()));
+        String svg = java.nio.file.Files.readString(file);
+        assertTrue(svg.contains("<svg"), "an SVG");
+        assertTrue(svg.contains(SideBySideView.BOUNDARIES_HEADING) && svg.contains(SideBySideView.GRADIENTS_HEADING), "both headings");
+        assertEquals(RUNS.size(), svg.split("<image", -1).length - 1, "one picture per boundary cell");
+        int last = fx.session.comparisonProperty().get().totalSteps();
+        for (int k = 0; k < RUNS.size(); k++) {
+            String run = RUNS.get(k);
+            int cell = k;
+            String title = WaitForAsyncUtils.asyncFx(() -> view.gradients().titleOf(cell)).get();
+            assertTrue(svg.contains(">" + run + " · step " + last + "<"), run + "'s boundary title");
+            assertTrue(title.contains(run) && svg.contains(">" + title + "<"), run + "'s gradient chart title: " + title);
+        }
+        assertTrue(svg.contains("<path"), "the gradient curves");
+    }
+
+    @Test
+    void aPngExportIsTheGridsAsLaidOutWithThePicturesDrawn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir,
+                                                          FxRobot robot) throws Exception {
+        // given the file trained and the tab shown with every picture
+        SideBySideView view = trainAndShow(robot);
+        waitForEveryPicture(view);
+        java.nio.file.Path file = dir.resolve("side.png");
+        // when it is exported as a PNG
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.export(file);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        // then the image is as wide as the grids and as high as both, each under its heading
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        double width = WaitForAsyncUtils.asyncFx(() -> view.boundaries().getWidth()).get();
+        double height = WaitForAsyncUtils.asyncFx(() -> view.boundaries().paintedHeight() + view.gradients().paintedHeight()).get();
+        assertEquals(Math.ceil(width), png.getWidth(), 1.0);
+        assertTrue(png.getHeight() > height && png.getHeight() < height + 120, png.getHeight() + " for grids of " + height);
+        // and the first cell's picture is drawn: its middle holds many colours (the boundary's shades, the points)
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        double cellWidth = width / Math.max(1, WaitForAsyncUtils.asyncFx(() -> view.boundaries().columns()).get());
+        for (int x = (int) (cellWidth * 0.2); x < cellWidth * 0.8; x += 3) {
+            for (int y = 40; y < Math.min(png.getHeight(), 140); y += 3) {
+                colours.add(png.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, colours.size() + " colours in the first cell");
+    }
+
+    @Test
+    void exportingBeforeTrainingOrToAnotherEndingSaysWhyInOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir,
+                                                                  FxRobot robot) throws Exception {
+        TabPane tabs = (TabPane) stage.getScene().lookup("#chart-tabs");
+        Tab side = tabs.getTabs().stream().filter(t -> "tab-side by side".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> tabs.getSelectionModel().select(side));
+        SideBySideView view = (SideBySideView) side.getContent();
+        // before any training: nothing to write, and the file is not made
+        java.nio.file.Path png = dir.resolve("side.png");
+        java.io.IOException none = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
+            try {
+                WaitForAsyncUtils.asyncFx(() -> {
+                    view.export(png);
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause();
+            }
+        });
+        assertEquals("cannot write " + png + ": the Side by side tab has nothing to show yet (train the runs, then show the tab)",
+                none.getMessage());
+        assertTrue(!java.nio.file.Files.exists(png));
+        // another ending is refused by name
+        java.nio.file.Path txt = dir.resolve("side.txt");
+        java.io.IOException ending = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
+            try {
+                WaitForAsyncUtils.asyncFx(() -> {
+                    view.export(txt);
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause();
+            }
+        });
+        assertEquals("cannot write " + txt + ": the file name must end in .png or .svg", ending.getMessage());
+    }
 }
