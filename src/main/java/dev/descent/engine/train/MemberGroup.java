@@ -313,6 +313,11 @@ final class MemberGroup implements Steppable {
         return steps;
     }
 
+    @Override
+    public int totalSteps() {
+        return total;
+    }
+
     private static FloatBuffer floats(org.nd4j.linalg.api.ndarray.INDArray a) {
         FloatBuffer all = a.data().asNioFloat();
         return all.position((int) a.offset()).limit((int) (a.offset() + a.length())).slice();

@@ -576,8 +576,9 @@ final class RunTrainer implements Steppable {
         return weightsBefore;
     }
 
-    /** Steps this run takes in all. */
-    int totalSteps() {
+    /** Steps this run takes in all (0 before it opened). */
+    @Override
+    public int totalSteps() {
         return total;
     }
 

@@ -27,4 +27,7 @@ interface Steppable {
 
     /** Steps taken so far (for lockstep in time). */
     int stepsTaken();
+
+    /** Steps it takes in all once opened (0 before): with {@link #stepsTaken()}, how far along it is. */
+    int totalSteps();
 }

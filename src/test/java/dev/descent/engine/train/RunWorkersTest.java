@@ -18,9 +18,17 @@ class RunWorkersTest {
         volatile int steps;
         volatile boolean paused;
         volatile boolean stopped;
+        final int total;
+        /** Called after each step (the test's probe), or null. */
+        volatile Runnable afterStep;
 
         FakeRun(CountDownLatch mayOpen) {
+            this(mayOpen, Integer.MAX_VALUE);
+        }
+
+        FakeRun(CountDownLatch mayOpen, int total) {
             this.mayOpen = mayOpen;
+            this.total = total;
         }
 
         @Override public boolean hasRequests() { return false; }
@@ -34,12 +42,16 @@ class RunWorkersTest {
         }
         @Override public boolean advance() {
             steps++;
-            return true;
+            if (afterStep != null) {
+                afterStep.run();
+            }
+            return steps < total;
         }
         @Override public void paused() { paused = true; }
         @Override public void resumed() { paused = false; }
         @Override public void stop() { stopped = true; }
         @Override public int stepsTaken() { return steps; }
+        @Override public int totalSteps() { return total; }
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
@@ -77,6 +89,31 @@ class RunWorkersTest {
             Thread.sleep(100);
             assertEquals(1, behind.steps, "held after its step");
             assertEquals(RunWorkers.MAX_LEAD + 1, ahead.steps, "held after its step");
+        } finally {
+            control.stop();
+            workers.close();
+        }
+    }
+
+    @Test
+    void runsGoingFreeOfUnequalLengthsFinishTogether() throws Exception {
+        // given a run of 400 steps and one of 100 (a sweep's batch sizes), no lockstep, one worker
+        FakeRun longer = new FakeRun(new CountDownLatch(0), 400);
+        FakeRun shorter = new FakeRun(new CountDownLatch(0), 100);
+        int[] longerAtShortersEnd = {-1};
+        shorter.afterStep = () -> {
+            if (shorter.steps == shorter.total) {
+                longerAtShortersEnd[0] = longer.steps;
+            }
+        };
+        RunControl control = new RunControl();
+        RunWorkers workers = new RunWorkers(List.of(longer, shorter), control);
+        workers.start(1, false);
+        try {
+            waitFor("both ended", () -> longer.steps == longer.total && shorter.steps == shorter.total);
+            // then the longer run was as far along as the shorter one when it ended (taking turns, it was at
+            // 100 of 400, and trained the rest alone while the other workers had nothing to do)
+            assertTrue(longerAtShortersEnd[0] >= 396, "the longer run at the shorter's end: " + longerAtShortersEnd[0]);
         } finally {
             control.stop();
             workers.close();
