@@ -26,15 +26,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * backward (1 where the output a is positive, without a branch: a branch per value mispredicts on random
  * signs, 135 against 13 µs for 32k values); other activations run ND4J's op on a contiguous copy.
  *
- * <p>Chosen when every dense node has at most {@value #LARGEST} weights ({@link #fits}); ND4J's batched
- * product costs about 75 µs per product whatever the size, so larger layers gain less here and from some
- * size lose.
+ * <p>Chosen when every dense node has at most {@value #LARGEST} weights and at most {@value #LARGEST_PRODUCT}
+ * multiply-adds per member and product (rows × n_in × units, {@link #fits}): ND4J's batched product costs
+ * about 75 µs per product whatever the size, and past that size its BLAS kernels win. Measured on the
+ * project machine: the 2-16-16-2 net at batch 32 (8,192) runs 64 members at 66,000 member-steps/s here
+ * against 45,000 batched; the 2-32-32-2 spiral sweep at batches 16 to 128 (16,384 and up) takes 9.1–9.2 s
+ * batched against 9.2–10.7 s with batch 16 here. The choice depends on the network and the batch only,
+ * never on how many members a group holds, so a member's path (and its bytes) does not depend on its shard.
  */
 final class MemberLanePass extends StackedPass {
     /** Floats per vector register with AVX-512; lanes are padded to a multiple of it. */
     static final int LANES = 16;
     /** Largest weight count (n_in × units) of a dense node this pass takes. */
     static final int LARGEST = 1024;
+    /** Largest multiply-add count per member of one product (rows × n_in × units) this pass takes. */
+    static final int LARGEST_PRODUCT = 8192;
 
     private final int lanes;
     private final int width;
@@ -58,10 +64,11 @@ final class MemberLanePass extends StackedPass {
     private record DenseLanes(DenseNode node, float[][] w, float[][] b, float[][] dw, float[][] db) {
     }
 
-    /** Whether every dense node of {@code nodes} is small enough for this pass. */
-    static boolean fits(List<Node> nodes) {
+    /** Whether every dense node of {@code nodes}, on batches of {@code rows}, is small enough for this pass. */
+    static boolean fits(List<Node> nodes, int rows) {
         for (Node node : nodes) {
-            if (node instanceof DenseNode d && (long) d.in() * d.width() > LARGEST) {
+            long weights = node instanceof DenseNode d ? (long) d.in() * d.width() : 0;
+            if (weights > LARGEST || rows * weights > LARGEST_PRODUCT) {
                 return false;
             }
         }

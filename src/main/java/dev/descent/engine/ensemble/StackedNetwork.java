@@ -332,7 +332,7 @@ public final class StackedNetwork {
         StackedPass pass = passes.get(rows);
         if (pass == null) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                pass = MemberLanePass.fits(nodes)
+                pass = MemberLanePass.fits(nodes, rows)
                         ? new MemberLanePass(nodes, members, rows, values, gradients, width)
                         : new BatchedProductPass(nodes, members, rows, values, gradients, width);
             }

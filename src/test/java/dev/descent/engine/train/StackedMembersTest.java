@@ -199,6 +199,8 @@ class StackedMembersTest {
         assertEquals("BatchedProductPass", StackedNetwork.of(networks).pass(32).getClass().getSimpleName());
         List<Network> small = List.of(Network.create(tiny("relu", "cross_entropy", 2), train.shape(), DataType.FLOAT, 1));
         assertEquals("MemberLanePass", StackedNetwork.of(small).pass(32).getClass().getSimpleName());
+        // and the small one on batches too large for lanes (64 rows x 16 x 16 multiply-adds a product) too
+        assertEquals("BatchedProductPass", StackedNetwork.of(small).pass(64).getClass().getSimpleName());
         // when they train stacked, and each alone
         Recorder stacked = train(steps(20), runs);
         // then every step agrees within 1e-5 relative
