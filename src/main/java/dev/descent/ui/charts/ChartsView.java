@@ -118,11 +118,11 @@ public final class ChartsView extends GridPane {
         controls.heightProperty().addListener((o, was, now) ->
                 javafx.application.Platform.runLater(() -> {  // after the layout pass
                     loss.reserveTop(extraRows(controls));
-                    loss.reserveNoteRight(lastRowWidth(controls));
+                    placeLossNote(controls, lossCell.getWidth());
                 }));
-        // the last row sits beside the title and the note's first line: the note wraps left of it
+        // the last row sits beside the title and the note's first line: the note wraps left of it, or under it
         controls.widthProperty().addListener((o, was, now) ->
-                javafx.application.Platform.runLater(() -> loss.reserveNoteRight(lastRowWidth(controls))));
+                javafx.application.Platform.runLater(() -> placeLossNote(controls, lossCell.getWidth())));
         // in a narrow cell the smoothing slider's label goes first (its tooltip and position still say it)
         Runnable fit = () -> fitControls(controls, lossCell.getWidth() - 56);
         lossCell.widthProperty().addListener(o -> fit.run());
@@ -181,8 +181,15 @@ public final class ChartsView extends GridPane {
         setMinSize(0, 0);
     }
 
-    /** Hides the smoothing label when the controls would not fit in {@code width} on one row with it. */
+    /**
+     * Hides the smoothing label when the controls would not fit in {@code width} on one row with it, and in
+     * presenter mode the smoothing slider and its label (kept in the layout, hidden only, the slider pushed
+     * Log scale onto a second row and the loss plot down by that row beside a lesson).
+     */
     private void fitControls(javafx.scene.layout.FlowPane controls, double width) {
+        boolean slider = !theme.isPresenter();
+        smoothing.setManaged(slider);
+        smoothing.setVisible(slider);
         double row = controls.snappedLeftInset() + controls.snappedRightInset();
         int shown = 0;
         for (javafx.scene.Node n : controls.getChildren()) {
@@ -193,29 +200,52 @@ public final class ChartsView extends GridPane {
         }
         double label = smoothingLabel.prefWidth(-1) + controls.getHgap();
         row += Math.max(0, shown - 1) * controls.getHgap();
-        boolean fits = row + label <= width;
+        boolean fits = slider && row + label <= width;
         smoothingLabel.setManaged(fits);
         smoothingLabel.setVisible(fits);
     }
 
-    /** How much taller than one row the controls are (0 while they fit on one line). */
-    /** Width of the controls' last row (right-aligned), from its leftmost control to the pane's right edge. */
+    /**
+     * The loss chart's note beside the controls' last row while that leaves it at least
+     * {@value #NOTE_BESIDE_SHARE} of the cell's width, else under them at the cell's whole width (beside a
+     * lesson in presenter mode, one row of controls left it a column a word wide and the plot none).
+     */
+    private void placeLossNote(javafx.scene.layout.FlowPane controls, double cellWidth) {
+        double row = lastRowWidth(controls);
+        if (cellWidth - row >= NOTE_BESIDE_SHARE * cellWidth) {
+            loss.reserveNote(row, 0);
+        } else {
+            loss.reserveNote(0, controls.getHeight() - extraRows(controls));
+        }
+    }
+
+    /** The least share of the loss cell's width its note takes beside the controls. */
+    static final double NOTE_BESIDE_SHARE = 0.55;
+
+    /**
+     * Width of the controls' last row (right-aligned), from its leftmost control to the pane's right edge;
+     * a row's controls are centred on one line, a few pixels apart in their tops.
+     */
     static double lastRowWidth(javafx.scene.layout.FlowPane controls) {
-        double lastY = Double.NEGATIVE_INFINITY;
+        double lastCentre = Double.NEGATIVE_INFINITY;
         for (javafx.scene.Node n : controls.getChildren()) {
             if (n.isManaged() && n.isVisible()) {
-                lastY = Math.max(lastY, n.getLayoutY());
+                lastCentre = Math.max(lastCentre, n.getBoundsInParent().getCenterY());
             }
         }
         double left = controls.getWidth();
         for (javafx.scene.Node n : controls.getChildren()) {
-            if (n.isManaged() && n.isVisible() && n.getLayoutY() >= lastY - 0.5) {
-                left = Math.min(left, n.getLayoutX());
+            if (n.isManaged() && n.isVisible() && n.getBoundsInParent().getCenterY() >= lastCentre - ROW_TOLERANCE) {
+                left = Math.min(left, n.getBoundsInParent().getMinX());
             }
         }
         return Math.max(0, controls.getWidth() - left);
     }
 
+    /** How far apart, in pixels, the centres of two controls of one row may be. */
+    private static final double ROW_TOLERANCE = 5;
+
+    /** How much taller than one row the controls are (0 while they fit on one line). */
     private double extraRows(javafx.scene.layout.FlowPane controls) {
         double row = 0;
         for (javafx.scene.Node n : controls.getChildren()) {

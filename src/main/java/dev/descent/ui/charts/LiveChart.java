@@ -188,14 +188,22 @@ abstract class LiveChart {
     }
 
     /**
-     * Keeps the note's lines {@code pixels} short of the chart's right edge, where controls laid over the
-     * chart sit beside the title (a long note ran under them); 0 gives the width back.
+     * Keeps the note clear of controls laid over the chart's top right: its lines wrap {@code right} pixels
+     * short of the right edge (controls beside it), and it starts no higher than {@code below} pixels from
+     * the top (controls taller than the title line above it); 0 and 0 give it the whole width under the title.
      */
-    final void reserveNoteRight(double pixels) {
-        double right = Math.max(NOTE_SIDE, Math.ceil(pixels) + NOTE_SIDE);
-        if (note.getPadding().getRight() != right) {
-            batch(() -> note.setPadding(new RectangleInsets(0, NOTE_SIDE, 4, right)));
+    final void reserveNote(double right, double below) {
+        double r = Math.max(NOTE_SIDE, Math.ceil(right) + NOTE_SIDE);
+        double top = Math.max(0, Math.ceil(below - titleLineHeight()));
+        RectangleInsets now = note.getPadding();
+        if (now.getRight() != r || now.getTop() != top) {
+            batch(() -> note.setPadding(new RectangleInsets(top, NOTE_SIDE, 4, r)));
         }
+    }
+
+    /** The title's line with its padding, in pixels (as the legend's room is estimated). */
+    private double titleLineHeight() {
+        return title.getFont().getSize2D() * 1.3 + title.getPadding().getTop() + title.getPadding().getBottom();
     }
 
     /** The note's padding left and right, in pixels. */
@@ -533,7 +541,8 @@ abstract class LiveChart {
         for (int i = 0; i < items.getItemCount(); i++) {
             labels.add(items.get(i).getLabel());
         }
-        List<Object> key = List.of(width, height, scale, note.isVisible(), chart.getPadding().getTop(), labels);
+        List<Object> key = List.of(width, height, scale, note.isVisible(), note.getPadding().getTop(),
+                chart.getPadding().getTop(), labels);
         if (!key.equals(fitKey)) {
             fitKey = key;
             LegendTitle legend = newLegend();
@@ -541,7 +550,7 @@ abstract class LiveChart {
                     null, LengthConstraintType.FIXED, 0, null, LengthConstraintType.NONE)).getHeight();
             Font font = labelFont();
             double titles = scaled(TITLE_FONT, scale).getSize2D() * 1.3 + 10
-                    + (note.isVisible() ? font.getSize2D() * 1.3 + 4 * scale : 0);
+                    + (note.isVisible() ? font.getSize2D() * 1.3 + 4 * scale + note.getPadding().getTop() : 0);
             double axis = font.getSize2D() * 2.6 + 8;
             double left = height - chart.getPadding().getTop() - CHART_BOTTOM - titles - axis - legendHeight;
             fits = left >= MIN_PLOT_HEIGHT * scale;
@@ -655,6 +664,11 @@ abstract class LiveChart {
     /** Space the note leaves at its right, in pixels (for tests). */
     double noteRightPadding() {
         return note.getPadding().getRight();
+    }
+
+    /** Where the note starts, in pixels below the chart's top: the title line, then any room kept above it. */
+    double noteTop() {
+        return titleLineHeight() + note.getPadding().getTop();
     }
 
     /** The note under the title, "" when none is shown. */

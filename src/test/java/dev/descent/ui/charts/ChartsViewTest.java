@@ -381,6 +381,40 @@ class ChartsViewTest {
     }
 
     @Test
+    void inPresenterModeBesideALessonTheLossNoteGoesUnderTheControlsAtTheCellsWidth() throws Exception {
+        // given the charts as presenter mode beside a lesson leaves them at 1920x1080: cells about 490 wide,
+        // text 1.6 times as large, where the x-axis chooser and Log scale take one row beside the title
+        Stage own = onFx(() -> {
+            fx.theme.presenterProperty().set(true);
+            ChartsView narrow = new ChartsView(fx.project, fx.selection, fx.session, fx.theme);
+            Stage window = new Stage();
+            window.setScene(new javafx.scene.Scene(narrow, 980, 700));
+            window.show();
+            return window;
+        });
+        try {
+            ChartsView narrow = (ChartsView) own.getScene().getRoot();
+            javafx.scene.layout.FlowPane controls = onFx(() ->
+                    (javafx.scene.layout.FlowPane) narrow.lookup("#loss-log").getParent());
+            double cell = onFx(() -> narrow.lossChart().node().getWidth());
+            // then the note is not squeezed into a column left of that row (a word a line, the plot gone):
+            // it keeps more than half the cell's width, under the controls
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> ChartsView.lastRowWidth(controls) > cell / 2
+                    && narrow.lossChart().noteRightPadding() < cell * (1 - ChartsView.NOTE_BESIDE_SHARE)));
+            // and starts below the controls' row
+            double titleAndNoteTop = onFx(() -> narrow.lossChart().noteTop());
+            assertTrue(titleAndNoteTop >= onFx(controls::getHeight) - 1, "the note starts at " + titleAndNoteTop
+                    + " under controls " + onFx(controls::getHeight) + " high");
+        } finally {
+            onFx(() -> {
+                own.close();
+                fx.theme.presenterProperty().set(false);
+                return null;
+            });
+        }
+    }
+
+    @Test
     void theLossChartsNoteWrapsLeftOfTheControlsBesideItsTitle() throws Exception {
         // given the loss chart's controls (smoothing, x axis, log scale) over the top right of its cell
         WaitForAsyncUtils.waitForFxEvents();

@@ -171,6 +171,40 @@ class PresenterModeTest {
         assertEquals("min–max", robot.lookup("#loss-band").lookup(".text").queryAs(Text.class).getText());
     }
 
+    /** The rows the loss chart's shown controls take (a row's controls are centred on one line). */
+    private long controlRows() {
+        Parent controls = (Parent) root().lookup(".chart-controls");
+        List<Double> centres = controls.getChildrenUnmodifiable().stream().filter(n -> n.isManaged() && n.isVisible())
+                .map(n -> n.getBoundsInParent().getCenterY()).sorted().toList();
+        long rows = centres.isEmpty() ? 0 : 1;
+        for (int i = 1; i < centres.size(); i++) {
+            rows += centres.get(i) - centres.get(i - 1) > 5 ? 1 : 0;
+        }
+        return rows;
+    }
+
+    @Test
+    void besideALessonTheLossChartsControlsTakeOneRowInPresenterMode(FxRobot robot) throws Exception {
+        // given the learning-rate lesson open (its loss chart is where its claim shows)
+        String file = BuiltInLessons.FILES.stream().filter(f -> f.startsWith("learning-rate")).findFirst().orElseThrow();
+        onFx(() -> fx.menuItem("lesson-" + file.substring(0, file.indexOf(".lesson."))).fire());
+        Node slider = root().lookup("#loss-smoothing");
+        assertTrue(slider.isManaged() && slider.isVisible());
+        // when presenter mode is on, on the 1920x1080 screen, and the window settles
+        onFx(presenter::enter);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        // then the smoothing slider leaves the layout (hidden, it still pushed Log scale onto a second row)
+        assertFalse(slider.isManaged() || slider.isVisible(), "the smoothing slider in presenter mode");
+        // and the x-axis chooser and Log scale share one row beside the chart's title
+        assertEquals(1, controlRows(), "rows of the loss chart's controls");
+        assertTrue(root().lookup("#loss-log").isVisible() && root().lookup("#loss-x-axis").isVisible());
+        // and leaving brings the slider back
+        onFx(presenter::leave);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(slider.isManaged() && slider.isVisible(), "the smoothing slider after presenter mode");
+    }
+
     @Test
     void theDataPanelWrapsItsTitleInsteadOfCuttingIt(FxRobot robot) throws Exception {
         // when presenter mode is on (the data panel is narrow beside the charts)
