@@ -421,9 +421,15 @@ class ChartsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.layout.FlowPane controls = (javafx.scene.layout.FlowPane) WaitForAsyncUtils.asyncFx(() ->
                 charts.lookup("#loss-log").getParent()).get(10, TimeUnit.SECONDS);
-        // then the note keeps its lines clear of the controls' last row, which sits beside the title
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> ChartsView.lastRowWidth(controls) > 0
-                && charts.lossChart().noteRightPadding() >= ChartsView.lastRowWidth(controls)));
+        // then the note keeps its lines clear of the controls' last row, which sits beside the title: left of
+        // it where that leaves the note most of the cell, else under it
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> {
+            double last = ChartsView.lastRowWidth(controls);
+            double cell = charts.lossChart().node().getWidth();
+            boolean beside = cell - last >= ChartsView.NOTE_BESIDE_SHARE * cell;
+            return last > 0 && (beside ? charts.lossChart().noteRightPadding() >= last
+                    : charts.lossChart().noteTop() >= controls.getHeight() - 1);
+        }));
         double row = onFx(() -> ChartsView.lastRowWidth(controls));
         double logWidth = onFx(() -> charts.lookup("#loss-log").getLayoutBounds().getWidth());
         assertTrue(row >= logWidth, "the last row holds at least the Log scale button: " + row + " < " + logWidth);
