@@ -126,6 +126,8 @@ public final class ChartsView extends GridPane {
         // in a narrow cell the smoothing slider's label goes first (its tooltip and position still say it)
         Runnable fit = () -> fitControls(controls, lossCell.getWidth() - 56);
         lossCell.widthProperty().addListener(o -> fit.run());
+        lossCell.widthProperty().addListener((o, was, now) ->
+                javafx.application.Platform.runLater(() -> placeLossNote(controls, lossCell.getWidth())));
         bandStyle.managedProperty().addListener(o -> fit.run());
         theme.presenterProperty().addListener(o -> javafx.application.Platform.runLater(fit));
 
@@ -211,12 +213,34 @@ public final class ChartsView extends GridPane {
      * lesson in presenter mode, one row of controls left it a column a word wide and the plot none).
      */
     private void placeLossNote(javafx.scene.layout.FlowPane controls, double cellWidth) {
+        if (cellWidth <= 0) {
+            return; // not laid out yet (a tab behind another): placed when it gets its width
+        }
         double row = lastRowWidth(controls);
         if (cellWidth - row >= NOTE_BESIDE_SHARE * cellWidth) {
             loss.reserveNote(row, 0);
         } else {
-            loss.reserveNote(0, controls.getHeight() - extraRows(controls));
+            loss.reserveNote(0, lastRowHeight(controls));
         }
+    }
+
+    /** Height of the controls' last row: how far below the chart's (pushed down) top it reaches. */
+    static double lastRowHeight(javafx.scene.layout.FlowPane controls) {
+        double lastCentre = Double.NEGATIVE_INFINITY;
+        for (javafx.scene.Node n : controls.getChildren()) {
+            if (n.isManaged() && n.isVisible()) {
+                lastCentre = Math.max(lastCentre, n.getBoundsInParent().getCenterY());
+            }
+        }
+        double top = Double.POSITIVE_INFINITY;
+        double bottom = 0;
+        for (javafx.scene.Node n : controls.getChildren()) {
+            if (n.isManaged() && n.isVisible() && n.getBoundsInParent().getCenterY() >= lastCentre - ROW_TOLERANCE) {
+                top = Math.min(top, n.getBoundsInParent().getMinY());
+                bottom = Math.max(bottom, n.getBoundsInParent().getMaxY());
+            }
+        }
+        return top == Double.POSITIVE_INFINITY ? 0 : bottom - top + controls.snappedTopInset() + controls.snappedBottomInset();
     }
 
     /** The least share of the loss cell's width its note takes beside the controls. */

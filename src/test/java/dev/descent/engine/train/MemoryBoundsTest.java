@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * {@code AlwaysPreTouch}), so the resident size can only grow through native memory (ND4J, OpenBLAS,
  * libc). In the test JVM itself G1 commits heap as it likes, which hides or fakes growth. The bound
  * catches the leak this test was written for: rebinding a prepared op's input leaked about 200 bytes
- * per step (10 MB here). The bound is 6 MB: a full suite on a loaded machine once measured 4.4 MB of growth
- * without any leak (code the JIT compiles late, libc's arenas), so a 4 MB bound failed now and then.
+ * per step (10 MB here). The bound is 8 MB: a full suite on a loaded machine measured 4.4 MB and, on
+ * 2026-12-04, 6.5 MB of growth without any leak (code the JIT compiles late, libc's arenas; the same child
+ * alone on a quiet machine shrank by 4–7 MB), so 4 and 6 MB bounds failed now and then.
  */
 class MemoryBoundsTest {
 
@@ -43,6 +44,6 @@ class MemoryBoundsTest {
                 "62,000 steps kept in " + buckets + " buckets");
         String[] rss = output.lines().filter(l -> l.startsWith("rss ")).findFirst().orElseThrow().split(" ");
         long growth = Long.parseLong(rss[2]) - Long.parseLong(rss[1]);
-        assertTrue(growth < 6L << 20, "resident memory grew by " + growth / 1024 + " KB over " + (total - warm) + " steps");
+        assertTrue(growth < 8L << 20, "resident memory grew by " + growth / 1024 + " KB over " + (total - warm) + " steps");
     }
 }
