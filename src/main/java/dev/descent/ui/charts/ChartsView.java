@@ -224,46 +224,41 @@ public final class ChartsView extends GridPane {
         }
     }
 
-    /** Height of the controls' last row: how far below the chart's (pushed down) top it reaches. */
-    static double lastRowHeight(javafx.scene.layout.FlowPane controls) {
-        double lastCentre = Double.NEGATIVE_INFINITY;
-        for (javafx.scene.Node n : controls.getChildren()) {
-            if (n.isManaged() && n.isVisible()) {
-                lastCentre = Math.max(lastCentre, n.getBoundsInParent().getCenterY());
-            }
-        }
-        double top = Double.POSITIVE_INFINITY;
-        double bottom = 0;
-        for (javafx.scene.Node n : controls.getChildren()) {
-            if (n.isManaged() && n.isVisible() && n.getBoundsInParent().getCenterY() >= lastCentre - ROW_TOLERANCE) {
-                top = Math.min(top, n.getBoundsInParent().getMinY());
-                bottom = Math.max(bottom, n.getBoundsInParent().getMaxY());
-            }
-        }
-        return top == Double.POSITIVE_INFINITY ? 0 : bottom - top + controls.snappedTopInset() + controls.snappedBottomInset();
-    }
-
     /** The least share of the loss cell's width its note takes beside the controls. */
     static final double NOTE_BESIDE_SHARE = 0.55;
 
-    /**
-     * Width of the controls' last row (right-aligned), from its leftmost control to the pane's right edge;
-     * a row's controls are centred on one line, a few pixels apart in their tops.
-     */
-    static double lastRowWidth(javafx.scene.layout.FlowPane controls) {
-        double lastCentre = Double.NEGATIVE_INFINITY;
-        for (javafx.scene.Node n : controls.getChildren()) {
-            if (n.isManaged() && n.isVisible()) {
-                lastCentre = Math.max(lastCentre, n.getBoundsInParent().getCenterY());
-            }
+    /** Height of the controls' last row: how far below the chart's (pushed down) top it reaches. */
+    static double lastRowHeight(javafx.scene.layout.FlowPane controls) {
+        List<javafx.scene.Node> row = lastRow(controls);
+        if (row.isEmpty()) {
+            return 0;
         }
+        double top = Double.POSITIVE_INFINITY;
+        double bottom = 0;
+        for (javafx.scene.Node n : row) {
+            top = Math.min(top, n.getBoundsInParent().getMinY());
+            bottom = Math.max(bottom, n.getBoundsInParent().getMaxY());
+        }
+        return bottom - top + controls.snappedTopInset() + controls.snappedBottomInset();
+    }
+
+    /** Width of the controls' last row (right-aligned), from its leftmost control to the pane's right edge. */
+    static double lastRowWidth(javafx.scene.layout.FlowPane controls) {
         double left = controls.getWidth();
-        for (javafx.scene.Node n : controls.getChildren()) {
-            if (n.isManaged() && n.isVisible() && n.getBoundsInParent().getCenterY() >= lastCentre - ROW_TOLERANCE) {
-                left = Math.min(left, n.getBoundsInParent().getMinX());
-            }
+        for (javafx.scene.Node n : lastRow(controls)) {
+            left = Math.min(left, n.getBoundsInParent().getMinX());
         }
         return Math.max(0, controls.getWidth() - left);
+    }
+
+    /**
+     * The shown controls of the last row: a row's controls are centred on one line, a few pixels apart in
+     * their tops.
+     */
+    private static List<javafx.scene.Node> lastRow(javafx.scene.layout.FlowPane controls) {
+        List<javafx.scene.Node> shown = controls.getChildren().stream().filter(n -> n.isManaged() && n.isVisible()).toList();
+        double lastCentre = shown.stream().mapToDouble(n -> n.getBoundsInParent().getCenterY()).max().orElse(0);
+        return shown.stream().filter(n -> n.getBoundsInParent().getCenterY() >= lastCentre - ROW_TOLERANCE).toList();
     }
 
     /** How far apart, in pixels, the centres of two controls of one row may be. */
